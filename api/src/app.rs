@@ -1,0 +1,95 @@
+//! Assembles the actix `App`: routes, OpenAPI and docs, the fallbacks for unknown APIs, and the
+//! middleware stack (request id outermost, then security headers and CORS).
+
+use crate::{request_id, routes, security, ApiError, AppState};
+use actix_web::body::MessageBody;
+use actix_web::dev::{ResourceDef, ServiceFactory, ServiceRequest, ServiceResponse};
+use actix_web::middleware::from_fn;
+use actix_web::web::{self, Data};
+use actix_web::{App, HttpRequest, HttpResponse};
+use std::sync::Arc;
+use utoipa::openapi::OpenApi;
+use utoipa_actix_web::AppExt;
+use utoipa_swagger_ui::SwaggerUi;
+
+/// The OpenAPI document exactly as the server serves it.
+pub fn openapi_document() -> OpenApi {
+    let (_, doc) = App::new()
+        .into_utoipa_app()
+        .openapi(openapi::base())
+        .configure(routes::register)
+        .split_for_parts();
+    openapi::finalize(doc)
+}
+
+/// Documented path patterns with their methods, to tell 405 from 404.
+pub struct RouteTable(Vec<(ResourceDef, Vec<String>)>);
+
+impl RouteTable {
+    pub fn from_doc(doc: &OpenApi) -> Self {
+        let mut table: Vec<(ResourceDef, Vec<String>)> = Vec::new();
+        for (method, path) in openapi::operation_list(doc) {
+            match table
+                .iter_mut()
+                .find(|(def, _)| def.pattern() == Some(path.as_str()))
+            {
+                Some((_, methods)) => methods.push(method),
+                None => table.push((ResourceDef::new(path.as_str()), vec![method])),
+            }
+        }
+        RouteTable(table)
+    }
+
+    fn allowed(&self, path: &str) -> Option<&[String]> {
+        self.0
+            .iter()
+            .find(|(def, _)| def.is_match(path))
+            .map(|(_, m)| m.as_slice())
+    }
+}
+
+async fn unrouted(req: HttpRequest, table: Data<RouteTable>) -> HttpResponse {
+    let err = match table.allowed(req.path()) {
+        Some(methods) => ApiError::MethodNotAllowed(methods.to_vec()),
+        None => ApiError::RouteNotFound,
+    };
+    err.into_response()
+}
+
+pub fn build_app(
+    state: Data<AppState>,
+    doc: Arc<OpenApi>,
+) -> App<
+    impl ServiceFactory<
+        ServiceRequest,
+        Config = (),
+        Response = ServiceResponse<impl MessageBody>,
+        Error = actix_web::Error,
+        InitError = (),
+    >,
+> {
+    let table = Data::new(RouteTable::from_doc(&doc));
+    let (app, _) = App::new()
+        .into_utoipa_app()
+        .app_data(state)
+        .app_data(table)
+        .app_data(
+            web::PathConfig::default()
+                .error_handler(|_, _| ApiError::param("a path parameter is malformed").into()),
+        )
+        .configure(routes::register)
+        .split_for_parts();
+    app.service(SwaggerUi::new("/docs/{_:.*}").url("/openapi.json", (*doc).clone()))
+        .route(
+            "/docs",
+            web::get().to(|| async {
+                HttpResponse::Found()
+                    .insert_header(("Location", "/docs/"))
+                    .finish()
+            }),
+        )
+        .default_service(web::to(unrouted))
+        .wrap(from_fn(security::cors))
+        .wrap(security::headers())
+        .wrap(from_fn(request_id::middleware))
+}

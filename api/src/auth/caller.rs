@@ -1,0 +1,201 @@
+//! The `Caller` extractor: authenticates the request (after routing, so unknown APIs answer 404
+//! first) and applies flow control per credential and API.
+
+use super::credentials::{self, Resolved};
+use super::{token, CustomerPrincipal, PartnerUser, Principal};
+use crate::extract::read_body;
+use crate::{ApiError, AppState};
+use actix_web::dev::Payload;
+use actix_web::web::Data;
+use actix_web::{FromRequest, HttpRequest};
+use domain::identity::Role;
+use std::future::Future;
+use std::pin::Pin;
+use std::sync::Arc;
+
+#[derive(Debug, Clone)]
+pub struct Caller {
+    pub principal: Principal,
+    /// Names the credential for flow control, lockout and idempotency scopes.
+    pub credential: String,
+    pub domain_id: String,
+}
+
+impl Caller {
+    pub fn require_operator(&self) -> Result<(), ApiError> {
+        match self.principal {
+            Principal::Operator => Ok(()),
+            _ => Err(ApiError::Forbidden),
+        }
+    }
+
+    pub fn partner(&self) -> Result<&PartnerUser, ApiError> {
+        match &self.principal {
+            Principal::PartnerUser(u) => Ok(u),
+            _ => Err(ApiError::Forbidden),
+        }
+    }
+
+    /// A partner user holding one of `roles` (admins hold them all).
+    pub fn partner_with(&self, roles: &[Role]) -> Result<&PartnerUser, ApiError> {
+        let u = self.partner()?;
+        u.require_any(roles)?;
+        Ok(u)
+    }
+
+    pub fn customer(&self) -> Result<&CustomerPrincipal, ApiError> {
+        match &self.principal {
+            Principal::Customer(c) => Ok(c),
+            _ => Err(ApiError::Forbidden),
+        }
+    }
+
+    /// The scope idempotency keys live in: one caller's keys never collide with another's.
+    pub fn scope(&self) -> String {
+        match &self.principal {
+            Principal::Operator => "operator".to_owned(),
+            Principal::PartnerUser(u) => format!("partner:{}", u.partner_id),
+            Principal::Customer(c) => format!("customer:{}", c.customer_id),
+        }
+    }
+}
+
+impl FromRequest for Caller {
+    type Error = ApiError;
+    type Future = Pin<Box<dyn Future<Output = Result<Self, ApiError>>>>;
+
+    fn from_request(req: &HttpRequest, payload: &mut Payload) -> Self::Future {
+        let req = req.clone();
+        let mut payload = payload.take();
+        Box::pin(async move {
+            let state = req
+                .app_data::<Data<AppState>>()
+                .cloned()
+                .ok_or_else(|| ApiError::Internal("application state missing".into()))?;
+            let body = read_body(&req, &mut payload).await?;
+            let caller = authenticate(&state, &req, &body).await?;
+            let api = format!(
+                "{} {}",
+                req.method(),
+                req.match_pattern().unwrap_or_else(|| req.path().to_owned())
+            );
+            state.limits.check(&api, &caller.credential)?;
+            Ok(caller)
+        })
+    }
+}
+
+async fn authenticate(
+    state: &AppState,
+    req: &HttpRequest,
+    body: &[u8],
+) -> Result<Caller, ApiError> {
+    let header = |name: &str| req.headers().get(name).and_then(|v| v.to_str().ok());
+    if let Some(t) = header("x-auth-token") {
+        return by_token(state, t).await;
+    }
+    match header("authorization") {
+        Some(a) if a.starts_with("Bearer ") => {
+            by_token(state, a.trim_start_matches("Bearer ").trim()).await
+        }
+        Some(a) => by_signature(state, req, a, body).await,
+        None => Err(ApiError::Unauthenticated(
+            "no Authorization signature or X-Auth-Token".into(),
+        )),
+    }
+}
+
+async fn by_token(state: &AppState, t: &str) -> Result<Caller, ApiError> {
+    let invalid = || {
+        ApiError::Rule(domain::Violation::new(
+            domain::codes::TOKEN_INVALID,
+            "The token is invalid or has expired",
+        ))
+    };
+    let claims = token::check(state.vault.jwt_key(), t, state.now()).ok_or_else(invalid)?;
+    let resolved = credentials::by_subject(state, &claims.kind, &claims.sub)
+        .await?
+        .ok_or_else(invalid)?;
+    Ok(caller_from(
+        &resolved,
+        format!("token:{}:{}", claims.kind, claims.sub),
+    ))
+}
+
+async fn by_signature(
+    state: &AppState,
+    req: &HttpRequest,
+    authorization: &str,
+    body: &[u8],
+) -> Result<Caller, ApiError> {
+    let fail = |why: &str| ApiError::Unauthenticated(why.to_owned());
+    let auth = signing::parse_authorization(authorization)
+        .map_err(|_| fail("verify aksk signature fail"))?;
+    let now = state.now();
+    let ak = auth.access_key.clone();
+    if state.lockout.is_locked(&ak, now) {
+        return Err(fail(
+            "the access key is locked after repeated signature failures",
+        ));
+    }
+    let resolved = credentials::by_access_key(state, &ak)
+        .await?
+        .ok_or_else(|| fail("verify aksk signature fail"))?;
+    let secret = resolved
+        .secret
+        .as_ref()
+        .ok_or_else(|| fail("verify aksk signature fail"))?;
+    let headers: Vec<(&str, &[u8])> = req
+        .headers()
+        .iter()
+        .map(|(k, v)| (k.as_str(), v.as_bytes()))
+        .collect();
+    if !body.is_empty()
+        && req
+            .headers()
+            .get("x-sdk-content-sha256")
+            .is_some_and(|v| v.as_bytes().eq_ignore_ascii_case(b"UNSIGNED-PAYLOAD"))
+    {
+        return Err(fail("the request body must be signed"));
+    }
+    let parts = signing::RequestParts {
+        method: req.method().as_str(),
+        raw_path: req.uri().path(),
+        raw_query: req.query_string(),
+        headers,
+        body,
+    };
+    if let Err(e) = signing::verify(&parts, &auth, secret.expose(), now) {
+        state.lockout.record_failure(
+            &ak,
+            now,
+            state.config.lockout_failures,
+            state.config.lockout_secs,
+        );
+        let why = match e {
+            signing::SignatureError::ClockSkew => {
+                "the X-Sdk-Date is more than 15 minutes from the server time"
+            }
+            signing::SignatureError::MissingDate | signing::SignatureError::MalformedDate => {
+                "X-Sdk-Date is missing or malformed"
+            }
+            _ => "verify aksk signature fail",
+        };
+        return Err(fail(why));
+    }
+    state.lockout.reset(&ak);
+    if let Some(d) = req.headers().get("x-domain-id") {
+        if !resolved.domain_id.is_empty() && d.as_bytes() != resolved.domain_id.as_bytes() {
+            return Err(fail("X-Domain-Id does not match the access key's domain"));
+        }
+    }
+    Ok(caller_from(&resolved, format!("ak:{ak}")))
+}
+
+fn caller_from(resolved: &Arc<Resolved>, credential: String) -> Caller {
+    Caller {
+        principal: resolved.principal.clone(),
+        credential,
+        domain_id: resolved.domain_id.clone(),
+    }
+}

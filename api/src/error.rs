@@ -1,0 +1,221 @@
+//! The one error type of the API. Each variant has its HTTP status and code; bodies are
+//! `{"error_code", "error_msg"}` (plus `request_id` for gateway errors) and never carry internals.
+
+use crate::request_id;
+use actix_web::http::{header, StatusCode};
+use actix_web::{HttpResponse, ResponseError};
+use domain::{codes, Violation};
+use persistence::StoreError;
+use std::fmt;
+
+#[derive(Debug)]
+pub enum ApiError {
+    /// A rule or parameter check refused the request.
+    Rule(Violation),
+    /// Signature, token or credential failure.
+    Unauthenticated(String),
+    /// Wrong identity type or missing role.
+    Forbidden,
+    RouteNotFound,
+    MethodNotAllowed(Vec<String>),
+    PayloadTooLarge(usize),
+    TooManyRequests {
+        retry_after_secs: u64,
+    },
+    /// The database stayed busy; the client may retry.
+    Busy,
+    /// Logged in full here, opaque to the client.
+    Internal(String),
+}
+
+impl ApiError {
+    pub fn param(message: impl Into<String>) -> Self {
+        ApiError::Rule(Violation::param(message))
+    }
+
+    pub fn status(&self) -> StatusCode {
+        match self {
+            ApiError::Rule(v) => rule_status(v.code),
+            ApiError::Unauthenticated(_) => StatusCode::UNAUTHORIZED,
+            ApiError::Forbidden => StatusCode::FORBIDDEN,
+            ApiError::RouteNotFound => StatusCode::NOT_FOUND,
+            ApiError::MethodNotAllowed(_) => StatusCode::METHOD_NOT_ALLOWED,
+            ApiError::PayloadTooLarge(_) => StatusCode::PAYLOAD_TOO_LARGE,
+            ApiError::TooManyRequests { .. } => StatusCode::TOO_MANY_REQUESTS,
+            ApiError::Busy => StatusCode::SERVICE_UNAVAILABLE,
+            ApiError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
+        }
+    }
+
+    pub fn code(&self) -> &'static str {
+        match self {
+            ApiError::Rule(v) => v.code,
+            ApiError::Unauthenticated(_) => codes::APIGW_AUTH,
+            ApiError::Forbidden => codes::ACCESS_DENIED,
+            ApiError::RouteNotFound => codes::APIGW_NOT_FOUND,
+            ApiError::MethodNotAllowed(_) => codes::APIGW_METHOD,
+            ApiError::PayloadTooLarge(_) => codes::APIGW_TOO_LARGE,
+            ApiError::TooManyRequests { .. } => codes::FLOW_CONTROL,
+            ApiError::Busy => codes::SYSTEM_BUSY,
+            ApiError::Internal(_) => codes::INTERNAL,
+        }
+    }
+
+    pub fn message(&self) -> String {
+        match self {
+            ApiError::Rule(v) => v.message.clone(),
+            ApiError::Unauthenticated(why) => {
+                format!("Incorrect IAM authentication information: {why}")
+            }
+            ApiError::Forbidden => "Access denied: this identity may not call this API".to_owned(),
+            ApiError::RouteNotFound => {
+                "API not exist or not published in the environment".to_owned()
+            }
+            ApiError::MethodNotAllowed(_) => "Method not allowed on this API".to_owned(),
+            ApiError::PayloadTooLarge(max) => {
+                format!("Request body is larger than {max} bytes")
+            }
+            ApiError::TooManyRequests { .. } => {
+                "Message flow control: too many requests, retry later".to_owned()
+            }
+            ApiError::Busy => "System busy, please retry".to_owned(),
+            ApiError::Internal(_) => "Internal error".to_owned(),
+        }
+    }
+
+    fn is_gateway(&self) -> bool {
+        self.code().starts_with("APIGW.")
+    }
+}
+
+/// Business rules answer 400 unless the code says otherwise.
+fn rule_status(code: &str) -> StatusCode {
+    match code {
+        codes::ACCESS_DENIED | codes::ILLEGAL_OPERATION => StatusCode::FORBIDDEN,
+        codes::NOT_FOUND => StatusCode::NOT_FOUND,
+        codes::IDEMPOTENCY_CONFLICT => StatusCode::CONFLICT,
+        codes::TOKEN_INVALID => StatusCode::UNAUTHORIZED,
+        _ => StatusCode::BAD_REQUEST,
+    }
+}
+
+impl fmt::Display for ApiError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} {}", self.code(), self.message())
+    }
+}
+
+impl ResponseError for ApiError {
+    fn status_code(&self) -> StatusCode {
+        self.status()
+    }
+
+    fn error_response(&self) -> HttpResponse {
+        if let ApiError::Internal(detail) = self {
+            tracing::error!(error = %detail, "internal error");
+        }
+        let mut body = serde_json::json!({
+            "error_code": self.code(),
+            "error_msg": self.message(),
+        });
+        if self.is_gateway() {
+            body["request_id"] = serde_json::Value::String(request_id::current());
+        }
+        let mut resp = HttpResponse::build(self.status());
+        resp.insert_header((header::CONTENT_TYPE, crate::wire::JSON_UTF8));
+        match self {
+            ApiError::TooManyRequests { retry_after_secs } => {
+                resp.insert_header((header::RETRY_AFTER, retry_after_secs.to_string()));
+            }
+            ApiError::Busy => {
+                resp.insert_header((header::RETRY_AFTER, "1"));
+            }
+            ApiError::MethodNotAllowed(allowed) => {
+                resp.insert_header((header::ALLOW, allowed.join(", ")));
+            }
+            _ => {}
+        }
+        resp.body(body.to_string())
+    }
+}
+
+impl From<Violation> for ApiError {
+    fn from(v: Violation) -> Self {
+        ApiError::Rule(v)
+    }
+}
+
+impl From<StoreError> for ApiError {
+    fn from(e: StoreError) -> Self {
+        match e {
+            StoreError::Rule(v) => ApiError::Rule(v),
+            StoreError::NotFound => ApiError::Rule(Violation::new(
+                codes::NOT_FOUND,
+                "the requested object does not exist",
+            )),
+            StoreError::Duplicate(_) => ApiError::Rule(Violation::new(
+                codes::NAME_TAKEN,
+                "an object with the same unique value already exists",
+            )),
+            StoreError::Retryable | StoreError::Busy | StoreError::Unavailable => ApiError::Busy,
+            StoreError::Internal(detail) => ApiError::Internal(detail),
+        }
+    }
+}
+
+impl From<actix_web::error::BlockingError> for ApiError {
+    fn from(_: actix_web::error::BlockingError) -> Self {
+        ApiError::Busy
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn each_variant_has_a_pinned_status_and_code() {
+        let cases: Vec<(ApiError, u16, &str)> = vec![
+            (ApiError::param("x"), 400, "CBC.0100"),
+            (
+                ApiError::Rule(Violation::new(codes::INSUFFICIENT_BALANCE, "x")),
+                400,
+                "CBC.99005003",
+            ),
+            (
+                ApiError::Rule(Violation::new(codes::NOT_FOUND, "x")),
+                404,
+                "CBC.99100002",
+            ),
+            (
+                ApiError::Rule(Violation::new(codes::IDEMPOTENCY_CONFLICT, "x")),
+                409,
+                "CBC.0260",
+            ),
+            (ApiError::Unauthenticated("x".into()), 401, "APIGW.0301"),
+            (ApiError::Forbidden, 403, "CBC.0151"),
+            (ApiError::RouteNotFound, 404, "APIGW.0101"),
+            (ApiError::MethodNotAllowed(vec![]), 405, "APIGW.0102"),
+            (ApiError::PayloadTooLarge(1), 413, "APIGW.0201"),
+            (
+                ApiError::TooManyRequests {
+                    retry_after_secs: 1,
+                },
+                429,
+                "CBC.0250",
+            ),
+            (ApiError::Busy, 503, "CBC.0251"),
+            (ApiError::Internal("secret detail".into()), 500, "CBC.0999"),
+        ];
+        for (err, status, code) in cases {
+            assert_eq!(err.status().as_u16(), status, "{err:?}");
+            assert_eq!(err.code(), code, "{err:?}");
+        }
+    }
+
+    #[test]
+    fn internal_details_never_reach_the_client() {
+        let e = ApiError::Internal("SELECT * FROM accounts".into());
+        assert_eq!(e.message(), "Internal error");
+    }
+}

@@ -1,0 +1,91 @@
+//! `Json<T>`: a JSON object body, `Content-Type: application/json`, field errors by name.
+//! Extraction itself never fails: the handler asks for the value after checking the caller, so
+//! an unauthenticated or forbidden request is told so before its body is judged.
+
+use super::{read_body, tidy_serde_message, validation_message};
+use crate::ApiError;
+use actix_web::dev::Payload;
+use actix_web::{FromRequest, HttpRequest};
+use serde::de::DeserializeOwned;
+use std::future::Future;
+use std::pin::Pin;
+
+pub struct Json<T>(Result<T, ApiError>);
+
+impl<T> Json<T> {
+    pub fn into_inner(self) -> Result<T, ApiError> {
+        self.0
+    }
+}
+
+impl<T: DeserializeOwned + validator::Validate + 'static> FromRequest for Json<T> {
+    type Error = ApiError;
+    type Future = Pin<Box<dyn Future<Output = Result<Self, ApiError>>>>;
+
+    fn from_request(req: &HttpRequest, payload: &mut Payload) -> Self::Future {
+        let req = req.clone();
+        let mut payload = payload.take();
+        Box::pin(async move {
+            let parsed = async {
+                let bytes = read_body(&req, &mut payload).await?;
+                check_content_type(&req)?;
+                parse(&bytes)
+            };
+            Ok(Json(parsed.await))
+        })
+    }
+}
+
+fn check_content_type(req: &HttpRequest) -> Result<(), ApiError> {
+    let ct = req
+        .headers()
+        .get(actix_web::http::header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("");
+    let mime = ct.split(';').next().unwrap_or("").trim();
+    if mime.eq_ignore_ascii_case("application/json") {
+        Ok(())
+    } else {
+        Err(ApiError::param(
+            "Content-Type must be application/json and the body a JSON object",
+        ))
+    }
+}
+
+pub(crate) fn parse<T: DeserializeOwned + validator::Validate>(
+    bytes: &[u8],
+) -> Result<T, ApiError> {
+    if bytes.iter().all(u8::is_ascii_whitespace) {
+        return Err(ApiError::param(
+            "request body is empty; send a JSON object ({} if every parameter is optional)",
+        ));
+    }
+    let text = std::str::from_utf8(bytes)
+        .map_err(|_| ApiError::param("request body is not valid UTF-8"))?;
+    if text.contains('\u{0}') {
+        return Err(ApiError::param(
+            "request body must not contain NUL characters",
+        ));
+    }
+    let first = text.trim_start().as_bytes().first().copied();
+    if first != Some(b'{') {
+        return Err(ApiError::param("request body must be a JSON object"));
+    }
+    let mut de = serde_json::Deserializer::from_str(text);
+    let value: T = serde_path_to_error::deserialize(&mut de).map_err(|e| {
+        let path = e.path().to_string();
+        let inner = tidy_serde_message(&e.inner().to_string());
+        if path == "." || path.is_empty() {
+            ApiError::param(format!("request body is invalid: {inner}"))
+        } else {
+            ApiError::param(format!("{path}: {inner}"))
+        }
+    })?;
+    de.end().map_err(|_| {
+        ApiError::param("request body has trailing characters after the JSON object")
+    })?;
+    value
+        .validate()
+        .map_err(|e| ApiError::param(validation_message(&e)))?;
+    Ok(value)
+}

@@ -1,0 +1,5 @@
+//! HTTP handlers, one module per resource.
+
+pub mod operator;
+pub mod ops;
+pub mod tokens;

@@ -1,0 +1,111 @@
+//! `POST /v2/operator/customers` and their access keys.
+
+use super::path_id;
+use super::users::AccessKey;
+use crate::auth::{password, Caller};
+use crate::extract::Json;
+use crate::service::{access_keys, customers, not_found};
+use crate::{wire, ApiError, AppState};
+use actix_web::http::StatusCode;
+use actix_web::web::{Data, Path};
+use actix_web::{post, HttpResponse};
+use domain::identity::{check_password, CountryCode, DomainName};
+use persistence::repo::{credentials, customers as repo};
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+use validator::Validate;
+
+#[derive(Deserialize, Validate, ToSchema)]
+pub struct CreateCustomerRequest {
+    /// 5–32 characters `^[a-zA-Z_-][a-zA-Z0-9_-]*$`, not starting with `op_`/`shadow_`.
+    #[schema(example = "acme-cloud")]
+    domain_name: String,
+    #[schema(example = "CN")]
+    country_code: String,
+    has_credit_account: Option<bool>,
+    is_partner: Option<bool>,
+    special_contract: Option<bool>,
+    #[validate(email, length(max = 256))]
+    email: Option<String>,
+    password: Option<String>,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct CreatedCustomer {
+    customer_id: String,
+    domain_id: String,
+}
+
+/// Creates an independent customer, not yet associated with a partner.
+#[utoipa::path(tag = "operator", request_body = CreateCustomerRequest, responses((status = 201, body = CreatedCustomer)))]
+#[post("/v2/operator/customers")]
+pub async fn create_customer(
+    state: Data<AppState>,
+    caller: Caller,
+    req: Json<CreateCustomerRequest>,
+) -> Result<HttpResponse, ApiError> {
+    caller.require_operator()?;
+    let req = req.into_inner()?;
+    let domain_name = DomainName::parse(&req.domain_name)?;
+    let country_code = CountryCode::parse(&req.country_code)?;
+    let password_hash = match &req.password {
+        Some(p) => {
+            check_password(p)?;
+            let p = p.clone();
+            Some(
+                actix_web::web::block(move || password::hash(&p))
+                    .await?
+                    .map_err(ApiError::Internal)?,
+            )
+        }
+        None => None,
+    };
+    let new = customers::NewCustomer {
+        domain_name,
+        country_code,
+        has_credit_account: req.has_credit_account.unwrap_or(false),
+        is_partner: req.is_partner.unwrap_or(false),
+        special_contract: req.special_contract.unwrap_or(false),
+        email: req.email,
+        password_hash,
+    };
+    let now = state.now();
+    let row = state
+        .write(move |conn| customers::create(conn, &new, now))
+        .await?;
+    Ok(wire::json(
+        StatusCode::CREATED,
+        &CreatedCustomer {
+            customer_id: row.id,
+            domain_id: row.domain_id,
+        },
+    ))
+}
+
+/// Issues an access key for a customer.
+#[utoipa::path(tag = "operator", params(("customer_id" = String, Path)), responses((status = 201, body = AccessKey), (status = 404, body = openapi::ErrorBody)))]
+#[post("/v2/operator/customers/{customer_id}/access-keys")]
+pub async fn create_customer_access_key(
+    state: Data<AppState>,
+    caller: Caller,
+    customer_id: Path<String>,
+) -> Result<HttpResponse, ApiError> {
+    caller.require_operator()?;
+    let id = path_id(&customer_id)?.to_owned();
+    let vault = state.vault.clone();
+    let now = state.now();
+    let issued = state
+        .write(move |conn| {
+            let c = repo::find(conn, &id)?.ok_or_else(|| not_found("customer"))?;
+            access_keys::issue(
+                conn,
+                &vault,
+                credentials::CUSTOMER,
+                &c.id,
+                &c.domain_id,
+                now,
+            )
+        })
+        .await?;
+    Ok(wire::json(StatusCode::CREATED, &AccessKey::from(issued)))
+}

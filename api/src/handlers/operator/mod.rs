@@ -1,0 +1,19 @@
+//! The operator set-up API (OPERATOR-API.md). Every handler requires the operator identity.
+
+pub mod customers;
+pub mod money;
+pub mod partners;
+pub mod users;
+
+use crate::ApiError;
+
+/// Path ids are opaque; an absurdly long one cannot exist.
+pub(crate) fn path_id(id: &str) -> Result<&str, ApiError> {
+    if id.is_empty() || id.len() > 64 {
+        return Err(ApiError::from(domain::Violation::new(
+            domain::codes::NOT_FOUND,
+            "the requested object does not exist",
+        )));
+    }
+    Ok(id)
+}

@@ -1,0 +1,43 @@
+//! Liveness and readiness.
+
+use crate::{wire, ApiError, AppState};
+use actix_web::http::StatusCode;
+use actix_web::web::Data;
+use actix_web::{get, HttpResponse};
+use serde::Serialize;
+use utoipa::ToSchema;
+
+#[derive(Serialize, ToSchema)]
+pub struct Health {
+    /// `ok`
+    status: &'static str,
+}
+
+/// Liveness: the process serves requests.
+#[utoipa::path(tag = "operations", responses((status = 200, body = Health)))]
+#[get("/healthz")]
+pub async fn healthz() -> HttpResponse {
+    wire::json(StatusCode::OK, &Health { status: "ok" })
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct Ready {
+    status: &'static str,
+    /// `sqlite` or `postgres`
+    database: &'static str,
+}
+
+/// Readiness: the database answers.
+#[utoipa::path(tag = "operations", responses((status = 200, body = Ready)))]
+#[get("/readyz")]
+pub async fn readyz(state: Data<AppState>) -> Result<HttpResponse, ApiError> {
+    let db = state.db.clone();
+    actix_web::web::block(move || db.ping()).await??;
+    Ok(wire::json(
+        StatusCode::OK,
+        &Ready {
+            status: "ready",
+            database: state.db.backend().as_str(),
+        },
+    ))
+}

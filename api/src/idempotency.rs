@@ -1,0 +1,163 @@
+//! Exactly-once money movement: with an `Idempotency-Key`, the first response is stored in the
+//! same transaction as the effect and replayed for every retry with the same body.
+
+use crate::auth::Caller;
+use crate::{wire, ApiError, AppState};
+use actix_web::dev::Payload;
+use actix_web::http::StatusCode;
+use actix_web::{FromRequest, HttpRequest, HttpResponse};
+use domain::{codes, Violation};
+use persistence::repo::idempotency::{self, IdempotencyRow};
+use persistence::{DbConnection, StoreError};
+use serde::Serialize;
+use sha2::{Digest, Sha256};
+use std::future::{ready, Ready};
+
+pub const HEADER: &str = "idempotency-key";
+const MAX_LEN: usize = 255;
+
+/// The optional `Idempotency-Key` header with a fingerprint of the request it came with.
+#[derive(Debug, Clone)]
+pub struct IdempotencyKey {
+    /// Checked when used, so authentication answers first.
+    key: Result<Option<String>, String>,
+    method_path: String,
+}
+
+impl FromRequest for IdempotencyKey {
+    type Error = ApiError;
+    type Future = Ready<Result<Self, ApiError>>;
+
+    fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
+        let method_path = format!("{} {}", req.method(), req.path());
+        let key = match req.headers().get(HEADER) {
+            None => Ok(None),
+            Some(v) => match v.to_str() {
+                Ok(s)
+                    if !s.is_empty()
+                        && s.len() <= MAX_LEN
+                        && s.bytes().all(|b| b.is_ascii_graphic()) =>
+                {
+                    Ok(Some(s.to_owned()))
+                }
+                _ => Err(format!(
+                    "Idempotency-Key must be 1 to {MAX_LEN} printable ASCII characters"
+                )),
+            },
+        };
+        ready(Ok(IdempotencyKey { key, method_path }))
+    }
+}
+
+enum Outcome {
+    Fresh(String),
+    Replayed(IdempotencyRow),
+}
+
+/// Runs `effect` in one write transaction, at most once per caller and key.
+pub async fn once<T, F>(
+    state: &AppState,
+    caller: &Caller,
+    key: &IdempotencyKey,
+    req: &HttpRequest,
+    status: StatusCode,
+    effect: F,
+) -> Result<HttpResponse, ApiError>
+where
+    T: Serialize + Send + 'static,
+    F: Fn(&mut DbConnection) -> Result<T, StoreError> + Send + 'static,
+{
+    let Some(k) = key.key.clone().map_err(ApiError::param)? else {
+        let value = state.write(effect).await?;
+        return Ok(respond(status, &value));
+    };
+    let body = crate::extract::body::body_of(req).await;
+    let mut h = Sha256::new();
+    h.update(key.method_path.as_bytes());
+    h.update(b"\n");
+    h.update(&body);
+    let hash = hex::encode(h.finalize());
+    let scope = caller.scope();
+    let now = state.now();
+    let expired_before = now - state.config.idempotency_ttl_secs;
+    let (s, kk, hh) = (scope.clone(), k.clone(), hash.clone());
+    let result = state
+        .write(move |conn| {
+            if let Some(row) = idempotency::find(conn, &s, &kk)? {
+                if row.created_at >= expired_before {
+                    return Ok(Outcome::Replayed(row));
+                }
+                idempotency::purge_one(conn, &s, &kk)?;
+            }
+            idempotency::claim(
+                conn,
+                &IdempotencyRow {
+                    scope: s.clone(),
+                    idem_key: kk.clone(),
+                    request_hash: hh.clone(),
+                    response_status: 0,
+                    response_body: String::new(),
+                    created_at: now,
+                },
+            )?;
+            let value = effect(conn)?;
+            let text =
+                serde_json::to_string(&value).map_err(|e| StoreError::Internal(e.to_string()))?;
+            idempotency::complete(conn, &s, &kk, i32::from(status.as_u16()), &text)?;
+            Ok(Outcome::Fresh(text))
+        })
+        .await;
+    let outcome = match result {
+        Ok(o) => o,
+        // A concurrent request with the same key committed first: answer with its result.
+        Err(ApiError::Rule(v)) if v.code == codes::NAME_TAKEN => {
+            let (s, kk) = (scope.clone(), k.clone());
+            match state
+                .read(move |conn| idempotency::find(conn, &s, &kk))
+                .await?
+            {
+                Some(row) => Outcome::Replayed(row),
+                None => return Err(in_progress()),
+            }
+        }
+        Err(e) => return Err(e),
+    };
+    match outcome {
+        Outcome::Fresh(text) => Ok(raw(status, text)),
+        Outcome::Replayed(row) if row.request_hash != hash => Err(ApiError::Rule(Violation::new(
+            codes::IDEMPOTENCY_CONFLICT,
+            "Idempotency-Key was already used with a different request",
+        ))),
+        Outcome::Replayed(row) if row.response_status == 0 => Err(in_progress()),
+        Outcome::Replayed(row) => {
+            let st = u16::try_from(row.response_status)
+                .ok()
+                .and_then(|s| StatusCode::from_u16(s).ok())
+                .unwrap_or(StatusCode::OK);
+            Ok(raw(st, row.response_body))
+        }
+    }
+}
+
+fn in_progress() -> ApiError {
+    ApiError::Rule(Violation::new(
+        codes::IDEMPOTENCY_CONFLICT,
+        "a request with this Idempotency-Key is still in progress",
+    ))
+}
+
+fn respond<T: Serialize>(status: StatusCode, value: &T) -> HttpResponse {
+    if status == StatusCode::NO_CONTENT {
+        return HttpResponse::NoContent().finish();
+    }
+    wire::json(status, value)
+}
+
+fn raw(status: StatusCode, text: String) -> HttpResponse {
+    if status == StatusCode::NO_CONTENT {
+        return HttpResponse::NoContent().finish();
+    }
+    HttpResponse::build(status)
+        .content_type(wire::JSON_UTF8)
+        .body(text)
+}

@@ -1,0 +1,23 @@
+//! The HTTP face of Partner BSS: Huawei BSS v2 wire conventions, authentication, errors and
+//! handlers. Handlers stay thin: parse → domain rule → persistence → response.
+
+pub mod app;
+pub mod auth;
+pub mod config;
+pub mod error;
+pub mod extract;
+pub mod handlers;
+pub mod idempotency;
+pub mod ratelimit;
+pub mod request_id;
+pub mod routes;
+pub mod security;
+pub mod server;
+pub mod service;
+pub mod state;
+pub mod wire;
+
+pub use app::{build_app, openapi_document};
+pub use config::ApiConfig;
+pub use error::ApiError;
+pub use state::AppState;

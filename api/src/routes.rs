@@ -1,0 +1,22 @@
+//! The route table. Every handler is registered here through utoipa-actix-web's `service`, so
+//! it is in `/openapi.json` by construction.
+
+use crate::handlers::{operator, ops, tokens};
+use utoipa_actix_web::service_config::ServiceConfig;
+
+pub fn register(cfg: &mut ServiceConfig) {
+    cfg.service(ops::healthz)
+        .service(ops::readyz)
+        .service(tokens::create_token)
+        .service(operator::partners::create_partner)
+        .service(operator::partners::get_partner)
+        .service(operator::partners::link_reseller)
+        .service(operator::users::create_user)
+        .service(operator::users::create_user_access_key)
+        .service(operator::customers::create_customer)
+        .service(operator::customers::create_customer_access_key)
+        .service(operator::money::recharge_partner)
+        .service(operator::money::recharge_customer)
+        .service(operator::money::set_partner_credit_limit)
+        .service(operator::money::set_customer_credit_limit);
+}

@@ -1,0 +1,20 @@
+//! Use cases: each owns its transaction and calls domain rules and repositories.
+
+pub mod access_keys;
+pub mod bootstrap;
+pub mod customers;
+pub mod login;
+pub mod money;
+pub mod partners;
+pub mod users;
+
+use domain::{codes, Violation};
+use persistence::StoreError;
+
+/// The error for an id in a path that does not exist or is not the caller's.
+pub fn not_found(what: &str) -> StoreError {
+    StoreError::Rule(Violation::new(
+        codes::NOT_FOUND,
+        format!("{what} does not exist"),
+    ))
+}

@@ -1,0 +1,61 @@
+//! Everything a handler may need, shared by all workers.
+
+use crate::auth::credentials::CredentialCache;
+use crate::auth::lockout::Lockout;
+use crate::auth::Vault;
+use crate::ratelimit::RateLimits;
+use crate::ApiConfig;
+use domain::Clock;
+use persistence::Db;
+use std::sync::Arc;
+
+pub struct AppState {
+    pub db: Db,
+    pub clock: Arc<dyn Clock>,
+    pub config: ApiConfig,
+    pub vault: Vault,
+    pub creds: CredentialCache,
+    pub lockout: Lockout,
+    pub limits: RateLimits,
+}
+
+impl AppState {
+    pub fn new(db: Db, clock: Arc<dyn Clock>, config: ApiConfig, vault: Vault) -> Self {
+        Self {
+            db,
+            clock,
+            limits: RateLimits::new(config.clone()),
+            config,
+            vault,
+            creds: CredentialCache::default(),
+            lockout: Lockout::default(),
+        }
+    }
+
+    /// Unix seconds by the injected clock.
+    pub fn now(&self) -> i64 {
+        self.clock.now().timestamp()
+    }
+
+    /// Runs a write transaction off the async reactor.
+    pub async fn write<T: Send + 'static>(
+        &self,
+        f: impl Fn(&mut persistence::DbConnection) -> Result<T, persistence::StoreError>
+            + Send
+            + 'static,
+    ) -> Result<T, crate::ApiError> {
+        let db = self.db.clone();
+        Ok(actix_web::web::block(move || db.write(f)).await??)
+    }
+
+    /// Runs a read transaction off the async reactor.
+    pub async fn read<T: Send + 'static>(
+        &self,
+        f: impl Fn(&mut persistence::DbConnection) -> Result<T, persistence::StoreError>
+            + Send
+            + 'static,
+    ) -> Result<T, crate::ApiError> {
+        let db = self.db.clone();
+        Ok(actix_web::web::block(move || db.read(f)).await??)
+    }
+}

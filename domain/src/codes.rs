@@ -1,0 +1,44 @@
+//! Error codes on the wire. Huawei's own where one exists; `CBC.991000xx` are ours.
+
+pub const PARAM_INVALID: &str = "CBC.0100";
+pub const ILLEGAL_OPERATION: &str = "CBC.0150";
+pub const ACCESS_DENIED: &str = "CBC.0151";
+pub const TOKEN_INVALID: &str = "CBC.0154";
+pub const FLOW_CONTROL: &str = "CBC.0250";
+/// Ours: the database stayed busy through the whole retry budget; safe to retry.
+pub const SYSTEM_BUSY: &str = "CBC.0251";
+/// Ours: the same `Idempotency-Key` was sent with another body, or is still in progress.
+pub const IDEMPOTENCY_CONFLICT: &str = "CBC.0260";
+pub const INTERNAL: &str = "CBC.0999";
+pub const APIGW_AUTH: &str = "APIGW.0301";
+pub const APIGW_NOT_FOUND: &str = "APIGW.0101";
+/// Ours, in Huawei's gateway style: the method is not served on this path.
+pub const APIGW_METHOD: &str = "APIGW.0102";
+/// Ours, in Huawei's gateway style: the body exceeds the size limit.
+pub const APIGW_TOO_LARGE: &str = "APIGW.0201";
+
+pub const NO_PERMISSION_CUSTOMER: &str = "CBC.99000000";
+pub const NOT_SUB_CUSTOMER: &str = "CBC.99000035";
+pub const NOT_YOUR_RESELLER: &str = "CBC.99000037";
+pub const ACCOUNT_NOT_FOUND: &str = "CBC.99000047";
+pub const INSUFFICIENT_BALANCE: &str = "CBC.99005003";
+
+/// Ours: a unique name (account name, user name, domain name) is already taken.
+pub const NAME_TAKEN: &str = "CBC.99100001";
+/// Ours: the object named in the path does not exist (or is not yours).
+pub const NOT_FOUND: &str = "CBC.99100002";
+/// Ours: a new credit limit below what is already used.
+pub const CREDIT_BELOW_USED: &str = "CBC.99100003";
+
+/// Ours (S3): the invitee has not joined the reseller program (or is not a reseller).
+pub const INVITEE_NOT_RESELLER: &str = "CBC.99100011";
+/// Ours (S3): the invitee is in another country/region.
+pub const INVITEE_OTHER_COUNTRY: &str = "CBC.99100012";
+/// Ours (S3): the invitee already cooperates with another distributor.
+pub const INVITEE_BOUND_ELSEWHERE: &str = "CBC.99100013";
+/// Ours (S3): the reseller is already linked to this distributor.
+pub const ALREADY_LINKED: &str = "CBC.99100014";
+/// Ours (S3): only a distributor may invite or link resellers.
+pub const NOT_A_DISTRIBUTOR: &str = "CBC.99100015";
+/// Ours: a resale customer's money comes from its partner, not from a recharge.
+pub const RESALE_CUSTOMER_RECHARGE: &str = "CBC.99100004";

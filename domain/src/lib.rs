@@ -1,0 +1,16 @@
+//! Pure business rules of Partner BSS: money, identities, validation and eligibility.
+//! Nothing here does I/O; every rule is a function over plain data.
+
+pub mod channel;
+pub mod clock;
+pub mod codes;
+pub mod identity;
+pub mod ledger;
+pub mod money;
+pub mod paging;
+pub mod text;
+pub mod violation;
+
+pub use clock::{Clock, ManualClock, SystemClock};
+pub use money::{Amount, Money, MoneyError};
+pub use violation::Violation;

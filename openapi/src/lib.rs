@@ -1,0 +1,146 @@
+//! The OpenAPI skeleton of Partner BSS. Paths come from the handlers (registered through
+//! utoipa-actix-web in the `api` crate); this crate adds what every operation shares: the info
+//! block, the two security schemes, the error body, and the common error responses.
+
+use utoipa::openapi::path::Operation;
+use utoipa::openapi::security::{ApiKey, ApiKeyValue, SecurityRequirement, SecurityScheme};
+use utoipa::openapi::{ComponentsBuilder, ContentBuilder, OpenApi, Ref, ResponseBuilder};
+use utoipa::{OpenApi as _, PartialSchema, ToSchema};
+
+/// The error body of every failure (`request_id` only on gateway errors, `APIGW.*`).
+#[allow(dead_code)]
+#[derive(ToSchema)]
+pub struct ErrorBody {
+    /// `CBC.0100` (bad parameter), `CBC.99xxxxxx` (business rule), `APIGW.0301` (signature) …
+    #[schema(example = "CBC.0100")]
+    error_code: String,
+    /// Names the parameter and the problem.
+    #[schema(example = "amount has more than 2 decimal places")]
+    error_msg: String,
+    request_id: Option<String>,
+}
+
+#[derive(utoipa::OpenApi)]
+#[openapi(
+    info(
+        title = "Partner BSS",
+        description = "Partner-center back end speaking Huawei Cloud BSS v2. Real BSS operations keep Huawei's paths and field names, so the official SDK (huaweicloudsdkbss) calls them unmodified; partner-center features without a public API have BSS-style endpoints.\n\nAuthentication: AK/SK signatures (SDK-HMAC-SHA256, as the SDK signs) or a token from POST /v2/auth/tokens in X-Auth-Token.\n\nErrors: {\"error_code\", \"error_msg\"}; 400 CBC.0100 names the parameter and the problem.",
+        version = "2.0.0"
+    ),
+    tags(
+        (name = "operations", description = "Health and readiness"),
+        (name = "auth", description = "Tokens for partner users and customers"),
+        (name = "operator", description = "Platform operator set-up API"),
+    )
+)]
+struct Base;
+
+/// Paths that need no credential.
+pub const PUBLIC_PATHS: &[&str] = &["/healthz", "/readyz", "/v2/auth/tokens"];
+
+pub fn base() -> OpenApi {
+    let mut doc = Base::openapi();
+    let components = ComponentsBuilder::new()
+        .schema("ErrorBody", ErrorBody::schema())
+        .security_scheme(
+            "aksk",
+            SecurityScheme::ApiKey(ApiKey::Header(ApiKeyValue::with_description(
+                "Authorization",
+                "SDK-HMAC-SHA256 Access=<AK>, SignedHeaders=<h1;h2;…>, Signature=<hex>, with X-Sdk-Date (yyyyMMddTHHmmssZ) and Host signed; as produced by the Huawei Cloud SDKs. Optional X-Domain-Id must match the key's domain.",
+            ))),
+        )
+        .security_scheme(
+            "token",
+            SecurityScheme::ApiKey(ApiKey::Header(ApiKeyValue::with_description(
+                "X-Auth-Token",
+                "JWT from POST /v2/auth/tokens, valid 24 h (also accepted as Authorization: Bearer).",
+            ))),
+        )
+        .build();
+    doc.components = Some(components);
+    doc
+}
+
+const COMMON_ERRORS: &[(&str, &str)] = &[
+    (
+        "400",
+        "Bad parameter (CBC.0100) or business rule (CBC.99xxxxxx)",
+    ),
+    ("401", "Signature or token invalid (APIGW.0301, CBC.0154)"),
+    ("403", "Wrong identity or role (CBC.0151)"),
+    ("413", "Body too large (APIGW.0201)"),
+    ("429", "Flow control (CBC.0250), with Retry-After"),
+    ("500", "Internal error (CBC.0999), no details"),
+    (
+        "503",
+        "Database busy (CBC.0251), with Retry-After: safe to retry",
+    ),
+];
+
+/// Adds the shared error responses and the security requirements to every operation.
+pub fn finalize(mut doc: OpenApi) -> OpenApi {
+    for (path, item) in doc.paths.paths.iter_mut() {
+        let public = PUBLIC_PATHS.contains(&path.as_str());
+        for op in operations(item) {
+            for (status, desc) in COMMON_ERRORS {
+                if public && matches!(*status, "401" | "403") {
+                    continue;
+                }
+                op.responses
+                    .responses
+                    .entry((*status).to_owned())
+                    .or_insert_with(|| {
+                        ResponseBuilder::new()
+                            .description(*desc)
+                            .content(
+                                "application/json",
+                                ContentBuilder::new()
+                                    .schema(Some(Ref::from_schema_name("ErrorBody")))
+                                    .build(),
+                            )
+                            .build()
+                            .into()
+                    });
+            }
+            if !public && op.security.is_none() {
+                op.security = Some(vec![
+                    SecurityRequirement::new("aksk", Vec::<String>::new()),
+                    SecurityRequirement::new("token", Vec::<String>::new()),
+                ]);
+            }
+        }
+    }
+    doc
+}
+
+fn operations(item: &mut utoipa::openapi::PathItem) -> impl Iterator<Item = &mut Operation> {
+    [
+        item.get.as_mut(),
+        item.put.as_mut(),
+        item.post.as_mut(),
+        item.delete.as_mut(),
+        item.patch.as_mut(),
+    ]
+    .into_iter()
+    .flatten()
+}
+
+/// `(METHOD, path)` of every documented operation, sorted.
+pub fn operation_list(doc: &OpenApi) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    for (path, item) in &doc.paths.paths {
+        for (m, present) in [
+            ("GET", item.get.is_some()),
+            ("PUT", item.put.is_some()),
+            ("POST", item.post.is_some()),
+            ("DELETE", item.delete.is_some()),
+            ("PATCH", item.patch.is_some()),
+        ] {
+            if present {
+                out.push((m.to_owned(), path.clone()));
+            }
+        }
+    }
+    out.sort();
+    out
+}

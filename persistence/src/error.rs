@@ -1,0 +1,84 @@
+//! Storage failures, translated once here from Diesel and r2d2.
+
+use diesel::result::{DatabaseErrorKind, Error as DieselError};
+use domain::Violation;
+
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    /// A business rule refused inside the transaction; everything was rolled back.
+    #[error("{0}")]
+    Rule(Violation),
+    #[error("not found")]
+    NotFound,
+    /// A unique constraint was hit; the string names the constraint or column.
+    #[error("unique violation on {0}")]
+    Duplicate(String),
+    /// A serialization failure, deadlock or busy database: the transaction may simply be retried.
+    #[error("retryable conflict")]
+    Retryable,
+    /// The retry budget is spent, or no connection could be had in time: the client may retry.
+    #[error("database busy")]
+    Busy,
+    /// The database cannot be reached.
+    #[error("database unavailable")]
+    Unavailable,
+    /// Anything else; logged in full, shown to nobody.
+    #[error("storage error: {0}")]
+    Internal(String),
+}
+
+impl From<Violation> for StoreError {
+    fn from(v: Violation) -> Self {
+        StoreError::Rule(v)
+    }
+}
+
+impl From<DieselError> for StoreError {
+    fn from(e: DieselError) -> Self {
+        match e {
+            DieselError::NotFound => StoreError::NotFound,
+            DieselError::DatabaseError(kind, info) => {
+                let msg = info.message().to_owned();
+                match kind {
+                    DatabaseErrorKind::UniqueViolation => StoreError::Duplicate(
+                        info.constraint_name()
+                            .map(str::to_owned)
+                            .unwrap_or_else(|| unique_column(&msg)),
+                    ),
+                    DatabaseErrorKind::SerializationFailure => StoreError::Retryable,
+                    DatabaseErrorKind::ClosedConnection => StoreError::Unavailable,
+                    _ if is_retryable_message(&msg) => StoreError::Retryable,
+                    _ if is_connection_message(&msg) => StoreError::Unavailable,
+                    _ => StoreError::Internal(msg),
+                }
+            }
+            other => StoreError::Internal(other.to_string()),
+        }
+    }
+}
+
+impl From<r2d2::Error> for StoreError {
+    fn from(_: r2d2::Error) -> Self {
+        StoreError::Busy
+    }
+}
+
+/// SQLite reports `UNIQUE constraint failed: table.column`; keep the `table.column` part.
+fn unique_column(msg: &str) -> String {
+    msg.rsplit(": ").next().unwrap_or(msg).to_owned()
+}
+
+fn is_retryable_message(msg: &str) -> bool {
+    msg.contains("database is locked")
+        || msg.contains("database table is locked")
+        || msg.contains("deadlock detected")
+        || msg.contains("could not serialize access")
+}
+
+fn is_connection_message(msg: &str) -> bool {
+    msg.contains("terminating connection")
+        || msg.contains("server closed the connection")
+        || msg.contains("connection to server")
+        || msg.contains("the database system is")
+        || msg.contains("no connection to the server")
+}

@@ -1,0 +1,15 @@
+//! Storage of Partner BSS: one repository API over SQLite (default) and PostgreSQL.
+//! Repository functions take `&mut DbConnection`; the caller owns the transaction
+//! through [`Db::read`] and [`Db::write`].
+
+pub mod conn;
+pub mod error;
+pub mod ids;
+pub mod migrations;
+pub mod pool;
+pub mod repo;
+pub mod schema;
+
+pub use conn::{Backend, DbConnection};
+pub use error::StoreError;
+pub use pool::{Db, DbConfig};

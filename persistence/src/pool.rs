@@ -1,0 +1,151 @@
+//! The connection pool and the two ways to use it: [`Db::read`] and [`Db::write`].
+
+use crate::{Backend, DbConnection, StoreError};
+use diesel::connection::SimpleConnection;
+use diesel::r2d2::{ConnectionManager, CustomizeConnection, Pool};
+use diesel::Connection;
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+#[derive(Debug, Clone)]
+pub struct DbConfig {
+    pub url: String,
+    /// Connections in the pool; 2–4× the cores is right for this workload.
+    pub pool_size: u32,
+    /// How long a request may wait for a connection before it is told to retry.
+    pub checkout_timeout: Duration,
+    /// Attempts of one transaction before a retryable error is returned.
+    pub max_attempts: u32,
+}
+
+impl DbConfig {
+    pub fn new(url: impl Into<String>) -> Self {
+        let cores = std::thread::available_parallelism().map_or(2, |n| n.get());
+        Self {
+            url: url.into(),
+            pool_size: u32::try_from(cores * 4).unwrap_or(8).clamp(4, 32),
+            checkout_timeout: Duration::from_secs(5),
+            max_attempts: 8,
+        }
+    }
+}
+
+#[derive(Debug)]
+struct SqlitePragmas;
+
+impl CustomizeConnection<DbConnection, diesel::r2d2::Error> for SqlitePragmas {
+    fn on_acquire(&self, conn: &mut DbConnection) -> Result<(), diesel::r2d2::Error> {
+        if let DbConnection::Sqlite(c) = conn {
+            // FULL: an acknowledged payment survives power loss, not only a process crash.
+            c.batch_execute(
+                "PRAGMA journal_mode = WAL; PRAGMA busy_timeout = 5000; \
+                 PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON;",
+            )
+            .map_err(diesel::r2d2::Error::QueryError)?;
+        }
+        Ok(())
+    }
+}
+
+#[derive(Clone)]
+pub struct Db {
+    pool: Pool<ConnectionManager<DbConnection>>,
+    backend: Backend,
+    max_attempts: u32,
+    /// SQLite has one writer at a time; taking turns here avoids SQLITE_BUSY on lock upgrade.
+    sqlite_writer: Arc<Mutex<()>>,
+}
+
+impl Db {
+    pub fn connect(config: &DbConfig) -> Result<Self, StoreError> {
+        let (backend, driver_url) = Backend::from_url(&config.url);
+        if backend == Backend::Sqlite {
+            // Create the file and switch it to WAL once, before the pool opens many handles.
+            let mut c = DbConnection::establish(&driver_url)
+                .map_err(|e| StoreError::Internal(format!("cannot open database: {e}")))?;
+            c.batch_execute("PRAGMA journal_mode = WAL;")?;
+        }
+        let manager = ConnectionManager::<DbConnection>::new(driver_url);
+        let pool = Pool::builder()
+            .max_size(config.pool_size)
+            .min_idle(Some(1))
+            .connection_timeout(config.checkout_timeout)
+            .connection_customizer(Box::new(SqlitePragmas))
+            .build(manager)
+            .map_err(|e| StoreError::Internal(format!("cannot open database: {e}")))?;
+        Ok(Db {
+            pool,
+            backend,
+            max_attempts: config.max_attempts.max(1),
+            sqlite_writer: Arc::new(Mutex::new(())),
+        })
+    }
+
+    pub fn backend(&self) -> Backend {
+        self.backend
+    }
+
+    pub fn pool_size(&self) -> u32 {
+        self.pool.max_size()
+    }
+
+    /// Runs `f` in a read-only snapshot (one transaction, so multi-query reads agree).
+    pub fn read<T>(
+        &self,
+        f: impl Fn(&mut DbConnection) -> Result<T, StoreError>,
+    ) -> Result<T, StoreError> {
+        self.with_retry(false, f)
+    }
+
+    /// Runs `f` in a write transaction, retrying it on serialization failures and busy errors
+    /// with jittered back-off; after the budget, [`StoreError::Busy`].
+    pub fn write<T>(
+        &self,
+        f: impl Fn(&mut DbConnection) -> Result<T, StoreError>,
+    ) -> Result<T, StoreError> {
+        self.with_retry(true, f)
+    }
+
+    fn with_retry<T>(
+        &self,
+        write: bool,
+        f: impl Fn(&mut DbConnection) -> Result<T, StoreError>,
+    ) -> Result<T, StoreError> {
+        let mut conn = self.pool.get()?;
+        for attempt in 1..=self.max_attempts {
+            let result = {
+                let _turn = (write && self.backend == Backend::Sqlite)
+                    .then(|| self.sqlite_writer.lock().unwrap_or_else(|p| p.into_inner()));
+                conn.transaction(|c| f(c))
+            };
+            match result {
+                Err(StoreError::Retryable) if attempt < self.max_attempts => {
+                    std::thread::sleep(backoff(attempt));
+                }
+                Err(StoreError::Retryable) => return Err(StoreError::Busy),
+                other => return other,
+            }
+        }
+        Err(StoreError::Busy)
+    }
+
+    /// Checks that the database answers (for `/readyz`).
+    pub fn ping(&self) -> Result<(), StoreError> {
+        let mut conn = self.pool.get()?;
+        conn.batch_execute("SELECT 1")?;
+        Ok(())
+    }
+
+    /// A connection outside any transaction, for migrations and streaming exports.
+    pub fn connection(
+        &self,
+    ) -> Result<diesel::r2d2::PooledConnection<ConnectionManager<DbConnection>>, StoreError> {
+        Ok(self.pool.get()?)
+    }
+}
+
+/// 2, 4, 8 … ms, capped at 100 ms, with full jitter so retries of one hot row spread out.
+fn backoff(attempt: u32) -> Duration {
+    let cap = 2u64.saturating_pow(attempt).min(100);
+    Duration::from_millis(rand::random::<u64>() % cap + 1)
+}

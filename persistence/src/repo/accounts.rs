@@ -1,0 +1,195 @@
+//! Balances. Every change goes through [`post`], which writes the ledger row in the same
+//! transaction; callers lock the accounts first with [`lock`].
+
+use crate::repo::ledger::{self, LedgerRow};
+use crate::schema::accounts;
+use crate::{ids, DbConnection, StoreError};
+use diesel::prelude::*;
+use domain::Money;
+
+pub const PARTNER: &str = "partner";
+pub const CUSTOMER: &str = "customer";
+pub const CASH: i32 = 1;
+pub const CREDIT: i32 = 2;
+
+#[derive(Debug, Clone, Queryable, QueryableByName, Selectable, Insertable)]
+#[diesel(table_name = accounts)]
+pub struct AccountRow {
+    pub id: String,
+    pub owner_kind: String,
+    pub owner_id: String,
+    pub account_type: i32,
+    pub balance_cents: i64,
+    pub credit_limit_cents: i64,
+    pub designated_cents: i64,
+    pub created_at: i64,
+}
+
+/// Creates the account if it does not exist yet and returns it.
+pub fn ensure(
+    conn: &mut DbConnection,
+    owner_kind: &str,
+    owner_id: &str,
+    account_type: i32,
+    now: i64,
+) -> Result<AccountRow, StoreError> {
+    if let Some(a) = find(conn, owner_kind, owner_id, account_type)? {
+        return Ok(a);
+    }
+    let row = AccountRow {
+        id: ids::new_id(),
+        owner_kind: owner_kind.to_owned(),
+        owner_id: owner_id.to_owned(),
+        account_type,
+        balance_cents: 0,
+        credit_limit_cents: 0,
+        designated_cents: 0,
+        created_at: now,
+    };
+    diesel::insert_into(accounts::table)
+        .values(&row)
+        .execute(conn)?;
+    Ok(row)
+}
+
+pub fn find(
+    conn: &mut DbConnection,
+    owner_kind: &str,
+    owner_id: &str,
+    account_type: i32,
+) -> Result<Option<AccountRow>, StoreError> {
+    Ok(accounts::table
+        .filter(accounts::owner_kind.eq(owner_kind))
+        .filter(accounts::owner_id.eq(owner_id))
+        .filter(accounts::account_type.eq(account_type))
+        .select(AccountRow::as_select())
+        .first(conn)
+        .optional()?)
+}
+
+pub fn for_owner(
+    conn: &mut DbConnection,
+    owner_kind: &str,
+    owner_id: &str,
+) -> Result<Vec<AccountRow>, StoreError> {
+    Ok(accounts::table
+        .filter(accounts::owner_kind.eq(owner_kind))
+        .filter(accounts::owner_id.eq(owner_id))
+        .order(accounts::account_type.asc())
+        .select(AccountRow::as_select())
+        .load(conn)?)
+}
+
+/// Locks the accounts for the rest of the transaction, always in id order so that two
+/// transactions locking the same pair never deadlock. On SQLite the writer turn is the lock.
+pub fn lock(conn: &mut DbConnection, ids: &[&str]) -> Result<Vec<AccountRow>, StoreError> {
+    let mut sorted: Vec<&str> = ids.to_vec();
+    sorted.sort_unstable();
+    sorted.dedup();
+    let base = || {
+        accounts::table
+            .filter(accounts::id.eq_any(sorted.clone()))
+            .order(accounts::id.asc())
+    };
+    let rows = match conn {
+        DbConnection::Pg(pg) => base()
+            .select(AccountRow::as_select())
+            .for_update()
+            .load(pg)?,
+        DbConnection::Sqlite(_) => base().select(AccountRow::as_select()).load(conn)?,
+    };
+    if rows.len() != sorted.len() {
+        return Err(StoreError::NotFound);
+    }
+    Ok(rows)
+}
+
+/// One balance change and its ledger row.
+#[derive(Debug, Clone)]
+pub struct Posting<'a> {
+    pub delta: Money,
+    pub trade_type: &'a str,
+    pub trade_detail_type: &'a str,
+    pub trade_id: &'a str,
+    pub customer_id: Option<&'a str>,
+    pub counterparty_id: Option<&'a str>,
+    pub remark: Option<&'a str>,
+}
+
+/// Applies `p` to the locked `account` (updating it in place) and appends its ledger row.
+/// A change that would take the balance below zero is refused with `insufficient`.
+pub fn post(
+    conn: &mut DbConnection,
+    account: &mut AccountRow,
+    p: &Posting<'_>,
+    now: i64,
+    insufficient: impl FnOnce() -> domain::Violation,
+) -> Result<LedgerRow, StoreError> {
+    let after = account
+        .balance_cents
+        .checked_add(p.delta.cents())
+        .ok_or_else(|| StoreError::Internal("balance overflow".into()))?;
+    if after < 0 {
+        return Err(StoreError::Rule(insufficient()));
+    }
+    // Relative and conditional, so even a caller that forgot to lock cannot lose an update.
+    let n = diesel::update(
+        accounts::table
+            .filter(accounts::id.eq(&account.id))
+            .filter(accounts::balance_cents.eq(account.balance_cents)),
+    )
+    .set(accounts::balance_cents.eq(accounts::balance_cents + p.delta.cents()))
+    .execute(conn)?;
+    if n != 1 {
+        return Err(StoreError::Retryable);
+    }
+    account.balance_cents = after;
+    let row = LedgerRow {
+        seq: None,
+        id: ids::new_id(),
+        account_id: account.id.clone(),
+        owner_kind: account.owner_kind.clone(),
+        owner_id: account.owner_id.clone(),
+        account_type: account.account_type,
+        trade_type: p.trade_type.to_owned(),
+        trade_detail_type: p.trade_detail_type.to_owned(),
+        trade_id: p.trade_id.to_owned(),
+        amount_cents: p.delta.cents(),
+        balance_after_cents: after,
+        customer_id: p.customer_id.map(str::to_owned),
+        counterparty_id: p.counterparty_id.map(str::to_owned),
+        remark: p.remark.map(str::to_owned),
+        created_at: now,
+    };
+    ledger::insert(conn, &row)?;
+    Ok(row)
+}
+
+/// Sets a credit account's limit; its available balance moves by the same delta.
+pub fn set_credit_limit(
+    conn: &mut DbConnection,
+    account: &mut AccountRow,
+    new_limit: i64,
+) -> Result<(), StoreError> {
+    diesel::update(accounts::table.find(&account.id))
+        .set(accounts::credit_limit_cents.eq(new_limit))
+        .execute(conn)?;
+    account.credit_limit_cents = new_limit;
+    Ok(())
+}
+
+/// Accounts whose balance differs from the sum of their ledger rows: `(id, balance, ledger sum)`.
+pub fn ledger_mismatches(conn: &mut DbConnection) -> Result<Vec<(String, i64, i64)>, StoreError> {
+    let all: Vec<(String, i64)> = accounts::table
+        .select((accounts::id, accounts::balance_cents))
+        .order(accounts::id.asc())
+        .load(conn)?;
+    let sums = ledger::sums_by_account(conn)?;
+    Ok(all
+        .into_iter()
+        .filter_map(|(id, bal)| {
+            let sum = sums.get(&id).copied().unwrap_or(0);
+            (sum != bal).then_some((id, bal, sum))
+        })
+        .collect())
+}

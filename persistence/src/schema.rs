@@ -1,0 +1,112 @@
+// The tables of both migration folders; they must stay identical in shape.
+
+diesel::table! {
+    partners (id) {
+        id -> Text,
+        domain_id -> Text,
+        name -> Text,
+        account_name -> Text,
+        partner_type -> Text,
+        country_code -> Text,
+        reseller_program_joined -> Bool,
+        marketing_plan_version -> Text,
+        email -> Nullable<Text>,
+        mobile_phone -> Nullable<Text>,
+        parent_id -> Nullable<Text>,
+        associated_at -> Nullable<BigInt>,
+        account_manager_user_id -> Nullable<Text>,
+        created_at -> BigInt,
+    }
+}
+
+diesel::table! {
+    partner_users (id) {
+        id -> Text,
+        partner_id -> Text,
+        user_name -> Text,
+        display_name -> Nullable<Text>,
+        roles -> Text,
+        supervisor_user_id -> Nullable<Text>,
+        password_hash -> Nullable<Text>,
+        created_at -> BigInt,
+    }
+}
+
+diesel::table! {
+    customers (id) {
+        id -> Text,
+        domain_id -> Text,
+        domain_name -> Text,
+        country_code -> Text,
+        has_credit_account -> Bool,
+        is_partner -> Bool,
+        special_contract -> Bool,
+        email -> Nullable<Text>,
+        mobile_phone -> Nullable<Text>,
+        customer_name -> Nullable<Text>,
+        password_hash -> Nullable<Text>,
+        partner_id -> Nullable<Text>,
+        association_type -> Nullable<Text>,
+        associated_at -> Nullable<BigInt>,
+        label -> Nullable<Text>,
+        account_manager_user_id -> Nullable<Text>,
+        xaccount_id -> Nullable<Text>,
+        xaccount_type -> Nullable<Text>,
+        created_at -> BigInt,
+    }
+}
+
+diesel::table! {
+    credentials (access_key) {
+        access_key -> Text,
+        secret_enc -> Text,
+        owner_kind -> Text,
+        owner_id -> Text,
+        domain_id -> Text,
+        created_at -> BigInt,
+    }
+}
+
+diesel::table! {
+    accounts (id) {
+        id -> Text,
+        owner_kind -> Text,
+        owner_id -> Text,
+        account_type -> Integer,
+        balance_cents -> BigInt,
+        credit_limit_cents -> BigInt,
+        designated_cents -> BigInt,
+        created_at -> BigInt,
+    }
+}
+
+diesel::table! {
+    ledger_entries (seq) {
+        seq -> BigInt,
+        id -> Text,
+        account_id -> Text,
+        owner_kind -> Text,
+        owner_id -> Text,
+        account_type -> Integer,
+        trade_type -> Text,
+        trade_detail_type -> Text,
+        trade_id -> Text,
+        amount_cents -> BigInt,
+        balance_after_cents -> BigInt,
+        customer_id -> Nullable<Text>,
+        counterparty_id -> Nullable<Text>,
+        remark -> Nullable<Text>,
+        created_at -> BigInt,
+    }
+}
+
+diesel::table! {
+    idempotency_keys (scope, idem_key) {
+        scope -> Text,
+        idem_key -> Text,
+        request_hash -> Text,
+        response_status -> Integer,
+        response_body -> Text,
+        created_at -> BigInt,
+    }
+}

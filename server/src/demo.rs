@@ -1,0 +1,175 @@
+//! `serve --demo`: a small data set to try the API with, and the credentials to use.
+//! Loading is idempotent: the second start finds the data and prints the same credentials.
+
+use api::auth::Vault;
+use api::service::{access_keys, customers, money, partners, users};
+use domain::identity::{CountryCode, DomainName, MarketingPlan, PartnerType, Roles};
+use domain::Amount;
+use persistence::repo::{
+    accounts, credentials, customers as customer_repo, partners as partner_repo,
+};
+use persistence::{Db, DbConnection, StoreError};
+
+const DISTRIBUTOR: &str = "demo-distributor";
+
+struct Printed {
+    who: String,
+    access_key: String,
+    secret_key: String,
+    domain_id: String,
+}
+
+pub fn load(db: &Db, vault: &Vault, now: i64) -> Result<(), String> {
+    let existing = db
+        .read(|c| partner_repo::account_name_taken(c, DISTRIBUTOR))
+        .map_err(|e| e.to_string())?;
+    if !existing {
+        db.write(|c| create(c, vault, now))
+            .map_err(|e| e.to_string())?;
+    }
+    let creds = db.read(|c| list(c, vault)).map_err(|e| e.to_string())?;
+    println!(
+        "Demo data loaded: distributor '{DISTRIBUTOR}' with resellers demo-reseller-1 and -2,"
+    );
+    println!("customers demo-customer-a (resale, of the distributor) and demo-customer-b (of reseller 1).");
+    println!("Demo credentials (AK/SK for the Huawei SDK; passwords for POST /v2/auth/tokens):");
+    for p in creds {
+        println!(
+            "  {:<28} AK={} SK={} domain_id={}",
+            p.who, p.access_key, p.secret_key, p.domain_id
+        );
+    }
+    println!("  password of every demo user and customer: Demo-Passw0rd");
+    Ok(())
+}
+
+fn partner(
+    c: &mut DbConnection,
+    account_name: &str,
+    t: PartnerType,
+    now: i64,
+) -> Result<String, StoreError> {
+    let row = partners::create(
+        c,
+        &partners::NewPartner {
+            name: format!("{account_name} Ltd."),
+            account_name: account_name.to_owned(),
+            partner_type: t,
+            country_code: CountryCode::parse("CN")?,
+            reseller_program_joined: t == PartnerType::Reseller,
+            marketing_plan: MarketingPlan::V1,
+            email: Some(format!("{account_name}@example.com")),
+            mobile_phone: None,
+        },
+        now,
+    )?;
+    Ok(row.id)
+}
+
+fn create(c: &mut DbConnection, vault: &Vault, now: i64) -> Result<(), StoreError> {
+    let hash = api::auth::password::hash("Demo-Passw0rd").map_err(StoreError::Internal)?;
+    let dist = partner(c, DISTRIBUTOR, PartnerType::Distributor, now)?;
+    let r1 = partner(c, "demo-reseller-1", PartnerType::Reseller, now)?;
+    let r2 = partner(c, "demo-reseller-2", PartnerType::Reseller, now)?;
+    partners::link_reseller(c, &dist, &r1, now)?;
+    partners::link_reseller(c, &dist, &r2, now)?;
+    for (pid, name, roles) in [
+        (&dist, "demo-dist-admin", vec!["admin"]),
+        (&dist, "demo-dist-manager", vec!["account_manager"]),
+        (&r1, "demo-reseller-1-admin", vec!["admin"]),
+        (&r2, "demo-reseller-2-admin", vec!["admin"]),
+    ] {
+        let user = users::create(
+            c,
+            pid,
+            &users::NewUser {
+                user_name: name.to_owned(),
+                display_name: Some(name.replace('-', " ")),
+                roles: Roles::parse(roles)?,
+                supervisor_user_id: None,
+                password_hash: Some(hash.clone()),
+            },
+            now,
+        )?;
+        let domain = partner_repo::find(c, pid)?
+            .map(|p| p.domain_id)
+            .unwrap_or_default();
+        access_keys::issue(c, vault, credentials::PARTNER_USER, &user.id, &domain, now)?;
+    }
+    for (name, owner) in [("demo-customer-a", &dist), ("demo-customer-b", &r1)] {
+        let cust = customers::create(
+            c,
+            &customers::NewCustomer {
+                domain_name: DomainName::parse(name)?,
+                country_code: CountryCode::parse("CN")?,
+                has_credit_account: false,
+                is_partner: false,
+                special_contract: false,
+                email: Some(format!("{name}@example.com")),
+                password_hash: Some(hash.clone()),
+            },
+            now,
+        )?;
+        customer_repo::associate(c, &cust.id, owner, "2", now)?;
+        access_keys::issue(
+            c,
+            vault,
+            credentials::CUSTOMER,
+            &cust.id,
+            &cust.domain_id,
+            now,
+        )?;
+    }
+    let amount = Amount::from_decimal(rust_decimal::Decimal::new(10_000_000, 2))
+        .map_err(|e| StoreError::Internal(e.to_string()))?;
+    money::recharge_partner(c, &dist, amount, now)?;
+    money::set_credit_limit(
+        c,
+        accounts::PARTNER,
+        &dist,
+        domain::Money::from_cents(5_000_000),
+        now,
+    )?;
+    Ok(())
+}
+
+fn list(c: &mut DbConnection, vault: &Vault) -> Result<Vec<Printed>, StoreError> {
+    let mut out = Vec::new();
+    for name in [
+        "demo-dist-admin",
+        "demo-dist-manager",
+        "demo-reseller-1-admin",
+        "demo-reseller-2-admin",
+    ] {
+        if let Some(u) = persistence::repo::users::find_by_name(c, name)? {
+            out.extend(keys_of(c, vault, credentials::PARTNER_USER, &u.id, name)?);
+        }
+    }
+    for name in ["demo-customer-a", "demo-customer-b"] {
+        if let Some(cu) = customer_repo::find_by_domain_name(c, name)? {
+            out.extend(keys_of(c, vault, credentials::CUSTOMER, &cu.id, name)?);
+        }
+    }
+    Ok(out)
+}
+
+fn keys_of(
+    c: &mut DbConnection,
+    vault: &Vault,
+    kind: &str,
+    owner: &str,
+    who: &str,
+) -> Result<Vec<Printed>, StoreError> {
+    Ok(credentials::for_owner(c, kind, owner)?
+        .into_iter()
+        .filter_map(|row| {
+            let sk = vault.open(&row.secret_enc).ok()?;
+            Some(Printed {
+                who: who.to_owned(),
+                access_key: row.access_key,
+                secret_key: String::from_utf8_lossy(sk.expose()).into_owned(),
+                domain_id: row.domain_id,
+            })
+        })
+        .collect())
+}
