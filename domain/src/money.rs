@@ -74,7 +74,6 @@ impl Money {
         self.0 == 0
     }
 
-
     pub fn min(self, other: Money) -> Money {
         Money(self.0.min(other.0))
     }

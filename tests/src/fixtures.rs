@@ -1,0 +1,117 @@
+//! Builders for the parties a test needs, created through the operator API.
+
+use crate::{Client, TestServer};
+use serde_json::json;
+
+pub fn unique(prefix: &str) -> String {
+    format!(
+        "{prefix}-{}",
+        &uuid::Uuid::new_v4().simple().to_string()[..10]
+    )
+}
+
+pub struct Party {
+    pub id: String,
+    pub domain_id: String,
+}
+
+pub async fn partner(srv: &TestServer, partner_type: &str) -> Party {
+    partner_in(srv, partner_type, "CN").await
+}
+
+pub async fn partner_in(srv: &TestServer, partner_type: &str, country: &str) -> Party {
+    let r = srv
+        .operator()
+        .post(
+            "/v2/operator/partners",
+            json!({"name": "Test partner", "account_name": unique("p"), "partner_type": partner_type, "country_code": country}),
+        )
+        .await;
+    let v = r.expect(201, "");
+    Party {
+        id: v["partner_id"].as_str().unwrap_or_default().to_owned(),
+        domain_id: v["domain_id"].as_str().unwrap_or_default().to_owned(),
+    }
+}
+
+pub struct User {
+    pub id: String,
+    pub name: String,
+    pub client: Client,
+    pub domain_id: String,
+}
+
+/// A user of `partner` with `roles` and an access key; `client` signs as that user.
+pub async fn user(srv: &TestServer, partner: &Party, roles: &[&str]) -> User {
+    let name = unique("u");
+    let r = srv
+        .operator()
+        .post(
+            &format!("/v2/operator/partners/{}/users", partner.id),
+            json!({"user_name": name, "roles": roles, "password": "Passw0rd!x"}),
+        )
+        .await;
+    let id = r.expect(201, "")["user_id"]
+        .as_str()
+        .unwrap_or_default()
+        .to_owned();
+    let k = srv
+        .operator()
+        .post(
+            &format!(
+                "/v2/operator/partners/{}/users/{id}/access-keys",
+                partner.id
+            ),
+            json!({}),
+        )
+        .await
+        .expect(201, "");
+    User {
+        id,
+        name,
+        client: Client::new(
+            srv,
+            k["access_key"].as_str().unwrap_or_default(),
+            k["secret_key"].as_str().unwrap_or_default(),
+        ),
+        domain_id: k["domain_id"].as_str().unwrap_or_default().to_owned(),
+    }
+}
+
+pub struct Customer {
+    pub id: String,
+    pub name: String,
+    pub client: Client,
+    pub domain_id: String,
+}
+
+pub async fn customer(srv: &TestServer) -> Customer {
+    let name = unique("c");
+    let v = srv
+        .operator()
+        .post(
+            "/v2/operator/customers",
+            json!({"domain_name": name, "country_code": "CN", "password": "Passw0rd!x"}),
+        )
+        .await
+        .expect(201, "");
+    let id = v["customer_id"].as_str().unwrap_or_default().to_owned();
+    let k = srv
+        .operator()
+        .post(
+            &format!("/v2/operator/customers/{id}/access-keys"),
+            json!({}),
+        )
+        .await
+        .expect(201, "");
+    Customer {
+        id,
+        name,
+        client: Client::new(
+            srv,
+            k["access_key"].as_str().unwrap_or_default(),
+            k["secret_key"].as_str().unwrap_or_default(),
+        ),
+        domain_id: k["domain_id"].as_str().unwrap_or_default().to_owned(),
+    }
+}

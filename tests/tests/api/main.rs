@@ -1,0 +1,9 @@
+//! Integration tests: the real server on a free port, each test on SQLite and PostgreSQL.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod auth;
+mod errors;
+mod malformed;
+mod openapi_routes;
+mod operator;
+mod operator_money;
