@@ -2,6 +2,7 @@
 
 Fixtures:
 - `server`: the running `partner-bss` (url, operator AK/SK, backend).
+- `server_factory(extra_env)`: another server with its own settings and database.
 - `operator_api`: an `Api` signed with the operator credential (`.raw/.get/.post/.put`).
 - `op`: `Operator` builders — `make_partner`, `make_user`, `make_access_key`,
   `make_customer`, `partner_user_key`, `client(key)`.
@@ -28,19 +29,36 @@ def pytest_report_header(config):
 
 
 @pytest.fixture(scope="session")
-def server(request):
-    proc = ServerProcess()
-    try:
-        srv = proc.start()
-    except Exception:
-        proc.stop()
-        raise
-    yield srv
-    try:
-        if request.session.testsfailed:
-            request.config.stash[_LOGS_KEY] = srv.logs()
-    finally:
-        proc.stop()
+def server_factory(request):
+    """`start(extra_env=None) -> Server`: another server process (own database), stopped at the
+    end of the session. Use it for settings the shared server cannot have (e.g. a low
+    `BSS_RATE_LIMIT`)."""
+    started: list[ServerProcess] = []
+
+    def start(extra_env: dict | None = None):
+        proc = ServerProcess(extra_env)
+        started.append(proc)
+        return proc.start()
+
+    yield start
+    logs, errors = [], []
+    for proc in reversed(started):
+        if request.session.testsfailed and proc.server is not None:
+            logs.append(proc.server.logs())
+        try:
+            proc.stop()
+        except Exception as e:  # stop every server even if one fails to stop
+            errors.append(e)
+    if logs:
+        request.config.stash[_LOGS_KEY] = "\n".join(logs)
+    if errors:
+        raise errors[0]
+
+
+@pytest.fixture(scope="session")
+def server(server_factory):
+    """The shared server: flow control effectively off (`BSS_RATE_LIMIT=100000`)."""
+    return server_factory()
 
 
 def pytest_terminal_summary(terminalreporter, exitstatus, config):
