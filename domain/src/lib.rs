@@ -8,6 +8,7 @@ pub mod identity;
 pub mod ledger;
 pub mod money;
 pub mod paging;
+pub mod period;
 pub mod text;
 pub mod violation;
 

@@ -31,6 +31,7 @@ pub struct ErrorBody {
         (name = "operations", description = "Health and readiness"),
         (name = "auth", description = "Tokens for partner users and customers"),
         (name = "operator", description = "Platform operator set-up API"),
+        (name = "accounts", description = "Balances, income/expense records, allocations and exports (S10)"),
     )
 )]
 struct Base;

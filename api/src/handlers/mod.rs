@@ -1,5 +1,6 @@
 //! HTTP handlers, one module per resource.
 
+pub mod accounts;
 pub mod operator;
 pub mod ops;
 pub mod tokens;

@@ -1,11 +1,13 @@
 //! Use cases: each owns its transaction and calls domain rules and repositories.
 
 pub mod access_keys;
+pub mod acting;
 pub mod bootstrap;
 pub mod customers;
 pub mod login;
 pub mod money;
 pub mod partners;
+pub mod transfers;
 pub mod users;
 
 use domain::{codes, Violation};

@@ -84,3 +84,22 @@ pub fn associate(
     .execute(conn)?;
     Ok(n == 1)
 }
+
+/// Display names (real name, else account name) of the given customers.
+pub fn names(
+    conn: &mut DbConnection,
+    ids: &[String],
+) -> Result<std::collections::HashMap<String, String>, StoreError> {
+    let rows: Vec<(String, String, Option<String>)> = customers::table
+        .filter(customers::id.eq_any(ids))
+        .select((
+            customers::id,
+            customers::domain_name,
+            customers::customer_name,
+        ))
+        .load(conn)?;
+    Ok(rows
+        .into_iter()
+        .map(|(id, domain, name)| (id, name.unwrap_or(domain)))
+        .collect())
+}

@@ -5,5 +5,6 @@ pub mod credentials;
 pub mod customers;
 pub mod idempotency;
 pub mod ledger;
+pub mod ledger_query;
 pub mod partners;
 pub mod users;

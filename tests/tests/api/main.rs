@@ -4,6 +4,10 @@
 mod auth;
 mod errors;
 mod malformed;
+mod money;
+mod money_concurrency;
+mod money_export;
+mod money_records;
 mod openapi_routes;
 mod operator;
 mod operator_money;
