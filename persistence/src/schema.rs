@@ -1,3 +1,8 @@
+diesel::define_sql_function! {
+    /// SQL `lower()`, the same on SQLite and PostgreSQL for login names.
+    fn lower(x: diesel::sql_types::Text) -> diesel::sql_types::Text;
+}
+
 // The tables of both migration folders; they must stay identical in shape.
 
 diesel::table! {

@@ -1,6 +1,6 @@
 //! Customers: independent ones and partners' sub-customers.
 
-use crate::schema::customers;
+use crate::schema::{customers, lower};
 use crate::{DbConnection, StoreError};
 use diesel::prelude::*;
 
@@ -49,7 +49,7 @@ pub fn find_by_domain_name(
     name: &str,
 ) -> Result<Option<CustomerRow>, StoreError> {
     Ok(customers::table
-        .filter(customers::domain_name.eq(name))
+        .filter(lower(customers::domain_name).eq(name.to_lowercase()))
         .select(CustomerRow::as_select())
         .first(conn)
         .optional()?)
@@ -57,7 +57,7 @@ pub fn find_by_domain_name(
 
 pub fn domain_name_taken(conn: &mut DbConnection, name: &str) -> Result<bool, StoreError> {
     let n: i64 = customers::table
-        .filter(customers::domain_name.eq(name))
+        .filter(lower(customers::domain_name).eq(name.to_lowercase()))
         .count()
         .get_result(conn)?;
     Ok(n > 0)
