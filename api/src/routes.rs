@@ -11,6 +11,7 @@ pub fn register(cfg: &mut ServiceConfig) {
         .service(operator::partners::create_partner)
         .service(operator::partners::get_partner)
         .service(operator::partners::link_reseller)
+        .service(operator::sub_customers::associate_customer)
         .service(operator::users::create_user)
         .service(operator::users::create_user_access_key)
         .service(operator::customers::create_customer)

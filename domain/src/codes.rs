@@ -42,3 +42,5 @@ pub const ALREADY_LINKED: &str = "CBC.99100014";
 pub const NOT_A_DISTRIBUTOR: &str = "CBC.99100015";
 /// Ours: a resale customer's money comes from its partner, not from a recharge.
 pub const RESALE_CUSTOMER_RECHARGE: &str = "CBC.99100004";
+/// Ours: the customer is already associated with a partner.
+pub const CUSTOMER_ALREADY_ASSOCIATED: &str = "CBC.99100016";

@@ -3,6 +3,7 @@
 pub mod customers;
 pub mod money;
 pub mod partners;
+pub mod sub_customers;
 pub mod users;
 
 use crate::ApiError;
