@@ -8,6 +8,8 @@ pub mod identity;
 pub mod ledger;
 pub mod money;
 pub mod paging;
+pub mod payment;
+mod payment_tests;
 pub mod period;
 pub mod text;
 pub mod violation;

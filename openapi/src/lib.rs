@@ -32,6 +32,7 @@ pub struct ErrorBody {
         (name = "auth", description = "Tokens for partner users and customers"),
         (name = "operator", description = "Platform operator set-up API"),
         (name = "accounts", description = "Balances, income/expense records, allocations and exports (S10)"),
+        (name = "orders", description = "Orders, PayOrders with coupons and discounts (S17), partner pays on behalf (S19), refunds"),
     )
 )]
 struct Base;

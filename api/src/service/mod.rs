@@ -6,7 +6,9 @@ pub mod bootstrap;
 pub mod customers;
 pub mod login;
 pub mod money;
+pub mod orders;
 pub mod partners;
+pub mod payment;
 pub mod transfers;
 pub mod users;
 

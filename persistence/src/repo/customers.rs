@@ -103,3 +103,14 @@ pub fn names(
         .map(|(id, domain, name)| (id, name.unwrap_or(domain)))
         .collect())
 }
+
+/// Ids of the partner's associated customers.
+pub fn ids_of_partner(
+    conn: &mut DbConnection,
+    partner_id: &str,
+) -> Result<Vec<String>, StoreError> {
+    Ok(customers::table
+        .filter(customers::partner_id.eq(partner_id))
+        .select(customers::id)
+        .load(conn)?)
+}

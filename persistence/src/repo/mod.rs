@@ -1,10 +1,13 @@
 //! Repositories: one module per table family, functions over `&mut DbConnection`.
 
 pub mod accounts;
+pub mod coupons;
 pub mod credentials;
 pub mod customers;
 pub mod idempotency;
 pub mod ledger;
 pub mod ledger_query;
+pub mod orders;
 pub mod partners;
+pub mod refunds;
 pub mod users;

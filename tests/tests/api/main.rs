@@ -11,3 +11,6 @@ mod money_records;
 mod openapi_routes;
 mod operator;
 mod operator_money;
+mod orders_concurrency;
+mod orders_flow;
+mod orders_pay;
