@@ -291,3 +291,32 @@ pub fn page(
         .select(OrderRow::as_select())
         .load(conn)?)
 }
+
+/// The type of each order's applied discount, for a page of orders.
+pub fn applied_discount_types(
+    conn: &mut DbConnection,
+    page: &[OrderRow],
+) -> Result<std::collections::HashMap<String, i32>, StoreError> {
+    let ids: Vec<String> = page
+        .iter()
+        .filter(|o| o.applied_discount_id.is_some())
+        .map(|o| o.id.clone())
+        .collect();
+    if ids.is_empty() {
+        return Ok(Default::default());
+    }
+    let rows: Vec<DiscountRow> = order_discounts::table
+        .filter(order_discounts::order_id.eq_any(&ids))
+        .select(DiscountRow::as_select())
+        .load(conn)?;
+    Ok(page
+        .iter()
+        .filter_map(|o| {
+            let applied = o.applied_discount_id.as_ref()?;
+            let d = rows
+                .iter()
+                .find(|d| d.order_id == o.id && &d.discount_id == applied)?;
+            Some((o.id.clone(), d.discount_type))
+        })
+        .collect())
+}

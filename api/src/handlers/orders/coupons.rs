@@ -141,11 +141,18 @@ pub async fn list_order_coupons_by_order_id(
     let usable = state
         .read(move |conn| {
             let o = access::visible(conn, &principal, &q.order_id, None)?;
+            let line_ratios = persistence::repo::orders::line_ratios(conn, &o.id)?
+                .into_iter()
+                .map(|r| {
+                    r.and_then(|r| r.parse().ok())
+                        .unwrap_or(rust_decimal::Decimal::ONE)
+                })
+                .collect();
             let pending = domain::payment::OrderFacts {
                 status: o.status,
                 deadline: None,
                 amount: Money::from_cents(o.amount_cents),
-                line_ratios: vec![],
+                line_ratios,
                 discounts: vec![],
             };
             let mut out = Vec::new();

@@ -24,8 +24,7 @@ pub struct LineDiscount {
     discount_mode: i32,
     discount_amount: crate::wire::WireAmount,
     /// The share of the price paid under this discount.
-    #[schema(value_type = String)]
-    discount_ratio: Decimal,
+    discount_ratio: crate::wire::WireDecimal,
 }
 
 #[derive(Serialize, ToSchema)]
@@ -102,7 +101,7 @@ pub async fn list_order_discounts(
                         order_line_item_ids: line_ids.clone(),
                         discount_mode: d.discount_mode,
                         discount_amount: crate::wire::WireAmount(off),
-                        discount_ratio: ratio,
+                        discount_ratio: crate::wire::WireDecimal(ratio),
                     }],
                 }],
             }

@@ -165,7 +165,7 @@ pub async fn list_customer_orders(
         Some(_) => return Err(ApiError::param("method must be oneself or sub_customer")),
     }
     let principal = caller.principal.clone();
-    let (total, rows) = state
+    let (total, rows, types) = state
         .read(move |conn| {
             let mut f = f.clone();
             match &principal {
@@ -191,17 +191,19 @@ pub async fn list_customer_orders(
                 }
                 Principal::Operator => {}
             }
-            Ok((
-                orders::count(conn, &f)?,
-                orders::page(conn, &f, page.offset, page.limit)?,
-            ))
+            let rows = orders::page(conn, &f, page.offset, page.limit)?;
+            let types = orders::applied_discount_types(conn, &rows)?;
+            Ok((orders::count(conn, &f)?, rows, types))
         })
         .await?;
     Ok(wire::json(
         StatusCode::OK,
         &OrdersPage {
             total_count: total,
-            order_infos: rows.iter().map(|o| order(o, None, None)).collect(),
+            order_infos: rows
+                .iter()
+                .map(|o| order(o, None, types.get(&o.id).copied()))
+                .collect(),
         },
     ))
 }

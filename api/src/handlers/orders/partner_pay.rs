@@ -109,7 +109,7 @@ pub async fn list_partner_payment_requests(
     let me = caller.partner_with(&[Role::Finance])?.partner_id.clone();
     let q = body.into_inner()?;
     let page = Page::new(q.offset, q.limit)?;
-    let (total, rows) = state
+    let (total, rows, types) = state
         .read(move |conn| {
             let p = acting::partner(conn, &me, q.indirect_partner_id.as_deref())?;
             let f = OrderFilter {
@@ -126,17 +126,19 @@ pub async fn list_partner_payment_requests(
                 newest_first: true,
                 ..OrderFilter::default()
             };
-            Ok((
-                orders::count(conn, &f)?,
-                orders::page(conn, &f, page.offset, page.limit)?,
-            ))
+            let rows = orders::page(conn, &f, page.offset, page.limit)?;
+            let types = orders::applied_discount_types(conn, &rows)?;
+            Ok((orders::count(conn, &f)?, rows, types))
         })
         .await?;
     Ok(wire::json(
         StatusCode::OK,
         &RequestsPage {
             total_count: total,
-            order_infos: rows.iter().map(|o| order(o, None, None)).collect(),
+            order_infos: rows
+                .iter()
+                .map(|o| order(o, None, types.get(&o.id).copied()))
+                .collect(),
         },
     ))
 }
