@@ -135,6 +135,7 @@ pub fn act_for<'a>(
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used)]
 mod act_for_tests {
     use super::*;
 

@@ -52,7 +52,8 @@ fn req(coupons: &[(&str, i32)], discount: Option<i32>) -> PayRequest {
 
 #[test]
 fn exclusivity_matrix_every_attribute_by_every_discount_type() {
-    let attrs: [(&str, fn(&mut CouponLimits)); 3] = [
+    type Forbid = fn(&mut CouponLimits);
+    let attrs: [(&str, Forbid); 3] = [
         ("simultaneousUseWithEmpowerDiscount", |l| {
             l.with_partner_discount = false
         }),
