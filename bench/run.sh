@@ -21,7 +21,9 @@ cleanup() {
 }
 trap cleanup EXIT
 
-cargo build --release -q -p server -p loadgen
+# CI builds the smoke run in the debug profile it has already compiled; timings then mean little.
+if [ "${BENCH_BUILD:-release}" = debug ]; then BIN=target/debug; cargo build -q -p server -p loadgen
+else BIN=target/release; cargo build --release -q -p server -p loadgen; fi
 COMMIT="$(git rev-parse --short HEAD 2>/dev/null || echo unknown)"
 KEY="$(head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \n')"
 
@@ -39,14 +41,14 @@ for backend in $BACKENDS; do
   PORT="$(free_port)"
   BSS_MASTER_KEY="$KEY" BSS_OPERATOR_AK=BENCHOPERATOR BSS_OPERATOR_SK=bench-operator-secret-0000 \
     BSS_RATE_LIMIT=1000000 BSS_POOL_SIZE="$POOL" RUST_LOG=warn \
-    target/release/partner-bss serve --listen "127.0.0.1:$PORT" --database-url "$URL" > "$WORK/server-$backend.log" 2>&1 &
+    $BIN/partner-bss serve --listen "127.0.0.1:$PORT" --database-url "$URL" > "$WORK/server-$backend.log" 2>&1 &
   SERVER_PID=$!
   for _ in $(seq 1 100); do curl -fsS "http://127.0.0.1:$PORT/readyz" >/dev/null 2>&1 && break; sleep 0.2; done
   curl -fsS "http://127.0.0.1:$PORT/readyz" >/dev/null || { cat "$WORK/server-$backend.log"; exit 1; }
-  target/release/loadgen --backend "$backend" --database-url "$URL" --server "http://127.0.0.1:$PORT" \
+  $BIN/loadgen --backend "$backend" --database-url "$URL" --server "http://127.0.0.1:$PORT" \
     --server-pid "$SERVER_PID" --master-key "$KEY" --profile "$PROFILE" --commit "$COMMIT" --pool-size "$POOL" \
     ${BENCH_SECS:+--secs "$BENCH_SECS"}
-  target/release/partner-bss verify-ledger --database-url "$URL"
+  $BIN/partner-bss verify-ledger --database-url "$URL"
   kill "$SERVER_PID"; wait "$SERVER_PID" 2>/dev/null || true; SERVER_PID=""
   if [ -n "$DB_NAME" ]; then psql -X -q "$PG/postgres" -c "DROP DATABASE IF EXISTS $DB_NAME WITH (FORCE)" >/dev/null; DB_NAME=""; fi
 done
