@@ -114,7 +114,8 @@ pub fn postgres(
     secs: u64,
     partner_id: &str,
 ) -> Result<Ceilings, String> {
-    let script_dir = std::fs::canonicalize(script_dir).map_err(|e| format!("{}: {e}", script_dir.display()))?;
+    let script_dir =
+        std::fs::canonicalize(script_dir).map_err(|e| format!("{}: {e}", script_dir.display()))?;
     let schema = script_dir.join("schema.sql");
     let pay = script_dir.join("pay.sql");
     let (nc, no) = (customers.to_string(), orders.to_string());

@@ -1,6 +1,6 @@
 //! CancelCustomerOrder: `PUT /v2/orders/customer-orders/cancel` — only a pending order.
 
-use crate::auth::{Caller, Principal};
+use crate::auth::Caller;
 use crate::extract::Json;
 use crate::service::orders as access;
 use crate::{ApiError, AppState};
@@ -29,11 +29,7 @@ pub async fn cancel_customer_order(
     caller: Caller,
     body: Json<CancelRequest>,
 ) -> Result<HttpResponse, ApiError> {
-    if let Principal::PartnerUser(u) = &caller.principal {
-        u.require_any(&[Role::Finance])?;
-    } else {
-        caller.customer()?;
-    }
+    caller.partner_or_customer(&[Role::Finance])?;
     let b = body.into_inner()?;
     let principal = caller.principal.clone();
     state

@@ -130,11 +130,7 @@ pub async fn list_order_coupons_by_order_id(
     caller: Caller,
     query: Query<OrderIdQuery>,
 ) -> Result<HttpResponse, ApiError> {
-    if let Principal::PartnerUser(u) = &caller.principal {
-        u.require_any(&[Role::Finance])?;
-    } else {
-        caller.customer()?;
-    }
+    caller.partner_or_customer(&[Role::Finance])?;
     let q = query.into_inner()?;
     let principal = caller.principal.clone();
     let now = state.now();
@@ -230,15 +226,11 @@ pub async fn list_sub_customer_coupons(
     caller: Caller,
     query: Query<CouponsQuery>,
 ) -> Result<HttpResponse, ApiError> {
-    if let Principal::PartnerUser(u) = &caller.principal {
-        u.require_any(&[
-            Role::Finance,
-            Role::AccountManager,
-            Role::AccountManagerSupervisor,
-        ])?;
-    } else {
-        caller.customer()?;
-    }
+    caller.partner_or_customer(&[
+        Role::Finance,
+        Role::AccountManager,
+        Role::AccountManagerSupervisor,
+    ])?;
     let q = query.into_inner()?;
     let page = Page::new(q.offset, q.limit)?;
     if q.coupon_type.is_some_and(|t| !(1..=4).contains(&t)) {

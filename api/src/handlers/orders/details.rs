@@ -1,7 +1,7 @@
 //! ShowCustomerOrderDetails: `GET /v2/orders/customer-orders/details/{order_id}`.
 
 use super::view::{order, CustomerOrder};
-use crate::auth::{Caller, Principal};
+use crate::auth::Caller;
 use crate::extract::Query;
 use crate::service::orders as access;
 use crate::wire::WireAmount;
@@ -64,15 +64,11 @@ pub async fn show_customer_order_details(
     order_id: Path<String>,
     query: Query<DetailsQuery>,
 ) -> Result<HttpResponse, ApiError> {
-    if let Principal::PartnerUser(u) = &caller.principal {
-        u.require_any(&[
-            Role::Finance,
-            Role::AccountManager,
-            Role::AccountManagerSupervisor,
-        ])?;
-    } else {
-        caller.customer()?;
-    }
+    caller.partner_or_customer(&[
+        Role::Finance,
+        Role::AccountManager,
+        Role::AccountManagerSupervisor,
+    ])?;
     let q = query.into_inner()?;
     let page = Page::new(q.offset, q.limit)?;
     let principal = caller.principal.clone();

@@ -1,7 +1,7 @@
 //! ListOrderDiscounts: `GET /v2/orders/customer-orders/order-discounts?order_id=`.
 
 use super::coupons::OrderIdQuery;
-use crate::auth::{Caller, Principal};
+use crate::auth::Caller;
 use crate::extract::Query;
 use crate::service::orders as access;
 use crate::{wire, ApiError, AppState};
@@ -55,11 +55,7 @@ pub async fn list_order_discounts(
     caller: Caller,
     query: Query<OrderIdQuery>,
 ) -> Result<HttpResponse, ApiError> {
-    if let Principal::PartnerUser(u) = &caller.principal {
-        u.require_any(&[Role::Finance])?;
-    } else {
-        caller.customer()?;
-    }
+    caller.partner_or_customer(&[Role::Finance])?;
     let q = query.into_inner()?;
     let principal = caller.principal.clone();
     let (o, rows, line_ids) = state

@@ -148,15 +148,11 @@ pub async fn list_customer_orders(
     caller: Caller,
     query: Query<OrdersQuery>,
 ) -> Result<HttpResponse, ApiError> {
-    if let Principal::PartnerUser(u) = &caller.principal {
-        u.require_any(&[
-            Role::Finance,
-            Role::AccountManager,
-            Role::AccountManagerSupervisor,
-        ])?;
-    } else {
-        caller.customer()?;
-    }
+    caller.partner_or_customer(&[
+        Role::Finance,
+        Role::AccountManager,
+        Role::AccountManagerSupervisor,
+    ])?;
     let q = query.into_inner()?;
     let page = Page::new(q.offset, q.limit)?;
     let f = filter(&q)?;
