@@ -1,9 +1,16 @@
 //! Repositories: one module per table family, functions over `&mut DbConnection`.
 
 pub mod accounts;
+pub mod channel;
 pub mod credentials;
+pub mod customer_invitations;
 pub mod customers;
 pub mod idempotency;
 pub mod ledger;
+pub mod outbox;
 pub mod partners;
+pub mod query;
+pub mod reseller_invitations;
+pub mod sub_customers;
 pub mod users;
+pub mod verification;
