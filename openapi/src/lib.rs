@@ -30,6 +30,8 @@ pub struct ErrorBody {
     tags(
         (name = "operations", description = "Health and readiness"),
         (name = "auth", description = "Tokens for partner users and customers"),
+        (name = "channel", description = "Distributors and their resellers: ListIndirectPartners, reseller invitations (S3), account managers (S1)"),
+        (name = "customers", description = "Partners' customers: CreateSubCustomer, ListSubCustomers, CheckUserIdentity, verification codes, customer invitations and association (S11)"),
         (name = "operator", description = "Platform operator set-up API"),
     )
 )]

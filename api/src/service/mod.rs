@@ -2,6 +2,7 @@
 
 pub mod access_keys;
 pub mod bootstrap;
+pub mod channel;
 pub mod customers;
 pub mod login;
 pub mod money;

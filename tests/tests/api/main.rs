@@ -2,6 +2,8 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod auth;
+mod channel_invitations;
+mod channel_race;
 mod errors;
 mod malformed;
 mod openapi_routes;

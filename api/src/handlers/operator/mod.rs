@@ -2,6 +2,7 @@
 
 pub mod customers;
 pub mod money;
+pub mod outbox;
 pub mod partners;
 pub mod users;
 
