@@ -165,7 +165,8 @@ diesel::table! {
 }
 
 diesel::table! {
-    outbox_messages (id) {
+    outbox_messages (seq) {
+        seq -> BigInt,
         id -> Text,
         channel -> Text,
         recipient -> Text,

@@ -14,6 +14,9 @@ pub const CUSTOMER_INVITATION: &str = "CUSTOMER_INVITATION";
 #[derive(Debug, Clone, Queryable, Selectable, Insertable)]
 #[diesel(table_name = ob)]
 pub struct OutboxRow {
+    /// Assigned by the database; orders messages exactly.
+    #[diesel(deserialize_as = i64)]
+    pub seq: Option<i64>,
     pub id: String,
     pub channel: String,
     pub recipient: String,
@@ -56,7 +59,7 @@ pub fn list(
 ) -> Result<(i64, Vec<OutboxRow>), StoreError> {
     let total: i64 = filtered(f).count().get_result(conn)?;
     let rows = filtered(f)
-        .order((ob::created_at.desc(), ob::id.asc()))
+        .order(ob::seq.desc())
         .offset(f.offset)
         .limit(f.limit)
         .select(OutboxRow::as_select())

@@ -48,21 +48,45 @@ pub fn insert(conn: &mut DbConnection, row: &VerificationCodeRow) -> Result<(), 
         .map_err(StoreError::from)
 }
 
-/// The last code `partner_id` had sent to `phone` for `scene`.
-pub fn last(
+/// Voids the sender's unused codes for this phone and scene: only the newest one counts.
+pub fn supersede(
     conn: &mut DbConnection,
     partner_id: &str,
     phone: &str,
     scene: i32,
-) -> Result<Option<VerificationCodeRow>, StoreError> {
-    Ok(vc::table
+    now: i64,
+) -> Result<(), StoreError> {
+    diesel::update(
+        vc::table
+            .filter(vc::partner_id.eq(partner_id))
+            .filter(vc::mobile_phone.eq(phone))
+            .filter(vc::scene.eq(scene))
+            .filter(vc::used_at.is_null()),
+    )
+    .set(vc::used_at.eq(now))
+    .execute(conn)?;
+    Ok(())
+}
+
+/// The sender's code for this phone and scene that is still unused (at most one), and whether
+/// any code was ever sent.
+pub fn current(
+    conn: &mut DbConnection,
+    partner_id: &str,
+    phone: &str,
+    scene: i32,
+) -> Result<(Option<VerificationCodeRow>, bool), StoreError> {
+    let mine = vc::table
         .filter(vc::partner_id.eq(partner_id))
         .filter(vc::mobile_phone.eq(phone))
-        .filter(vc::scene.eq(scene))
-        .order((vc::created_at.desc(), vc::expire_at.desc(), vc::id.desc()))
+        .filter(vc::scene.eq(scene));
+    let open = mine
+        .filter(vc::used_at.is_null())
         .select(VerificationCodeRow::as_select())
         .first(conn)
-        .optional()?)
+        .optional()?;
+    let any: i64 = mine.count().get_result(conn)?;
+    Ok((open, any > 0))
 }
 
 pub fn record_failed_attempt(conn: &mut DbConnection, id: &str) -> Result<(), StoreError> {

@@ -3,7 +3,11 @@
 
 mod auth;
 mod channel_invitations;
+mod channel_managers;
 mod channel_race;
+mod customers_create;
+mod customers_list;
+mod customers_verification;
 mod errors;
 mod malformed;
 mod openapi_routes;

@@ -13,6 +13,7 @@ pub fn enqueue(
     now: i64,
 ) -> Result<OutboxRow, StoreError> {
     let row = OutboxRow {
+        seq: None,
         id: ids::new_id(),
         channel: channel.to_owned(),
         recipient: recipient.to_owned(),

@@ -53,6 +53,7 @@ pub fn send(conn: &mut DbConnection, r: &SendCode, now: i64) -> Result<OutboxRow
         rand::thread_rng().gen_range(0..1_000_000u32),
         width = rules::CODE_DIGITS
     );
+    repo::supersede(conn, &r.partner_id, &r.mobile_phone, r.scene, now)?;
     let id = ids::new_id();
     repo::insert(
         conn,
@@ -79,8 +80,8 @@ pub fn send(conn: &mut DbConnection, r: &SendCode, now: i64) -> Result<OutboxRow
     )
 }
 
-/// Checks `code` against the last one the partner had sent to `phone`. A wrong guess is
-/// counted (so the caller must commit even when the check fails): `Ok(Err(_))`.
+/// Checks `code` against the partner's current (newest unused) code for `phone`. A wrong guess
+/// is counted, so the caller must commit even when the check fails: `Ok(Err(_))`.
 pub fn check(
     conn: &mut DbConnection,
     partner_id: &str,
@@ -88,22 +89,26 @@ pub fn check(
     code: &str,
     now: i64,
 ) -> Result<Result<String, domain::Violation>, StoreError> {
-    let last = repo::last(conn, partner_id, phone, rules::SCENE_REGISTER)?;
-    let sent = last.as_ref().map(|row| SentCode {
+    let (open, any_sent) = repo::current(conn, partner_id, phone, rules::SCENE_REGISTER)?;
+    let Some(row) = open else {
+        // Sent once but used up or replaced: expired; never sent: wrong.
+        let spent = any_sent.then_some(SentCode {
+            expire_at: 0,
+            used: true,
+            failed_attempts: 0,
+            matches: false,
+        });
+        return Ok(rules::check_code(spent, now).map(|()| String::new()));
+    };
+    let sent = SentCode {
         expire_at: row.expire_at,
-        used: row.used_at.is_some(),
+        used: false,
         failed_attempts: row.failed_attempts,
         matches: code_hash(&row.id, code) == row.code_hash,
-    });
-    match (rules::check_code(sent, now), last) {
-        (Ok(()), Some(row)) => Ok(Ok(row.id)),
-        (Err(v), Some(row)) if sent.is_some_and(|s| !s.matches) => {
-            repo::record_failed_attempt(conn, &row.id)?;
-            Ok(Err(v))
-        }
-        (Err(v), _) => Ok(Err(v)),
-        (Ok(()), None) => Err(StoreError::Internal(
-            "code check passed without a code".into(),
-        )),
+    };
+    let verdict = rules::check_code(Some(sent), now);
+    if verdict.is_err() && !sent.matches {
+        repo::record_failed_attempt(conn, &row.id)?;
     }
+    Ok(verdict.map(|()| row.id))
 }

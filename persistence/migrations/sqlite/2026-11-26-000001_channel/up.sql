@@ -61,18 +61,19 @@ CREATE TABLE verification_codes (
     used_at BIGINT
 );
 CREATE INDEX verification_codes_phone ON verification_codes (mobile_phone, created_at);
+CREATE INDEX verification_codes_sender ON verification_codes (partner_id, mobile_phone, scene, used_at);
 
 -- What the notifier delivers; the operator reads it (no real SMS or e-mail here).
 CREATE TABLE outbox_messages (
-    id TEXT PRIMARY KEY,
+    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+    id TEXT NOT NULL UNIQUE,
     channel TEXT NOT NULL,
     recipient TEXT NOT NULL,
     purpose TEXT NOT NULL,
     content TEXT NOT NULL,
     created_at BIGINT NOT NULL
 );
-CREATE INDEX outbox_created ON outbox_messages (created_at);
-CREATE INDEX outbox_recipient ON outbox_messages (recipient, created_at);
+CREATE INDEX outbox_recipient ON outbox_messages (recipient, seq);
 
 CREATE INDEX customers_mobile ON customers (mobile_phone);
 CREATE INDEX customers_email ON customers (email);
