@@ -5,6 +5,7 @@ mod auth;
 mod channel_invitations;
 mod channel_managers;
 mod channel_race;
+mod customer_invitations;
 mod customers_create;
 mod customers_list;
 mod customers_verification;
