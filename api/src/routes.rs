@@ -1,7 +1,7 @@
 //! The route table. Every handler is registered here through utoipa-actix-web's `service`, so
 //! it is in `/openapi.json` by construction.
 
-use crate::handlers::{operator, ops, tokens};
+use crate::handlers::{accounts, operator, ops, orders, tokens};
 use utoipa_actix_web::service_config::ServiceConfig;
 
 pub fn register(cfg: &mut ServiceConfig) {
@@ -31,6 +31,7 @@ pub fn register(cfg: &mut ServiceConfig) {
         .service(operator::partners::create_partner)
         .service(operator::partners::get_partner)
         .service(operator::partners::link_reseller)
+        .service(operator::sub_customers::associate_customer)
         .service(operator::users::create_user)
         .service(operator::users::create_user_access_key)
         .service(operator::customers::create_customer)
@@ -38,5 +39,32 @@ pub fn register(cfg: &mut ServiceConfig) {
         .service(operator::money::recharge_partner)
         .service(operator::money::recharge_customer)
         .service(operator::money::set_partner_credit_limit)
-        .service(operator::money::set_customer_credit_limit);
+        .service(operator::money::set_customer_credit_limit)
+        .service(accounts::partner_balances::list_partner_balances)
+        .service(accounts::partner_records::list_partner_account_change_records)
+        .service(accounts::partner_records::export_partner_account_change_records)
+        .service(accounts::transfers::update_customer_account_amount)
+        .service(accounts::transfers::reclaim_to_partner_account)
+        .service(accounts::transfers::update_indirect_partner_account)
+        .service(accounts::transfers::reclaim_indirect_partner_account)
+        .service(accounts::adjust_records::list_partner_adjust_records)
+        .service(accounts::customer_balances::show_customer_account_balances)
+        .service(accounts::customer_balances::list_customers_balances_detail)
+        .service(accounts::customer_records::list_customer_account_change_records)
+        .service(accounts::customer_records::export_customer_account_change_records)
+        .service(operator::orders::create_order)
+        .service(operator::orders::unsubscribe)
+        .service(operator::coupons::grant_coupon)
+        .service(orders::pay::pay_orders)
+        .service(orders::list::list_customer_orders)
+        .service(orders::details::show_customer_order_details)
+        .service(orders::cancel::cancel_customer_order)
+        .service(orders::coupons::list_order_coupons_by_order_id)
+        .service(orders::coupons::list_sub_customer_coupons)
+        .service(orders::discounts::list_order_discounts)
+        .service(orders::refunds::show_refund_order_details)
+        .service(orders::partner_pay::request_partner_payment)
+        .service(orders::partner_pay::list_partner_payment_requests)
+        .service(orders::partner_pay::partner_pay)
+        .service(orders::partner_pay::partner_reject);
 }

@@ -76,6 +76,12 @@ impl<'de> Deserialize<'de> for DecimalInput {
     }
 }
 
+impl Serialize for DecimalInput {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&self.0.to_string())
+    }
+}
+
 impl utoipa::PartialSchema for DecimalInput {
     fn schema() -> RefOr<Schema> {
         ObjectBuilder::new()

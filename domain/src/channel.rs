@@ -105,3 +105,73 @@ mod tests {
         );
     }
 }
+
+/// Whom a partner acts for: itself, or — with `indirect_partner_id` — one of its own resellers
+/// (`target` is that partner as found, `None` if no such partner). Anything else answers
+/// `CBC.99000037` exactly as a missing reseller does, so foreign ids reveal nothing.
+pub fn act_for<'a>(
+    caller: &PartnerFacts<'a>,
+    requested: Option<&str>,
+    target: Option<&PartnerFacts<'a>>,
+) -> Result<&'a str, Violation> {
+    let Some(requested) = requested else {
+        return Ok(caller.id);
+    };
+    let not_yours = || {
+        Violation::new(
+            codes::NOT_YOUR_RESELLER,
+            "indirect_partner_id does not name one of your resellers",
+        )
+    };
+    let target = target.ok_or_else(not_yours)?;
+    let mine = caller.partner_type == PartnerType::Distributor
+        && target.id == requested
+        && target.parent_id == Some(caller.id);
+    if mine {
+        Ok(target.id)
+    } else {
+        Err(not_yours())
+    }
+}
+
+#[cfg(test)]
+mod act_for_tests {
+    use super::*;
+
+    #[test]
+    fn only_own_resellers() {
+        let d = PartnerFacts {
+            id: "d",
+            partner_type: PartnerType::Distributor,
+            country_code: "CN",
+            reseller_program_joined: false,
+            parent_id: None,
+        };
+        let mine = PartnerFacts {
+            id: "r",
+            partner_type: PartnerType::Reseller,
+            country_code: "CN",
+            reseller_program_joined: true,
+            parent_id: Some("d"),
+        };
+        let theirs = PartnerFacts {
+            id: "s",
+            partner_type: PartnerType::Reseller,
+            country_code: "CN",
+            reseller_program_joined: true,
+            parent_id: Some("x"),
+        };
+        assert_eq!(act_for(&d, None, None), Ok("d"));
+        assert_eq!(act_for(&d, Some("r"), Some(&mine)), Ok("r"));
+        let missing = act_for(&d, Some("zz"), None).unwrap_err();
+        let foreign = act_for(&d, Some("s"), Some(&theirs)).unwrap_err();
+        assert_eq!(
+            missing, foreign,
+            "a foreign id answers exactly like a missing one"
+        );
+        assert_eq!(
+            act_for(&mine, Some("d"), Some(&d)).unwrap_err().code,
+            codes::NOT_YOUR_RESELLER
+        );
+    }
+}

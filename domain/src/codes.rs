@@ -83,3 +83,23 @@ pub const PASSWORD_FORMAT: &str = "CBC.99000036";
 pub const VERIFICATION_SEND_LIMIT: &str = "CBC.99004015";
 /// Ours: a resale customer's money comes from its partner, not from a recharge.
 pub const RESALE_CUSTOMER_RECHARGE: &str = "CBC.99100004";
+/// Ours: the customer is already associated with a partner.
+pub const CUSTOMER_ALREADY_ASSOCIATED: &str = "CBC.99100016";
+
+// PayOrders (S17/S19), Huawei's codes.
+pub const ORDER_INVALID: &str = "CBC.30000010";
+pub const ORDER_STATUS_CHANGED: &str = "CBC.99003106";
+pub const DISCOUNT_NOT_APPLICABLE: &str = "CBC.99003108";
+pub const PAYMENT_DEADLINE_PASSED: &str = "CBC.99003110";
+pub const COUPON_USED: &str = "CBC.99003112";
+pub const COUPON_WITH_DISCOUNT: &str = "CBC.99003116";
+pub const BELOW_MIN_DISCOUNT: &str = "CBC.99003117";
+pub const VOUCHER_WITH_DISCOUNT_COUPON: &str = "CBC.99003147";
+pub const PAYMENT_IN_PROGRESS: &str = "CBC.99000088";
+pub const ORDER_NOT_CANCELLABLE: &str = "CBC.99005010";
+/// Ours (S19): the order was not submitted for partner payment.
+pub const NOT_FLAGGED_FOR_PARTNER_PAYMENT: &str = "CBC.99100061";
+/// Ours (S19): only a resale customer may ask its partner to pay.
+pub const NOT_RESALE_CUSTOMER: &str = "CBC.99100062";
+/// Ours: the refund exceeds what is left to refund of the order.
+pub const REFUND_TOO_LARGE: &str = "CBC.99100063";

@@ -48,3 +48,24 @@ mod tests {
         assert_eq!(clip("abcdef", 3), "abc…");
     }
 }
+
+/// A CSV cell that a spreadsheet will not run as a formula: cells starting with `=`, `+`, `-`,
+/// `@`, tab or carriage return get a leading `'`.
+pub fn csv_safe(cell: &str) -> std::borrow::Cow<'_, str> {
+    match cell.chars().next() {
+        Some('=' | '+' | '-' | '@' | '\t' | '\r') => format!("'{cell}").into(),
+        _ => cell.into(),
+    }
+}
+
+#[cfg(test)]
+mod csv_tests {
+    #[test]
+    fn formulas_are_neutralised() {
+        assert_eq!(super::csv_safe("=1+2"), "'=1+2");
+        assert_eq!(super::csv_safe("@SUM(A1)"), "'@SUM(A1)");
+        assert_eq!(super::csv_safe("-3"), "'-3");
+        assert_eq!(super::csv_safe("plain"), "plain");
+        assert_eq!(super::csv_safe(""), "");
+    }
+}

@@ -46,3 +46,6 @@ impl DbConnection {
         }
     }
 }
+
+/// The backend type of [`DbConnection`], for boxed queries that run on either database.
+pub type AnyBackend = <DbConnection as diesel::Connection>::Backend;

@@ -10,6 +10,6 @@ pub mod pool;
 pub mod repo;
 pub mod schema;
 
-pub use conn::{Backend, DbConnection};
+pub use conn::{AnyBackend, Backend, DbConnection};
 pub use error::StoreError;
 pub use pool::{Db, DbConfig};

@@ -1,17 +1,37 @@
 """The wire foundation as the official SDK sees it: signing (query, body, path quirks), error
 parsing into SDK exceptions, identities, X-Domain-Id, tokens and idempotent money calls."""
 
+import threading
+from concurrent.futures import ThreadPoolExecutor
+from datetime import datetime, timedelta, timezone
 from decimal import Decimal
 from urllib.parse import urlsplit
 
 import pytest
 
-from bss import ClientRequestException, strong_password, unique
+from bss import ClientRequestException, raw, strong_password, unique
 
 PARTNER = "/v2/operator/partners/{partner_id}"
 
 
+def test_server_runs_on_the_chosen_backend(operator_api, server):
+    r = operator_api.get("/readyz")
+
+    assert r.status == 200
+    assert r.body == {"status": "ready", "database": server.backend}
+
+
 # --- signing ---------------------------------------------------------------------------------
+
+def test_bare_sdk_client_signs_through_raw(sdk_client, server, op):
+    partner = op.make_partner("SOLUTION_PROVIDER")
+    client = sdk_client(server.operator_ak, server.operator_sk)
+
+    status, body = raw(client, "GET", PARTNER, path_params={"partner_id": partner.partner_id})
+
+    assert status == 200
+    assert body["partner_type"] == "SOLUTION_PROVIDER"
+
 
 def test_signed_get_with_repeated_query_keys(operator_api, op):
     partner = op.make_partner("DISTRIBUTOR")
@@ -32,12 +52,14 @@ def test_signed_query_values_needing_percent_encoding(operator_api, op):
     partner = op.make_partner("DISTRIBUTOR")
 
     r = operator_api.get(PARTNER, path_params={"partner_id": partner.partner_id},
-                         query=[("coupon_ids", ["a b/c", "x+y=z&q", "ü~*"]), ("flag", True)])
+                         query=[("coupon_ids", ["a b/c", "x+y=z&q", "ü~*"]), ("flag", True),
+                                ("empty", "")])
 
     assert r.status == 200
     assert r.body["partner_id"] == partner.partner_id
     assert "coupon_ids=a%20b%2Fc" in r.exchange.url
     assert "flag=true" in r.exchange.url
+    assert "empty=&" in r.exchange.url
 
 
 @pytest.mark.parametrize("partner_type", ["DISTRIBUTOR", "RESELLER", "SOLUTION_PROVIDER"])
@@ -87,9 +109,16 @@ def test_every_answer_carries_a_request_id(operator_api, op):
     ("x+y=z&q?#", "x%2By%3Dz%26q%3F%23"),
     ("%41%2F", "%2541%252F"),
     ("trailing/", "trailing%2F"),
+    ("a//b", "a%2F%2Fb"),
+    ("../x", "..%2Fx"),
 ])
-def test_path_parameter_with_space_and_slash_is_signed_and_routed(operator_api, partner_id,
+def test_path_parameter_with_space_and_slash_is_signed_and_routed(operator_api, op, partner_id,
                                                                   sent_segment):
+    # Control first: a success resets the operator key's count of consecutive signature
+    # failures, so a server bug here cannot lock the key for the rest of the suite.
+    existing = op.make_partner()
+    assert operator_api.get(PARTNER, path_params={"partner_id": existing.partner_id}).status == 200
+
     # The SDK encodes the parameter (`/` as %2F) but canonicalises the decoded path, so a
     # %2F becomes a real separator in the string to sign. The server must accept that
     # signature (not 401) and answer that the partner does not exist.
@@ -105,6 +134,22 @@ def test_unknown_route_is_apigw_0101(operator_api):
 
     assert e.request_id
     assert operator_api.last.json()["request_id"] == e.request_id
+
+
+def test_wrong_method_is_405_apigw_0102(operator_api):
+    e = operator_api.fails("DELETE", "/v2/operator/partners", 405, "APIGW.0102")
+
+    assert e.request_id
+    assert operator_api.last.headers["Allow"] == "POST"
+
+
+def test_body_over_the_limit_is_413_apigw_0201(operator_api):
+    body = {"name": "x" * (1024 * 1024 + 1), "account_name": unique("sdk-big-", 12),
+            "partner_type": "DISTRIBUTOR", "country_code": "CN"}
+
+    e = operator_api.fails("POST", "/v2/operator/partners", 413, "APIGW.0201", body=body)
+
+    assert e.request_id
 
 
 # --- signature failures ----------------------------------------------------------------------
@@ -131,6 +176,22 @@ def test_unknown_access_key_is_401_apigw_0301(api_client):
     e = stranger.fails("GET", PARTNER, 401, "APIGW.0301", path_params={"partner_id": "any"})
 
     assert e.request_id
+
+
+def test_stale_sdk_date_is_401_even_with_a_valid_signature(op):
+    _, _, key = op.partner_user_key()
+    client = op.client(key)
+
+    # The SDK signs with a date it is given: the signature is right but 16 minutes old.
+    stale = (datetime.now(timezone.utc) - timedelta(minutes=16)).strftime("%Y%m%dT%H%M%SZ")
+    e = client.fails("GET", PARTNER, 401, "APIGW.0301", path_params={"partner_id": "any"},
+                     headers={"X-Sdk-Date": stale})
+
+    assert "X-Sdk-Date" in e.error_msg
+    # Within 15 minutes the same key is accepted (then refused as not an operator).
+    recent = (datetime.now(timezone.utc) - timedelta(minutes=10)).strftime("%Y%m%dT%H%M%SZ")
+    client.fails("GET", PARTNER, 403, "CBC.0151", path_params={"partner_id": "any"},
+                 headers={"X-Sdk-Date": recent})
 
 
 def test_five_bad_signatures_lock_the_key(op):
@@ -354,3 +415,39 @@ def test_idempotency_key_must_be_printable_ascii(operator_api, op):
                            path_params={"partner_id": partner.partner_id},
                            body={"amount": "1.00"}, headers={"Idempotency-Key": "k" * 256})
     assert "Idempotency-Key" in e.error_msg
+
+
+def test_concurrent_retries_with_one_key_all_get_the_first_answer(operator_api, op):
+    partner = op.make_partner()
+    key = {"Idempotency-Key": unique("idem-", 16)}
+    clients = [operator_api.with_credentials() for _ in range(8)]
+    start = threading.Barrier(len(clients))
+
+    def recharge(api):
+        start.wait(timeout=30)
+        return api.post(PARTNER + "/recharge", {"amount": "10.00"}, headers=key,
+                        path_params={"partner_id": partner.partner_id})
+
+    with ThreadPoolExecutor(len(clients)) as pool:
+        replies = list(pool.map(recharge, clients))
+
+    assert {r.status for r in replies} == {200}
+    assert len({r.body["trans_id"] for r in replies}) == 1
+
+
+def test_concurrent_recharges_with_different_keys_all_succeed(operator_api, op):
+    partner = op.make_partner()
+    clients = [operator_api.with_credentials() for _ in range(8)]
+    start = threading.Barrier(len(clients))
+
+    def recharge(api):
+        start.wait(timeout=30)
+        return api.post(PARTNER + "/recharge", {"amount": "1.00"},
+                        headers={"Idempotency-Key": unique("idem-", 16)},
+                        path_params={"partner_id": partner.partner_id})
+
+    with ThreadPoolExecutor(len(clients)) as pool:
+        replies = list(pool.map(recharge, clients))
+
+    assert {r.status for r in replies} == {200}
+    assert len({r.body["trans_id"] for r in replies}) == len(clients)

@@ -161,6 +161,17 @@ impl Client {
         .await
     }
 
+    /// A signed GET whose body is read by the caller, chunk by chunk.
+    pub async fn get_stream(&self, path: &str, query: &[(&str, &str)]) -> reqwest::Response {
+        let qs = signing::build_query(query);
+        let (url, headers) = self.signed("GET", path, &qs, b"", "application/json");
+        let mut req = self.http.get(url);
+        for (k, v) in headers {
+            req = req.header(k, v);
+        }
+        req.send().await.expect("the server must answer")
+    }
+
     /// Full control: raw path, raw query, raw body bytes and content type; still signed.
     pub async fn send_raw(
         &self,
@@ -170,42 +181,11 @@ impl Client {
         body: Vec<u8>,
         content_type: &str,
     ) -> Response {
-        let date = signing::format_sdk_date(self.clock.now_ts());
-        let mut headers: Vec<(String, String)> = vec![
-            ("Content-Type".into(), content_type.into()),
-            ("Host".into(), self.host.clone()),
-            ("X-Sdk-Date".into(), date),
-        ];
-        if let Some(d) = &self.domain_id {
-            headers.push(("X-Domain-Id".into(), d.clone()));
-        }
-        let mut extra: Vec<(String, String)> = Vec::new();
-        match &self.auth {
-            Auth::AkSk { ak, sk } => {
-                let h: Vec<(&str, &str)> = headers
-                    .iter()
-                    .map(|(k, v)| (k.as_str(), v.as_str()))
-                    .collect();
-                let authz = signing::sign(method, path, raw_query, &h, &body, ak, sk);
-                extra.push(("Authorization".into(), authz));
-            }
-            Auth::Token(t) => extra.push(("X-Auth-Token".into(), t.clone())),
-            Auth::None => {}
-        }
-        if let Some(k) = &self.idempotency_key {
-            extra.push(("Idempotency-Key".into(), k.clone()));
-        }
-        let url = if raw_query.is_empty() {
-            format!("{}{}", self.base, path)
-        } else {
-            format!("{}{}?{}", self.base, path, raw_query)
-        };
+        let (url, headers) = self.signed(method, path, raw_query, &body, content_type);
         let m = reqwest::Method::from_bytes(method.as_bytes()).expect("method");
         let mut req = self.http.request(m, url).body(body);
-        for (k, v) in headers.iter().chain(extra.iter()) {
-            if k != "Host" {
-                req = req.header(k.as_str(), v.as_str());
-            }
+        for (k, v) in headers {
+            req = req.header(k, v);
         }
         let resp = req
             .send()
@@ -219,5 +199,47 @@ impl Client {
             headers,
             text,
         }
+    }
+
+    /// The URL and the headers of a request signed like the SDK signs it (Host is implied).
+    fn signed(
+        &self,
+        method: &str,
+        path: &str,
+        raw_query: &str,
+        body: &[u8],
+        content_type: &str,
+    ) -> (String, Vec<(String, String)>) {
+        let date = signing::format_sdk_date(self.clock.now_ts());
+        let mut headers: Vec<(String, String)> = vec![
+            ("Content-Type".into(), content_type.into()),
+            ("Host".into(), self.host.clone()),
+            ("X-Sdk-Date".into(), date),
+        ];
+        if let Some(d) = &self.domain_id {
+            headers.push(("X-Domain-Id".into(), d.clone()));
+        }
+        match &self.auth {
+            Auth::AkSk { ak, sk } => {
+                let h: Vec<(&str, &str)> = headers
+                    .iter()
+                    .map(|(k, v)| (k.as_str(), v.as_str()))
+                    .collect();
+                let authz = signing::sign(method, path, raw_query, &h, body, ak, sk);
+                headers.push(("Authorization".into(), authz));
+            }
+            Auth::Token(t) => headers.push(("X-Auth-Token".into(), t.clone())),
+            Auth::None => {}
+        }
+        if let Some(k) = &self.idempotency_key {
+            headers.push(("Idempotency-Key".into(), k.clone()));
+        }
+        headers.retain(|(k, _)| k != "Host");
+        let url = if raw_query.is_empty() {
+            format!("{}{}", self.base, path)
+        } else {
+            format!("{}{}?{}", self.base, path, raw_query)
+        };
+        (url, headers)
     }
 }

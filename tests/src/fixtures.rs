@@ -115,3 +115,68 @@ pub async fn customer(srv: &TestServer) -> Customer {
         domain_id: k["domain_id"].as_str().unwrap_or_default().to_owned(),
     }
 }
+
+/// Links a reseller to a distributor through the operator API.
+pub async fn link(srv: &TestServer, distributor: &Party, reseller: &Party) {
+    srv.operator()
+        .post(
+            &format!("/v2/operator/partners/{}/indirect-partners", distributor.id),
+            json!({"indirect_partner_id": reseller.id}),
+        )
+        .await
+        .expect(201, "");
+}
+
+/// A customer associated with `partner` (`"2"` resale, `"1"` referral).
+pub async fn sub_customer(srv: &TestServer, partner: &Party, association_type: &str) -> Customer {
+    let c = customer(srv).await;
+    srv.operator()
+        .post(
+            &format!("/v2/operator/partners/{}/sub-customers", partner.id),
+            json!({"customer_id": c.id, "association_type": association_type}),
+        )
+        .await
+        .expect(201, "");
+    c
+}
+
+pub async fn recharge(srv: &TestServer, partner: &Party, amount: &str) {
+    srv.operator()
+        .post(
+            &format!("/v2/operator/partners/{}/recharge", partner.id),
+            json!({"amount": amount}),
+        )
+        .await
+        .expect(200, "");
+}
+
+/// Asserts every balance equals the sum of its ledger rows and none is negative.
+pub async fn assert_ledger(srv: &TestServer) -> persistence::repo::accounts::MoneySnapshot {
+    let db = srv.db.clone();
+    let (bad, snap) = tokio::task::spawn_blocking(move || {
+        db.read(|c| {
+            Ok((
+                persistence::repo::accounts::ledger_mismatches(c)?,
+                persistence::repo::accounts::snapshot(c)?,
+            ))
+        })
+    })
+    .await
+    .expect("join")
+    .expect("read");
+    assert!(bad.is_empty(), "balances disagree with the ledger: {bad:?}");
+    assert!(snap.min_balance >= 0, "negative balance: {snap:?}");
+    snap
+}
+
+/// The cash balance of a partner or customer, in cents.
+pub async fn cash(srv: &TestServer, kind: &str, id: &str) -> i64 {
+    let (db, kind, id) = (srv.db.clone(), kind.to_owned(), id.to_owned());
+    tokio::task::spawn_blocking(move || {
+        db.read(|c| persistence::repo::accounts::find(c, &kind, &id, 1))
+    })
+    .await
+    .expect("join")
+    .expect("read")
+    .map_or(0, |a| a.balance_cents)
+}

@@ -6,6 +6,7 @@ pub mod channel;
 pub mod client;
 pub mod db;
 pub mod fixtures;
+pub mod fixtures_orders;
 pub mod server;
 
 pub use client::{Client, Response};

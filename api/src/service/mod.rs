@@ -1,12 +1,16 @@
 //! Use cases: each owns its transaction and calls domain rules and repositories.
 
 pub mod access_keys;
+pub mod acting;
 pub mod bootstrap;
 pub mod channel;
 pub mod customers;
 pub mod login;
 pub mod money;
+pub mod orders;
 pub mod partners;
+pub mod payment;
+pub mod transfers;
 pub mod users;
 
 use domain::{codes, Violation};

@@ -179,17 +179,51 @@ pub fn set_credit_limit(
 }
 
 /// Accounts whose balance differs from the sum of their ledger rows: `(id, balance, ledger sum)`.
+/// One statement, so it sees one snapshot even under concurrent writes.
 pub fn ledger_mismatches(conn: &mut DbConnection) -> Result<Vec<(String, i64, i64)>, StoreError> {
-    let all: Vec<(String, i64)> = accounts::table
-        .select((accounts::id, accounts::balance_cents))
-        .order(accounts::id.asc())
-        .load(conn)?;
-    let sums = ledger::sums_by_account(conn)?;
-    Ok(all
+    let rows: Vec<Mismatch> = diesel::sql_query(
+        "SELECT a.id, a.balance_cents, \
+           CAST(COALESCE((SELECT SUM(l.amount_cents) FROM ledger_entries l WHERE l.account_id = a.id), 0) AS BIGINT) AS ledger_sum \
+         FROM accounts a ORDER BY a.id",
+    )
+    .load(conn)?;
+    Ok(rows
         .into_iter()
-        .filter_map(|(id, bal)| {
-            let sum = sums.get(&id).copied().unwrap_or(0);
-            (sum != bal).then_some((id, bal, sum))
-        })
+        .filter(|m| m.balance_cents != m.ledger_sum)
+        .map(|m| (m.id, m.balance_cents, m.ledger_sum))
         .collect())
+}
+
+#[derive(diesel::QueryableByName)]
+struct Mismatch {
+    #[diesel(sql_type = diesel::sql_types::Text)]
+    id: String,
+    #[diesel(sql_type = diesel::sql_types::BigInt)]
+    balance_cents: i64,
+    #[diesel(sql_type = diesel::sql_types::BigInt)]
+    ledger_sum: i64,
+}
+
+/// Totals over all accounts in one snapshot, for invariant checks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, diesel::QueryableByName)]
+pub struct MoneySnapshot {
+    /// Σ cash balances.
+    #[diesel(sql_type = diesel::sql_types::BigInt)]
+    pub cash_total: i64,
+    /// Σ money brought in by recharges (the only source of cash).
+    #[diesel(sql_type = diesel::sql_types::BigInt)]
+    pub recharged: i64,
+    /// The lowest balance of any account.
+    #[diesel(sql_type = diesel::sql_types::BigInt)]
+    pub min_balance: i64,
+}
+
+pub fn snapshot(conn: &mut DbConnection) -> Result<MoneySnapshot, StoreError> {
+    Ok(diesel::sql_query(
+        "SELECT \
+           CAST(COALESCE((SELECT SUM(balance_cents) FROM accounts WHERE account_type = 1), 0) AS BIGINT) AS cash_total, \
+           CAST(COALESCE((SELECT SUM(amount_cents) FROM ledger_entries WHERE trade_type = 'RECHARGE'), 0) AS BIGINT) AS recharged, \
+           CAST(COALESCE((SELECT MIN(balance_cents) FROM accounts), 0) AS BIGINT) AS min_balance",
+    )
+    .get_result(conn)?)
 }

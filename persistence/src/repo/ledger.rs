@@ -3,7 +3,6 @@
 use crate::schema::ledger_entries;
 use crate::{DbConnection, StoreError};
 use diesel::prelude::*;
-use std::collections::HashMap;
 
 #[derive(Debug, Clone, Queryable, Selectable, Insertable)]
 #[diesel(table_name = ledger_entries)]
@@ -33,26 +32,4 @@ pub fn insert(conn: &mut DbConnection, row: &LedgerRow) -> Result<(), StoreError
         .execute(conn)
         .map(drop)
         .map_err(StoreError::from)
-}
-
-pub fn sums_by_account(conn: &mut DbConnection) -> Result<HashMap<String, i64>, StoreError> {
-    // SUM(BIGINT) is NUMERIC on PostgreSQL; the cast lets both backends read an i64.
-    let sums: Vec<SumRow> = diesel::sql_query(
-        "SELECT account_id, CAST(SUM(amount_cents) AS BIGINT) AS total \
-         FROM ledger_entries GROUP BY account_id",
-    )
-    .load(conn)?;
-    let sums = sums.into_iter().map(|r| (r.account_id, r.total));
-    Ok(sums
-        .into_iter()
-        .map(|(id, s)| (id, s.unwrap_or(0)))
-        .collect())
-}
-
-#[derive(QueryableByName)]
-struct SumRow {
-    #[diesel(sql_type = diesel::sql_types::Text)]
-    account_id: String,
-    #[diesel(sql_type = diesel::sql_types::Nullable<diesel::sql_types::BigInt>)]
-    total: Option<i64>,
 }

@@ -66,3 +66,15 @@ pub fn set_parent(
     .execute(conn)?;
     Ok(n == 1)
 }
+
+/// Account names of the given partners.
+pub fn account_names(
+    conn: &mut DbConnection,
+    ids: &[String],
+) -> Result<std::collections::HashMap<String, String>, StoreError> {
+    let rows: Vec<(String, String)> = partners::table
+        .filter(partners::id.eq_any(ids))
+        .select((partners::id, partners::account_name))
+        .load(conn)?;
+    Ok(rows.into_iter().collect())
+}

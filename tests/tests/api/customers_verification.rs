@@ -33,6 +33,10 @@ both_backends!(
         assert!(text.contains("valid for 30 minutes"), "{text}");
         assert_eq!(last_code(&srv, &ph).await.len(), 6);
         // Only the operator reads the outbox.
+        srv.operator()
+            .send("GET", "/v2/operator/outbox", &[], Some("{}".into()))
+            .await
+            .expect(400, "CBC.0100");
         c.get("/v2/operator/outbox", &[])
             .await
             .expect(403, "CBC.0151");

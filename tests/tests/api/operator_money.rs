@@ -4,17 +4,8 @@ use serde_json::json;
 use tests::both_backends;
 use tests::fixtures::{customer, partner};
 
-fn ledger_ok(srv: &tests::TestServer) -> impl std::future::Future<Output = ()> {
-    let db = srv.db.clone();
-    async move {
-        let bad = tokio::task::spawn_blocking(move || {
-            db.read(persistence::repo::accounts::ledger_mismatches)
-        })
-        .await
-        .unwrap()
-        .unwrap();
-        assert!(bad.is_empty(), "balances disagree with the ledger: {bad:?}");
-    }
+async fn ledger_ok(srv: &tests::TestServer) {
+    tests::fixtures::assert_ledger(srv).await;
 }
 
 both_backends!(

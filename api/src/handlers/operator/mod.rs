@@ -1,9 +1,12 @@
 //! The operator set-up API (OPERATOR-API.md). Every handler requires the operator identity.
 
+pub mod coupons;
 pub mod customers;
 pub mod money;
+pub mod orders;
 pub mod outbox;
 pub mod partners;
+pub mod sub_customers;
 pub mod users;
 
 use crate::ApiError;

@@ -7,7 +7,7 @@ use crate::service::channel::outbox;
 use crate::{wire, ApiError, AppState};
 use actix_web::http::StatusCode;
 use actix_web::web::Data;
-use actix_web::{get, HttpResponse};
+use actix_web::{get, HttpRequest, HttpResponse};
 use domain::paging::Page;
 use persistence::repo::outbox::ListFilter;
 use serde::{Deserialize, Serialize};
@@ -51,8 +51,15 @@ pub async fn list_outbox(
     state: Data<AppState>,
     caller: Caller,
     q: Query<OutboxQuery>,
+    req: HttpRequest,
 ) -> Result<HttpResponse, ApiError> {
     caller.require_operator()?;
+    // This read hands out codes: a request it does not understand is refused, not guessed at.
+    if !crate::extract::body::body_of(&req).await.is_empty() {
+        return Err(ApiError::param(
+            "GET /v2/operator/outbox takes no request body",
+        ));
+    }
     let q = q.into_inner()?;
     let page = Page::new(q.offset, q.limit)?;
     let (total, rows) = state

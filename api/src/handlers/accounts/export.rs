@@ -1,0 +1,82 @@
+//! Streamed CSV exports of ledger rows: keyset batches read on the blocking pool feed a bounded
+//! channel, so memory stays constant and the first bytes leave at once.
+
+use crate::AppState;
+use actix_web::web::Bytes;
+use actix_web::HttpResponse;
+use persistence::repo::ledger::LedgerRow;
+use persistence::repo::ledger_query::{self, LedgerFilter};
+use persistence::{DbConnection, StoreError};
+use std::collections::HashMap;
+
+/// Rows per database batch; also the unit of a chunk on the wire.
+const BATCH: i64 = 1000;
+/// Batches in flight between the reader and the socket.
+const IN_FLIGHT: usize = 4;
+
+type Names = HashMap<String, String>;
+
+pub fn stream(
+    state: &AppState,
+    file_name: &str,
+    header: &'static [&'static str],
+    filter: LedgerFilter,
+    names: fn(&mut DbConnection, &[LedgerRow]) -> Result<Names, StoreError>,
+    row: impl Fn(&LedgerRow, &Names) -> Vec<String> + Send + 'static,
+) -> HttpResponse {
+    let (tx, rx) = tokio::sync::mpsc::channel::<Result<Bytes, std::io::Error>>(IN_FLIGHT);
+    let db = state.db.clone();
+    tokio::task::spawn_blocking(move || {
+        let send = |chunk: Result<Vec<u8>, std::io::Error>| {
+            tx.blocking_send(chunk.map(Bytes::from)).is_ok()
+        };
+        if !send(encode(std::iter::once(
+            header.iter().map(|h| (*h).to_owned()).collect(),
+        ))) {
+            return;
+        }
+        let mut after = None;
+        loop {
+            let f = filter.clone();
+            let batch = db.read(move |conn| {
+                let rows = ledger_query::batch_after(conn, &f, after, BATCH)?;
+                let n = names(conn, &rows)?;
+                Ok((rows, n))
+            });
+            let (rows, n) = match batch {
+                Ok(b) => b,
+                Err(e) => {
+                    // The status line is gone already: end the stream broken, log the cause.
+                    tracing::error!(error = %e, "export aborted");
+                    let _ = send(Err(std::io::Error::other("export aborted")));
+                    return;
+                }
+            };
+            let Some(last) = rows.last() else { return };
+            after = Some((last.created_at, last.seq.unwrap_or_default()));
+            let done = rows.len() < usize::try_from(BATCH).unwrap_or(usize::MAX);
+            if !send(encode(rows.iter().map(|r| row(r, &n)))) || done {
+                return;
+            }
+        }
+    });
+    let body =
+        futures_util::stream::unfold(rx, |mut rx| async move { rx.recv().await.map(|c| (c, rx)) });
+    HttpResponse::Ok()
+        .content_type("text/csv; charset=utf-8")
+        .insert_header((
+            "Content-Disposition",
+            format!("attachment; filename=\"{file_name}\""),
+        ))
+        .streaming(body)
+}
+
+fn encode(rows: impl Iterator<Item = Vec<String>>) -> Result<Vec<u8>, std::io::Error> {
+    let mut w = csv::Writer::from_writer(Vec::new());
+    for r in rows {
+        w.write_record(r.iter().map(|c| domain::text::csv_safe(c).into_owned()))
+            .map_err(std::io::Error::other)?;
+    }
+    w.into_inner()
+        .map_err(|e| std::io::Error::other(e.to_string()))
+}

@@ -1,0 +1,182 @@
+//! Allocations and reclaims between partners and customers (S10), each one transaction that
+//! moves money between two locked cash accounts and writes both ledger rows.
+
+use super::acting;
+use domain::ledger::TradeDetail;
+use domain::{codes, Amount, Violation};
+use persistence::repo::accounts::{self, Posting};
+use persistence::{ids, DbConnection, StoreError};
+
+fn insufficient() -> Violation {
+    Violation::new(
+        codes::INSUFFICIENT_BALANCE,
+        "the balance of the giving account is insufficient for this amount",
+    )
+}
+
+/// One side of a transfer: the owner and what its ledger row names as the other party.
+struct Side<'a> {
+    kind: &'a str,
+    id: &'a str,
+    customer_id: Option<&'a str>,
+    counterparty_id: Option<&'a str>,
+}
+
+fn transfer(
+    conn: &mut DbConnection,
+    from: &Side<'_>,
+    to: &Side<'_>,
+    amount: Amount,
+    detail: TradeDetail,
+    now: i64,
+) -> Result<String, StoreError> {
+    let a = accounts::ensure(conn, from.kind, from.id, accounts::CASH, now)?;
+    let b = accounts::ensure(conn, to.kind, to.id, accounts::CASH, now)?;
+    let mut locked = accounts::lock(conn, &[&a.id, &b.id])?;
+    let (first, second) = locked.split_at_mut(1);
+    let (giver, taker) = if first[0].id == a.id {
+        (&mut first[0], &mut second[0])
+    } else {
+        (&mut second[0], &mut first[0])
+    };
+    let trans_id = ids::new_id();
+    for (account, side, delta) in [(giver, from, -amount.money()), (taker, to, amount.money())] {
+        let posting = Posting {
+            delta,
+            trade_type: detail.trade_type(),
+            trade_detail_type: detail.as_str(),
+            trade_id: &trans_id,
+            customer_id: side.customer_id,
+            counterparty_id: side.counterparty_id,
+            remark: None,
+        };
+        accounts::post(conn, account, &posting, now, insufficient)?;
+    }
+    Ok(trans_id)
+}
+
+/// UpdateCustomerAccountAmount: the acting partner funds its customer.
+pub fn to_customer(
+    conn: &mut DbConnection,
+    caller_partner: &str,
+    indirect: Option<&str>,
+    customer_id: &str,
+    amount: Amount,
+    now: i64,
+) -> Result<String, StoreError> {
+    let partner = acting::partner(conn, caller_partner, indirect)?;
+    let customer = acting::own_customer(conn, &partner.id, customer_id)?;
+    transfer(
+        conn,
+        &Side {
+            kind: accounts::PARTNER,
+            id: &partner.id,
+            customer_id: Some(&customer.id),
+            counterparty_id: None,
+        },
+        &Side {
+            kind: accounts::CUSTOMER,
+            id: &customer.id,
+            customer_id: None,
+            counterparty_id: Some(&partner.id),
+        },
+        amount,
+        TradeDetail::BeAdjust,
+        now,
+    )
+}
+
+/// ReclaimToPartnerAccount: money goes back from the customer to the acting partner.
+pub fn from_customer(
+    conn: &mut DbConnection,
+    caller_partner: &str,
+    indirect: Option<&str>,
+    customer_id: &str,
+    amount: Amount,
+    now: i64,
+) -> Result<String, StoreError> {
+    let partner = acting::partner(conn, caller_partner, indirect)?;
+    let customer = acting::own_customer(conn, &partner.id, customer_id)?;
+    if accounts::find(conn, accounts::CUSTOMER, &customer.id, accounts::CASH)?.is_none() {
+        return Err(StoreError::Rule(Violation::new(
+            codes::ACCOUNT_NOT_FOUND,
+            "the customer has no account",
+        )));
+    }
+    transfer(
+        conn,
+        &Side {
+            kind: accounts::CUSTOMER,
+            id: &customer.id,
+            customer_id: None,
+            counterparty_id: Some(&partner.id),
+        },
+        &Side {
+            kind: accounts::PARTNER,
+            id: &partner.id,
+            customer_id: Some(&customer.id),
+            counterparty_id: None,
+        },
+        amount,
+        TradeDetail::BeRetrieve,
+        now,
+    )
+}
+
+/// UpdateIndirectPartnerAccount: a distributor funds one of its resellers.
+pub fn to_reseller(
+    conn: &mut DbConnection,
+    distributor: &str,
+    reseller_id: &str,
+    amount: Amount,
+    now: i64,
+) -> Result<String, StoreError> {
+    let reseller = acting::own_reseller(conn, distributor, reseller_id)?;
+    transfer(
+        conn,
+        &Side {
+            kind: accounts::PARTNER,
+            id: distributor,
+            customer_id: None,
+            counterparty_id: Some(&reseller.id),
+        },
+        &Side {
+            kind: accounts::PARTNER,
+            id: &reseller.id,
+            customer_id: None,
+            counterparty_id: Some(distributor),
+        },
+        amount,
+        TradeDetail::BeAdjust,
+        now,
+    )
+}
+
+/// ReclaimIndirectPartnerAccount: money goes back from the reseller to its distributor.
+pub fn from_reseller(
+    conn: &mut DbConnection,
+    distributor: &str,
+    reseller_id: &str,
+    amount: Amount,
+    now: i64,
+) -> Result<String, StoreError> {
+    let reseller = acting::own_reseller(conn, distributor, reseller_id)?;
+    transfer(
+        conn,
+        &Side {
+            kind: accounts::PARTNER,
+            id: &reseller.id,
+            customer_id: None,
+            counterparty_id: Some(distributor),
+        },
+        &Side {
+            kind: accounts::PARTNER,
+            id: distributor,
+            customer_id: None,
+            counterparty_id: Some(&reseller.id),
+        },
+        amount,
+        TradeDetail::BeRetrieve,
+        now,
+    )
+}
