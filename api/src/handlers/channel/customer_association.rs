@@ -12,7 +12,6 @@ use actix_web::{get, post, HttpResponse};
 use domain::association::{AssociationStatus, FailureReason};
 use domain::paging::Page;
 use persistence::repo::customer_invitations::{ListFilter, Side};
-use persistence::StoreError;
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 use validator::Validate;
@@ -122,16 +121,7 @@ pub async fn list_received_invitations(
         .await?;
     let mut invitations = Vec::with_capacity(listed.rows.len());
     for r in listed.rows {
-        let stored = AssociationStatus::parse(&r.status)
-            .map_err(|_| StoreError::Internal("stored association status is unknown".into()))?;
-        let status = stored.effective(r.expire_at, now);
-        let reason = match status {
-            AssociationStatus::Expired => Some(FailureReason::LinkExpired),
-            _ => r
-                .failure_reason
-                .as_deref()
-                .and_then(FailureReason::from_stored),
-        };
+        let (status, reason) = svc::shown(&r, now)?;
         invitations.push(ReceivedInvitation {
             invitation_id: r.id,
             partner_name: listed.partners.get(&r.partner_id).map(|p| p.name.clone()),

@@ -196,16 +196,7 @@ pub async fn list_customer_invitations(
         .await?;
     let mut invitations = Vec::with_capacity(listed.rows.len());
     for r in listed.rows {
-        let stored = AssociationStatus::parse(&r.status)
-            .map_err(|_| ApiError::Internal("stored association status is unknown".into()))?;
-        let status = stored.effective(r.expire_at, now);
-        let reason = match status {
-            AssociationStatus::Expired => Some(FailureReason::LinkExpired),
-            _ => r
-                .failure_reason
-                .as_deref()
-                .and_then(FailureReason::from_stored),
-        };
+        let (status, reason) = svc::shown(&r, now)?;
         let c = (status == AssociationStatus::Associated)
             .then(|| listed.customers.get(&r.customer_id))
             .flatten();

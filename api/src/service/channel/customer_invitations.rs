@@ -4,7 +4,7 @@ use super::outbox::enqueue;
 use super::scope::{acting_partner, partner_type};
 use crate::service::not_found;
 use crate::wire;
-use domain::association::{self, AssociationStatus, AssociationType};
+use domain::association::{self, AssociationStatus, AssociationType, FailureReason};
 use domain::identity::PartnerType;
 use domain::{codes, Violation};
 use persistence::repo::customer_invitations::{self as repo, CustomerInvitationRow, ListFilter};
@@ -227,4 +227,23 @@ pub fn list(conn: &mut DbConnection, f: &ListFilter<'_>) -> Result<Listed, Store
         customers,
         partners,
     })
+}
+
+/// The status and failure reason an invitation shows at `now`: one past its expiry reads as
+/// EXPIRED with LINK_EXPIRED even before anyone tried it.
+pub fn shown(
+    row: &CustomerInvitationRow,
+    now: i64,
+) -> Result<(AssociationStatus, Option<FailureReason>), StoreError> {
+    let stored = AssociationStatus::parse(&row.status)
+        .map_err(|_| StoreError::Internal("stored association status is unknown".into()))?;
+    let status = stored.effective(row.expire_at, now);
+    let reason = match status {
+        AssociationStatus::Expired => Some(FailureReason::LinkExpired),
+        _ => row
+            .failure_reason
+            .as_deref()
+            .and_then(FailureReason::from_stored),
+    };
+    Ok((status, reason))
 }

@@ -1,6 +1,6 @@
 //! ListIndirectPartners: a distributor's linked resellers with their account managers.
 
-use super::scope::own_reseller;
+use super::scope::{own_reseller, with_managers};
 use persistence::repo::channel::{self, IndirectPartnerFilter};
 use persistence::repo::partners::PartnerRow;
 use persistence::repo::users::UserRow;
@@ -17,20 +17,6 @@ pub fn list(conn: &mut DbConnection, f: &IndirectPartnerFilter<'_>) -> Result<Li
         own_reseller(conn, f.distributor_id, id)?;
     }
     let (count, rows) = channel::list_indirect_partners(conn, f)?;
-    let manager_ids: Vec<String> = rows
-        .iter()
-        .filter_map(|r| r.account_manager_user_id.clone())
-        .collect();
-    let managers = channel::users_by_id(conn, &manager_ids)?;
-    let rows = rows
-        .into_iter()
-        .map(|r| {
-            let m = r
-                .account_manager_user_id
-                .as_ref()
-                .and_then(|id| managers.get(id).cloned());
-            (r, m)
-        })
-        .collect();
+    let rows = with_managers(conn, rows, |r| r.account_manager_user_id.as_ref())?;
     Ok(Listed { count, rows })
 }

@@ -3,8 +3,8 @@
 //! operator's link (`service::partners::link_reseller`), whose conditional update lets exactly
 //! one of two racing distributors win.
 
-use super::scope::facts;
-use crate::service::{not_found, partners as link};
+use crate::service::not_found;
+use crate::service::partners::{self as link, facts};
 use domain::channel::link_violations;
 use domain::invitation::{self, InvitationStatus};
 use domain::{codes, Violation};

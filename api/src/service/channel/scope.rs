@@ -3,22 +3,11 @@
 
 // Acting for a reseller and owning a customer follow the money core's rules.
 pub use crate::service::acting::{own_customer, own_reseller, partner as acting_partner};
-use domain::channel::PartnerFacts;
 use domain::identity::{PartnerType, Role, Roles};
 use domain::{codes, Violation};
 use persistence::repo::partners::PartnerRow;
 use persistence::repo::users::{self, UserRow};
 use persistence::{DbConnection, StoreError};
-
-pub fn facts(row: &PartnerRow) -> Result<PartnerFacts<'_>, StoreError> {
-    Ok(PartnerFacts {
-        id: &row.id,
-        partner_type: partner_type(row)?,
-        country_code: &row.country_code,
-        reseller_program_joined: row.reseller_program_joined,
-        parent_id: row.parent_id.as_deref(),
-    })
-}
 
 pub fn partner_type(row: &PartnerRow) -> Result<PartnerType, StoreError> {
     row.partner_type
@@ -43,4 +32,21 @@ pub fn account_manager(
                 "account_manager_id must be the login name of one of your users with the account_manager role",
             ))
         })
+}
+
+/// Pairs each listed row with its account manager, in one query for the whole page.
+pub fn with_managers<T>(
+    conn: &mut DbConnection,
+    rows: Vec<T>,
+    manager_of: impl Fn(&T) -> Option<&String>,
+) -> Result<Vec<(T, Option<UserRow>)>, StoreError> {
+    let ids: Vec<String> = rows.iter().filter_map(|r| manager_of(r).cloned()).collect();
+    let managers = persistence::repo::channel::users_by_id(conn, &ids)?;
+    Ok(rows
+        .into_iter()
+        .map(|r| {
+            let m = manager_of(&r).and_then(|id| managers.get(id).cloned());
+            (r, m)
+        })
+        .collect())
 }

@@ -1,6 +1,6 @@
 //! CreateSubCustomer, ListSubCustomers and CheckUserIdentity.
 
-use super::scope::acting_partner;
+use super::scope::{acting_partner, with_managers};
 use crate::service::users::login_name_free;
 use domain::association::AssociationType;
 use domain::identity::DomainName;
@@ -9,7 +9,7 @@ use domain::{codes, Violation};
 use persistence::repo::customers::{self, CustomerRow};
 use persistence::repo::sub_customers::{self as repo, SubCustomerFilter};
 use persistence::repo::users::UserRow;
-use persistence::repo::{accounts, channel, verification};
+use persistence::repo::{accounts, verification};
 use persistence::{ids, DbConnection, StoreError};
 
 pub struct NewSubCustomer {
@@ -95,21 +95,7 @@ pub fn list(
         ..filter.clone()
     };
     let (count, rows) = repo::list(conn, &f)?;
-    let manager_ids: Vec<String> = rows
-        .iter()
-        .filter_map(|r| r.account_manager_user_id.clone())
-        .collect();
-    let managers = channel::users_by_id(conn, &manager_ids)?;
-    let rows = rows
-        .into_iter()
-        .map(|r| {
-            let m = r
-                .account_manager_user_id
-                .as_ref()
-                .and_then(|id| managers.get(id).cloned());
-            (r, m)
-        })
-        .collect();
+    let rows = with_managers(conn, rows, |r| r.account_manager_user_id.as_ref())?;
     Ok(Listed { count, rows })
 }
 
