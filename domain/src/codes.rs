@@ -40,6 +40,47 @@ pub const INVITEE_BOUND_ELSEWHERE: &str = "CBC.99100013";
 pub const ALREADY_LINKED: &str = "CBC.99100014";
 /// Ours (S3): only a distributor may invite or link resellers.
 pub const NOT_A_DISTRIBUTOR: &str = "CBC.99100015";
+
+// Ours, 99100070–99100099: channel invitations, account managers and customer association.
+/// Ours (S3): a pending invitation for the same distributor and reseller already exists.
+pub const INVITATION_PENDING_EXISTS: &str = "CBC.99100070";
+/// Ours (S3): the invitation was already accepted, rejected or cancelled.
+pub const INVITATION_NOT_PENDING: &str = "CBC.99100071";
+/// Ours (S3): the invitation has expired.
+pub const INVITATION_EXPIRED: &str = "CBC.99100072";
+/// Ours (S1): `account_manager_id` is not an account manager of the caller's partner.
+pub const NOT_AN_ACCOUNT_MANAGER: &str = "CBC.99100073";
+/// Ours (S11): the customer is already associated with the inviting partner.
+pub const CUSTOMER_ALREADY_YOURS: &str = "CBC.99100074";
+/// Ours (S11): a pending invitation for the same partner and customer already exists.
+pub const CUSTOMER_INVITATION_PENDING: &str = "CBC.99100075";
+/// Ours (S11): the invitation already led to an association; nothing to re-send.
+pub const CUSTOMER_INVITATION_ASSOCIATED: &str = "CBC.99100076";
+/// Ours (S11 accept): no invitation with this code exists for the caller (`LINK_NOT_FOUND`).
+pub const ASSOC_LINK_NOT_FOUND: &str = "CBC.99100080";
+/// Ours (S11 accept): the invitation has expired (`LINK_EXPIRED`).
+pub const ASSOC_LINK_EXPIRED: &str = "CBC.99100081";
+/// Ours (S11 accept): the invitation code was already used (`CODE_USED`).
+pub const ASSOC_CODE_USED: &str = "CBC.99100082";
+/// Ours (S11 accept): a customer with a credit account cannot be associated for resale.
+pub const ASSOC_HAS_CREDIT_ACCOUNT: &str = "CBC.99100083";
+/// Ours (S11 accept): the customer is, or is applying to be, a partner (`IS_PARTNER`).
+pub const ASSOC_IS_PARTNER: &str = "CBC.99100084";
+/// Ours (S11 accept): the customer is already associated with a partner.
+pub const ASSOC_BOUND_TO_OTHER_PARTNER: &str = "CBC.99100085";
+/// Ours (S11 accept): the customer has a special contract (`SPECIAL_CONTRACT`).
+pub const ASSOC_SPECIAL_CONTRACT: &str = "CBC.99100086";
+/// Ours: the verification code does not match the last one sent to this phone.
+pub const VERIFICATION_CODE_WRONG: &str = "CBC.99100090";
+
+/// Huawei: the verification code has expired (or was used up).
+pub const VERIFICATION_CODE_EXPIRED: &str = "CBC.99000027";
+/// Huawei: the mobile phone has registered the maximum number of customers.
+pub const MOBILE_REGISTRATION_EXCEEDED: &str = "CBC.99000030";
+/// Huawei: the password does not meet the rules.
+pub const PASSWORD_FORMAT: &str = "CBC.99000036";
+/// Huawei: verification codes sent too often to one phone (15 an hour, 60 a day).
+pub const VERIFICATION_SEND_LIMIT: &str = "CBC.99004015";
 /// Ours: a resale customer's money comes from its partner, not from a recharge.
 pub const RESALE_CUSTOMER_RECHARGE: &str = "CBC.99100004";
 /// Ours: the customer is already associated with a partner.

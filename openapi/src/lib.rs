@@ -30,6 +30,8 @@ pub struct ErrorBody {
     tags(
         (name = "operations", description = "Health and readiness"),
         (name = "auth", description = "Tokens for partner users and customers"),
+        (name = "channel", description = "Distributors and their resellers: ListIndirectPartners, reseller invitations (S3), account managers (S1)"),
+        (name = "customers", description = "Partners' customers: CreateSubCustomer, ListSubCustomers, CheckUserIdentity, verification codes, customer invitations and association (S11)"),
         (name = "operator", description = "Platform operator set-up API"),
         (name = "accounts", description = "Balances, income/expense records, allocations and exports (S10)"),
         (name = "orders", description = "Orders, PayOrders with coupons and discounts (S17), partner pays on behalf (S19), refunds"),

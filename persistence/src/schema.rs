@@ -217,3 +217,68 @@ diesel::table! {
         create_time -> BigInt,
     }
 }
+
+diesel::table! {
+    reseller_invitations (id) {
+        id -> Text,
+        distributor_id -> Text,
+        reseller_id -> Text,
+        status -> Text,
+        remark -> Nullable<Text>,
+        invited_by -> Text,
+        created_at -> BigInt,
+        expire_at -> BigInt,
+        answered_at -> Nullable<BigInt>,
+        answered_by -> Nullable<Text>,
+    }
+}
+
+diesel::table! {
+    customer_invitations (id) {
+        id -> Text,
+        partner_id -> Text,
+        customer_id -> Text,
+        invitee -> Text,
+        association_type -> Text,
+        code -> Text,
+        previous_code -> Nullable<Text>,
+        code_used_at -> Nullable<BigInt>,
+        status -> Text,
+        failure_reason -> Nullable<Text>,
+        failed_at -> Nullable<BigInt>,
+        remark -> Nullable<Text>,
+        invited_by -> Text,
+        created_at -> BigInt,
+        sent_at -> BigInt,
+        expire_at -> BigInt,
+        associated_at -> Nullable<BigInt>,
+        resend_count -> Integer,
+    }
+}
+
+diesel::table! {
+    verification_codes (id) {
+        id -> Text,
+        partner_id -> Text,
+        mobile_phone -> Text,
+        scene -> Integer,
+        customer_id -> Nullable<Text>,
+        code_hash -> Text,
+        created_at -> BigInt,
+        expire_at -> BigInt,
+        failed_attempts -> Integer,
+        used_at -> Nullable<BigInt>,
+    }
+}
+
+diesel::table! {
+    outbox_messages (seq) {
+        seq -> BigInt,
+        id -> Text,
+        channel -> Text,
+        recipient -> Text,
+        purpose -> Text,
+        content -> Text,
+        created_at -> BigInt,
+    }
+}

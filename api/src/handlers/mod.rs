@@ -1,6 +1,7 @@
 //! HTTP handlers, one module per resource.
 
 pub mod accounts;
+pub mod channel;
 pub mod operator;
 pub mod ops;
 pub mod orders;

@@ -3,6 +3,7 @@
 pub mod access_keys;
 pub mod acting;
 pub mod bootstrap;
+pub mod channel;
 pub mod customers;
 pub mod login;
 pub mod money;

@@ -4,6 +4,7 @@ pub mod coupons;
 pub mod customers;
 pub mod money;
 pub mod orders;
+pub mod outbox;
 pub mod partners;
 pub mod sub_customers;
 pub mod users;
