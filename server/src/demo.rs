@@ -31,7 +31,8 @@ pub fn load(db: &Db, vault: &Vault, now: i64) -> Result<(), String> {
     println!(
         "Demo data loaded: distributor '{DISTRIBUTOR}' with resellers demo-reseller-1 and -2,"
     );
-    println!("customers demo-customer-a (resale, of the distributor) and demo-customer-b (of reseller 1).");
+    println!("customers demo-customer-a (resale, of the distributor) and demo-customer-b (of reseller 1),");
+    println!("and a pending order CSDEMO000000000000000001 of demo-customer-a (120.00 CNY).");
     println!("Demo credentials (AK/SK for the Huawei SDK; passwords for POST /v2/auth/tokens):");
     for p in creds {
         println!(
@@ -130,7 +131,57 @@ fn create(c: &mut DbConnection, vault: &Vault, now: i64) -> Result<(), StoreErro
         domain::Money::from_cents(5_000_000),
         now,
     )?;
-    Ok(())
+    pending_order(c, now)
+}
+
+/// An order of demo-customer-a waiting for payment (or for its partner to pay it).
+fn pending_order(c: &mut DbConnection, now: i64) -> Result<(), StoreError> {
+    use persistence::repo::orders::{self, LineRow, OrderRow};
+    let Some(cust) = customer_repo::find_by_domain_name(c, "demo-customer-a")? else {
+        return Ok(());
+    };
+    let id = "CSDEMO000000000000000001".to_owned();
+    let order = OrderRow {
+        id: id.clone(),
+        customer_id: cust.id.clone(),
+        partner_id: cust.partner_id.clone(),
+        service_type_code: "hws.service.type.ebs".into(),
+        service_type_name: Some("Elastic Volume Service".into()),
+        source_type: 1,
+        status: domain::payment::ORDER_PENDING,
+        order_type: 1,
+        official_cents: 12_000,
+        amount_cents: 12_000,
+        discount_cents: 0,
+        coupon_cents: 0,
+        cash_paid_cents: 0,
+        credit_paid_cents: 0,
+        refunded_cents: 0,
+        payer_kind: None,
+        payer_id: None,
+        applied_discount_id: None,
+        agent_pay_status: None,
+        agent_pay_reason: None,
+        pending_payment_end_time: Some(now + 30 * 86_400),
+        create_time: now,
+        payment_time: None,
+    };
+    let line = LineRow {
+        id: persistence::ids::new_id(),
+        order_id: id,
+        line_no: 0,
+        product_id: "evs-ssd-100g".into(),
+        cloud_service_type: Some("hws.service.type.ebs".into()),
+        period_type: 2,
+        period_num: 1,
+        subscription_num: 1,
+        official_cents: 12_000,
+        discount_ratio: None,
+        amount_cents: 12_000,
+        effective_time: None,
+        expire_time: None,
+    };
+    orders::insert(c, &order, &[line], &[])
 }
 
 fn list(c: &mut DbConnection, vault: &Vault) -> Result<Vec<Printed>, StoreError> {
