@@ -136,6 +136,7 @@ pub fn act_for<'a>(
 
 #[cfg(test)]
 mod act_for_tests {
+    #![allow(clippy::unwrap_used)]
     use super::*;
 
     #[test]

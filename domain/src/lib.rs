@@ -9,6 +9,7 @@ pub mod ledger;
 pub mod money;
 pub mod paging;
 pub mod period;
+pub mod programs;
 pub mod text;
 pub mod violation;
 
