@@ -7,4 +7,5 @@ pub mod idempotency;
 pub mod ledger;
 pub mod ledger_query;
 pub mod partners;
+pub mod programs;
 pub mod users;
