@@ -5,6 +5,7 @@
 pub mod client;
 pub mod db;
 pub mod fixtures;
+pub mod fixtures_programs;
 pub mod server;
 
 pub use client::{Client, Response};

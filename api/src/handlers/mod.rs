@@ -3,4 +3,5 @@
 pub mod accounts;
 pub mod operator;
 pub mod ops;
+pub mod programs;
 pub mod tokens;

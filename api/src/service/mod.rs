@@ -7,6 +7,7 @@ pub mod customers;
 pub mod login;
 pub mod money;
 pub mod partners;
+pub mod programs;
 pub mod transfers;
 pub mod users;
 

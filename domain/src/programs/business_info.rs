@@ -125,9 +125,16 @@ pub fn payout(f: &PayoutFacts) -> Eligibility {
         codes::PAYOUT_ALREADY_APPLIED,
         !f.already_applied,
         "no payout was applied for this incentive yet",
-        "a payout was already applied for this incentive",
+        ALREADY_APPLIED,
     );
     e
+}
+
+const ALREADY_APPLIED: &str = "a payout was already applied for this incentive";
+
+/// The refusal of a payout that lost a race to another for the same incentive.
+pub fn already_applied() -> Violation {
+    Violation::new(codes::PAYOUT_ALREADY_APPLIED, ALREADY_APPLIED)
 }
 
 #[cfg(test)]

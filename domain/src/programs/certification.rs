@@ -2,7 +2,7 @@
 
 use super::paths::{describe, PathType, Stage};
 use super::Eligibility;
-use crate::codes;
+use crate::{codes, Violation};
 
 /// What the rules need to know about the partner on one path.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -36,11 +36,21 @@ pub fn eligibility(f: &CertificationFacts) -> Eligibility {
         codes::APPLICATION_PENDING,
         !f.pending,
         format!("no certification for {path} is under review"),
-        format!(
-            "a certification for {path} is already under review; wait for its result, or fix and resubmit it when rejected"
-        ),
+        pending_message(f.path_type),
     );
     e
+}
+
+fn pending_message(path: PathType) -> String {
+    format!(
+        "a certification for {} is already under review; wait for its result, or fix and resubmit it when rejected",
+        path.as_str()
+    )
+}
+
+/// The refusal of an application that lost a race to another one for the same path.
+pub fn already_pending(path: PathType) -> Violation {
+    Violation::new(codes::APPLICATION_PENDING, pending_message(path))
 }
 
 #[cfg(test)]

@@ -6,7 +6,7 @@
 use super::labels::{self, Label};
 use super::personnel::{self, Member};
 use super::Eligibility;
-use crate::{codes, Money};
+use crate::{codes, Money, Violation};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Currency {
@@ -91,9 +91,16 @@ pub fn eligibility(f: &SubsidyFacts) -> Eligibility {
         codes::APPLICATION_PENDING,
         !f.live_application,
         "the project has no subsidy application under review or approved",
-        "the project already has a subsidy application under review or approved",
+        LIVE,
     );
     e
+}
+
+const LIVE: &str = "the project already has a subsidy application under review or approved";
+
+/// The refusal of an application that lost a race to another for the same project.
+pub fn already_live() -> Violation {
+    Violation::new(codes::APPLICATION_PENDING, LIVE)
 }
 
 #[cfg(test)]

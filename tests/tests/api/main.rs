@@ -11,3 +11,4 @@ mod money_records;
 mod openapi_routes;
 mod operator;
 mod operator_money;
+mod programs_paths;

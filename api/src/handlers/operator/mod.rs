@@ -1,8 +1,14 @@
 //! The operator set-up API (OPERATOR-API.md). Every handler requires the operator identity.
 
+pub mod capability_labels;
 pub mod customers;
+pub mod development_paths;
+pub mod incentives;
 pub mod money;
+pub mod partner_programs;
 pub mod partners;
+pub mod personnel;
+pub mod reviews;
 pub mod users;
 
 use crate::ApiError;
