@@ -11,4 +11,5 @@ mod money_records;
 mod openapi_routes;
 mod operator;
 mod operator_money;
+mod programs_certification;
 mod programs_paths;
