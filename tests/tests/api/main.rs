@@ -12,4 +12,5 @@ mod openapi_routes;
 mod operator;
 mod operator_money;
 mod programs_certification;
+mod programs_fh;
 mod programs_paths;
