@@ -14,3 +14,4 @@ mod operator_money;
 mod programs_certification;
 mod programs_fh;
 mod programs_paths;
+mod programs_payout;
