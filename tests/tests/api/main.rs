@@ -15,3 +15,4 @@ mod programs_certification;
 mod programs_fh;
 mod programs_paths;
 mod programs_payout;
+mod programs_subsidy;
