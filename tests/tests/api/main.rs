@@ -16,3 +16,4 @@ mod programs_fh;
 mod programs_paths;
 mod programs_payout;
 mod programs_subsidy;
+mod programs_subsidy_clock;
