@@ -62,6 +62,7 @@ fn programs(cfg: &mut ServiceConfig) {
         .service(p::subsidies::apply_for_subsidy)
         .service(p::subsidies::list_subsidy_applications)
         .service(development_paths::set_development_path)
+        .service(development_paths::leave_development_path)
         .service(capability_labels::grant_capability_label)
         .service(capability_labels::remove_capability_label)
         .service(personnel::set_personnel_profile)

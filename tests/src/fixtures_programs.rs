@@ -17,6 +17,18 @@ pub async fn set_stage(srv: &TestServer, p: &Party, path: &str, stage: &str) {
         .expect(200, "");
 }
 
+pub async fn leave_path(srv: &TestServer, p: &Party, path: &str) {
+    srv.operator()
+        .send(
+            "DELETE",
+            &format!("/v2/operator/partners/{}/development-paths/{path}", p.id),
+            &[],
+            None,
+        )
+        .await
+        .expect(204, "");
+}
+
 /// Grants a label, optionally until `expire_time` (UTC `yyyy-MM-ddTHH:mm:ssZ`).
 pub async fn grant_label(srv: &TestServer, p: &Party, code: &str, expire_time: Option<&str>) {
     let body = match expire_time {

@@ -15,5 +15,6 @@ mod programs_certification;
 mod programs_fh;
 mod programs_paths;
 mod programs_payout;
+mod programs_property;
 mod programs_subsidy;
 mod programs_subsidy_clock;

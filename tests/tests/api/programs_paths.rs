@@ -4,7 +4,7 @@
 use serde_json::json;
 use tests::both_backends;
 use tests::fixtures::{partner, user};
-use tests::fixtures_programs::{grant_label, person, remove_label, set_stage};
+use tests::fixtures_programs::{grant_label, leave_path, person, remove_label, set_stage};
 
 both_backends!(
     operator_sets_paths_and_labels_partner_reads_them,
@@ -57,6 +57,16 @@ both_backends!(
             .expect(200, "");
         assert_eq!(v["capability_labels"][0]["held"], false);
         assert_eq!(v["capability_labels"][1]["held"], true);
+        leave_path(&srv, &p, "SOFTWARE").await;
+        srv.operator()
+            .send(
+                "DELETE",
+                &format!("/v2/operator/partners/{}/development-paths/SOFTWARE", p.id),
+                &[],
+                None,
+            )
+            .await
+            .expect(404, "CBC.99100002");
         remove_label(&srv, &p, "CLOUD_MIGRATION").await;
         let v = me
             .client

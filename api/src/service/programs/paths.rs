@@ -30,6 +30,15 @@ pub fn set_stage(
     paths::set_stage(conn, partner_id, path.as_str(), stage.as_str(), now)
 }
 
+/// Takes the partner off `path`. Labels and applications made on it stay as they are.
+pub fn leave(conn: &mut DbConnection, partner_id: &str, path: PathType) -> Result<(), StoreError> {
+    partner_exists(conn, partner_id)?;
+    if !paths::leave(conn, partner_id, path.as_str())? {
+        return Err(not_found("development path"));
+    }
+    Ok(())
+}
+
 /// The partner's stage on `path`, `None` if it has not joined it.
 pub fn stage_of(
     conn: &mut DbConnection,

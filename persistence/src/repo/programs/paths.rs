@@ -70,3 +70,12 @@ pub fn set_stage(
         }
     }
 }
+
+/// Leaves the path; false if the partner was not on it.
+pub fn leave(
+    conn: &mut DbConnection,
+    partner_id: &str,
+    path_type: &str,
+) -> Result<bool, StoreError> {
+    Ok(diesel::delete(t::table.find((partner_id, path_type))).execute(conn)? == 1)
+}
