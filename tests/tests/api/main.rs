@@ -16,5 +16,6 @@ mod programs_fh;
 mod programs_paths;
 mod programs_payout;
 mod programs_property;
+mod programs_property_http;
 mod programs_subsidy;
 mod programs_subsidy_clock;
