@@ -12,6 +12,7 @@ mod openapi_routes;
 mod operator;
 mod operator_money;
 mod programs_certification;
+mod programs_concurrency;
 mod programs_fh;
 mod programs_paths;
 mod programs_payout;
