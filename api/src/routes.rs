@@ -67,12 +67,16 @@ fn programs(cfg: &mut ServiceConfig) {
         .service(capability_labels::remove_capability_label)
         .service(personnel::set_personnel_profile)
         .service(incentives::grant_incentive)
+        .service(reviews::certifications::list_certifications_to_review)
         .service(reviews::certifications::approve_certification)
         .service(reviews::certifications::reject_certification)
+        .service(reviews::fh_qualifications::list_fh_qualifications_to_review)
         .service(reviews::fh_qualifications::approve_fh_qualification)
         .service(reviews::fh_qualifications::reject_fh_qualification)
+        .service(reviews::subsidy_applications::list_subsidy_applications_to_review)
         .service(reviews::subsidy_applications::approve_subsidy_application)
         .service(reviews::subsidy_applications::reject_subsidy_application)
+        .service(reviews::business_info::list_business_info_to_review)
         .service(reviews::business_info::approve_business_info)
         .service(reviews::business_info::reject_business_info);
 }

@@ -18,5 +18,6 @@ mod programs_paths;
 mod programs_payout;
 mod programs_property;
 mod programs_property_http;
+mod programs_queues;
 mod programs_subsidy;
 mod programs_subsidy_clock;

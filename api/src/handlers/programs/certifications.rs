@@ -115,6 +115,15 @@ pub struct Certifications {
     certifications: Vec<CertificationView>,
 }
 
+impl Certifications {
+    pub fn new(total_count: i64, rows: Vec<CertificationRow>) -> Self {
+        Certifications {
+            total_count,
+            certifications: rows.into_iter().map(CertificationView::from).collect(),
+        }
+    }
+}
+
 /// The partner's certification applications on a path, newest first, with reject reasons.
 #[utoipa::path(tag = "programs", params(("path_type" = String, Path, example = "SOFTWARE"), ListQuery), responses((status = 200, body = Certifications)))]
 #[get("/v2/partners/development-paths/{path_type}/differentiation-certifications")]
@@ -133,9 +142,6 @@ pub async fn list_certifications(
         .await?;
     Ok(wire::json(
         StatusCode::OK,
-        &Certifications {
-            total_count: total,
-            certifications: rows.into_iter().map(CertificationView::from).collect(),
-        },
+        &Certifications::new(total, rows),
     ))
 }

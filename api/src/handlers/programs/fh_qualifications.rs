@@ -129,6 +129,15 @@ pub struct FhQualifications {
     qualifications: Vec<FhQualificationView>,
 }
 
+impl FhQualifications {
+    pub fn new(total_count: i64, rows: Vec<QualificationRow>) -> Self {
+        FhQualifications {
+            total_count,
+            qualifications: rows.into_iter().map(FhQualificationView::from).collect(),
+        }
+    }
+}
+
 /// The partner's FH qualifications, newest first.
 #[utoipa::path(tag = "programs", params(ListQuery), responses((status = 200, body = FhQualifications)))]
 #[get("/v2/partners/incentives/fh/qualifications")]
@@ -145,9 +154,6 @@ pub async fn list_fh_qualifications(
         .await?;
     Ok(wire::json(
         StatusCode::OK,
-        &FhQualifications {
-            total_count: total,
-            qualifications: rows.into_iter().map(FhQualificationView::from).collect(),
-        },
+        &FhQualifications::new(total, rows),
     ))
 }

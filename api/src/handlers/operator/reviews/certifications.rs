@@ -1,16 +1,19 @@
 //! S18 reviews: `POST /v2/operator/certifications/{application_id}/approve` and `.../reject`.
 
 use super::ReviewRequest;
+use super::{QueueQuery, REVIEW_STATUSES};
 use crate::auth::Caller;
 use crate::extract::Json;
+use crate::extract::Query;
 use crate::handlers::operator::path_id;
-use crate::handlers::programs::certifications::CertificationView;
+use crate::handlers::programs::certifications::{CertificationView, Certifications};
 use crate::service::programs::{certification, Review};
 use crate::{wire, ApiError, AppState};
 use actix_web::http::StatusCode;
 use actix_web::web::{Data, Path};
-use actix_web::{post, HttpResponse};
+use actix_web::{get, post, HttpResponse};
 use domain::programs::review::Decision;
+use persistence::repo::programs::certifications as repo;
 use serde::Deserialize;
 use utoipa::ToSchema;
 use validator::Validate;
@@ -67,4 +70,26 @@ pub async fn reject_certification(
     caller.require_operator()?;
     let review = req.into_inner()?.review(Decision::Reject)?;
     decide(state, &id, review, Vec::new()).await
+}
+
+/// The certification applications of every partner, oldest first (e.g. `status=REVIEWING`).
+#[utoipa::path(tag = "operator", params(QueueQuery), responses((status = 200, body = Certifications)))]
+#[get("/v2/operator/certifications")]
+pub async fn list_certifications_to_review(
+    state: Data<AppState>,
+    caller: Caller,
+    query: Query<QueueQuery>,
+) -> Result<HttpResponse, ApiError> {
+    caller.require_operator()?;
+    let q = query.into_inner()?.check(REVIEW_STATUSES)?;
+    let (total, rows) = state
+        .read(move |conn| {
+            let (s, p) = (q.status.as_deref(), q.partner_id.as_deref());
+            repo::queue(conn, s, p, q.page.offset, q.page.limit)
+        })
+        .await?;
+    Ok(wire::json(
+        StatusCode::OK,
+        &Certifications::new(total, rows),
+    ))
 }

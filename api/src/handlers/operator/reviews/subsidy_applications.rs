@@ -2,8 +2,10 @@
 //! `.../reject`. Labels are not looked at again: the application was judged when made.
 
 use super::ReviewRequest;
+use super::{QueueQuery, REVIEW_STATUSES};
 use crate::auth::Caller;
 use crate::extract::Json;
+use crate::extract::Query;
 use crate::handlers::operator::path_id;
 use crate::handlers::programs::subsidies::SubsidyView;
 use crate::service::programs::{subsidy, Review};
@@ -11,10 +13,11 @@ use crate::wire::DecimalInput;
 use crate::{wire, ApiError, AppState};
 use actix_web::http::StatusCode;
 use actix_web::web::{Data, Path};
-use actix_web::{post, HttpResponse};
+use actix_web::{get, post, HttpResponse};
 use domain::programs::review::Decision;
 use domain::{Amount, Violation};
-use serde::Deserialize;
+use persistence::repo::programs::subsidies as repo;
+use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 use validator::Validate;
 
@@ -73,4 +76,35 @@ pub async fn reject_subsidy_application(
     caller.require_operator()?;
     let review = req.into_inner()?.review(Decision::Reject)?;
     decide(state, &id, review, None).await
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct SubsidyQueue {
+    total_count: i64,
+    subsidy_applications: Vec<SubsidyView>,
+}
+
+/// The subsidy applications of every partner, oldest first (e.g. `status=REVIEWING`).
+#[utoipa::path(tag = "operator", params(QueueQuery), responses((status = 200, body = SubsidyQueue)))]
+#[get("/v2/operator/subsidy-applications")]
+pub async fn list_subsidy_applications_to_review(
+    state: Data<AppState>,
+    caller: Caller,
+    query: Query<QueueQuery>,
+) -> Result<HttpResponse, ApiError> {
+    caller.require_operator()?;
+    let q = query.into_inner()?.check(REVIEW_STATUSES)?;
+    let (total, rows) = state
+        .read(move |conn| {
+            let (s, p) = (q.status.as_deref(), q.partner_id.as_deref());
+            repo::queue(conn, s, p, q.page.offset, q.page.limit)
+        })
+        .await?;
+    Ok(wire::json(
+        StatusCode::OK,
+        &SubsidyQueue {
+            total_count: total,
+            subsidy_applications: rows.into_iter().map(SubsidyView::from).collect(),
+        },
+    ))
 }
