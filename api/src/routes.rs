@@ -1,16 +1,37 @@
 //! The route table. Every handler is registered here through utoipa-actix-web's `service`, so
 //! it is in `/openapi.json` by construction.
 
-use crate::handlers::{accounts, operator, ops, tokens};
+use crate::handlers::{accounts, operator, ops, orders, tokens};
 use utoipa_actix_web::service_config::ServiceConfig;
 
 pub fn register(cfg: &mut ServiceConfig) {
     cfg.service(ops::healthz)
         .service(ops::readyz)
         .service(tokens::create_token)
+        .service(crate::handlers::channel::indirect_partners::list_indirect_partners)
+        .service(crate::handlers::channel::account_managers::assign_reseller_account_manager)
+        .service(crate::handlers::channel::account_managers::remove_reseller_account_manager)
+        .service(crate::handlers::channel::account_managers::assign_customer_account_manager)
+        .service(crate::handlers::channel::account_managers::remove_customer_account_manager)
+        .service(crate::handlers::channel::reseller_invitations::invite_reseller)
+        .service(crate::handlers::channel::reseller_invitations::list_reseller_invitations)
+        .service(crate::handlers::channel::reseller_invitation_answers::accept_reseller_invitation)
+        .service(crate::handlers::channel::reseller_invitation_answers::reject_reseller_invitation)
+        .service(crate::handlers::channel::reseller_invitation_answers::cancel_reseller_invitation)
+        .service(crate::handlers::channel::sub_customers::create_sub_customer)
+        .service(crate::handlers::channel::sub_customer_list::list_sub_customers)
+        .service(crate::handlers::channel::identity::check_user_identity)
+        .service(crate::handlers::channel::verification::send_verification_message_code)
+        .service(crate::handlers::channel::customer_invitations::invite_customer)
+        .service(crate::handlers::channel::customer_invitations::list_customer_invitations)
+        .service(crate::handlers::channel::customer_invitations::resend_customer_invitation)
+        .service(crate::handlers::channel::customer_association::list_received_invitations)
+        .service(crate::handlers::channel::customer_association::accept_customer_invitation)
+        .service(crate::handlers::operator::outbox::list_outbox)
         .service(operator::partners::create_partner)
         .service(operator::partners::get_partner)
         .service(operator::partners::link_reseller)
+        .service(operator::sub_customers::associate_customer)
         .service(operator::users::create_user)
         .service(operator::users::create_user_access_key)
         .service(operator::customers::create_customer)
@@ -30,7 +51,22 @@ pub fn register(cfg: &mut ServiceConfig) {
         .service(accounts::customer_balances::show_customer_account_balances)
         .service(accounts::customer_balances::list_customers_balances_detail)
         .service(accounts::customer_records::list_customer_account_change_records)
-        .service(accounts::customer_records::export_customer_account_change_records);
+        .service(accounts::customer_records::export_customer_account_change_records)
+        .service(operator::orders::create_order)
+        .service(operator::orders::unsubscribe)
+        .service(operator::coupons::grant_coupon)
+        .service(orders::pay::pay_orders)
+        .service(orders::list::list_customer_orders)
+        .service(orders::details::show_customer_order_details)
+        .service(orders::cancel::cancel_customer_order)
+        .service(orders::coupons::list_order_coupons_by_order_id)
+        .service(orders::coupons::list_sub_customer_coupons)
+        .service(orders::discounts::list_order_discounts)
+        .service(orders::refunds::show_refund_order_details)
+        .service(orders::partner_pay::request_partner_payment)
+        .service(orders::partner_pay::list_partner_payment_requests)
+        .service(orders::partner_pay::partner_pay)
+        .service(orders::partner_pay::partner_reject);
     programs(cfg);
 }
 

@@ -3,6 +3,7 @@
 use crate::auth::credentials::CredentialCache;
 use crate::auth::lockout::Lockout;
 use crate::auth::Vault;
+use crate::notify::{LogNotifier, Notifier};
 use crate::ratelimit::RateLimits;
 use crate::ApiConfig;
 use domain::Clock;
@@ -17,6 +18,8 @@ pub struct AppState {
     pub creds: CredentialCache,
     pub lockout: Lockout,
     pub limits: RateLimits,
+    /// Delivers outbox messages after commit; logs only, unless replaced.
+    pub notifier: Arc<dyn Notifier>,
 }
 
 impl AppState {
@@ -29,7 +32,14 @@ impl AppState {
             vault,
             creds: CredentialCache::default(),
             lockout: Lockout::default(),
+            notifier: Arc::new(LogNotifier),
         }
+    }
+
+    /// Replaces the notifier (e.g. with an SMS gateway).
+    pub fn with_notifier(mut self, notifier: Arc<dyn Notifier>) -> Self {
+        self.notifier = notifier;
+        self
     }
 
     /// Unix seconds by the injected clock.

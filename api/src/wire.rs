@@ -52,6 +52,28 @@ impl utoipa::PartialSchema for WireAmount {
 }
 impl utoipa::ToSchema for WireAmount {}
 
+/// An exact decimal written as a JSON number (ratios), digits as they are.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct WireDecimal(pub Decimal);
+
+impl Serialize for WireDecimal {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let n =
+            serde_json::Number::from_str(&self.0.to_string()).map_err(serde::ser::Error::custom)?;
+        n.serialize(s)
+    }
+}
+
+impl utoipa::PartialSchema for WireDecimal {
+    fn schema() -> RefOr<Schema> {
+        ObjectBuilder::new()
+            .schema_type(SchemaType::Type(Type::Number))
+            .description(Some("Exact decimal, written as a JSON number."))
+            .into()
+    }
+}
+impl utoipa::ToSchema for WireDecimal {}
+
 /// A decimal accepted as a JSON number or a string (`10.00`, `"1.11"`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct DecimalInput(pub Decimal);
@@ -73,6 +95,12 @@ impl<'de> Deserialize<'de> for DecimalInput {
             .map_err(|_| {
                 serde::de::Error::custom("expected a decimal number (JSON number or string)")
             })
+    }
+}
+
+impl Serialize for DecimalInput {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&self.0.to_string())
     }
 }
 

@@ -135,8 +135,8 @@ pub fn act_for<'a>(
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used)]
 mod act_for_tests {
-    #![allow(clippy::unwrap_used)]
     use super::*;
 
     #[test]

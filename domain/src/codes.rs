@@ -40,11 +40,72 @@ pub const INVITEE_BOUND_ELSEWHERE: &str = "CBC.99100013";
 pub const ALREADY_LINKED: &str = "CBC.99100014";
 /// Ours (S3): only a distributor may invite or link resellers.
 pub const NOT_A_DISTRIBUTOR: &str = "CBC.99100015";
+
+// Ours, 99100070–99100099: channel invitations, account managers and customer association.
+/// Ours (S3): a pending invitation for the same distributor and reseller already exists.
+pub const INVITATION_PENDING_EXISTS: &str = "CBC.99100070";
+/// Ours (S3): the invitation was already accepted, rejected or cancelled.
+pub const INVITATION_NOT_PENDING: &str = "CBC.99100071";
+/// Ours (S3): the invitation has expired.
+pub const INVITATION_EXPIRED: &str = "CBC.99100072";
+/// Ours (S1): `account_manager_id` is not an account manager of the caller's partner.
+pub const NOT_AN_ACCOUNT_MANAGER: &str = "CBC.99100073";
+/// Ours (S11): the customer is already associated with the inviting partner.
+pub const CUSTOMER_ALREADY_YOURS: &str = "CBC.99100074";
+/// Ours (S11): a pending invitation for the same partner and customer already exists.
+pub const CUSTOMER_INVITATION_PENDING: &str = "CBC.99100075";
+/// Ours (S11): the invitation already led to an association; nothing to re-send.
+pub const CUSTOMER_INVITATION_ASSOCIATED: &str = "CBC.99100076";
+/// Ours (S11 accept): no invitation with this code exists for the caller (`LINK_NOT_FOUND`).
+pub const ASSOC_LINK_NOT_FOUND: &str = "CBC.99100080";
+/// Ours (S11 accept): the invitation has expired (`LINK_EXPIRED`).
+pub const ASSOC_LINK_EXPIRED: &str = "CBC.99100081";
+/// Ours (S11 accept): the invitation code was already used (`CODE_USED`).
+pub const ASSOC_CODE_USED: &str = "CBC.99100082";
+/// Ours (S11 accept): a customer with a credit account cannot be associated for resale.
+pub const ASSOC_HAS_CREDIT_ACCOUNT: &str = "CBC.99100083";
+/// Ours (S11 accept): the customer is, or is applying to be, a partner (`IS_PARTNER`).
+pub const ASSOC_IS_PARTNER: &str = "CBC.99100084";
+/// Ours (S11 accept): the customer is already associated with a partner.
+pub const ASSOC_BOUND_TO_OTHER_PARTNER: &str = "CBC.99100085";
+/// Ours (S11 accept): the customer has a special contract (`SPECIAL_CONTRACT`).
+pub const ASSOC_SPECIAL_CONTRACT: &str = "CBC.99100086";
+/// Ours: the verification code does not match the last one sent to this phone.
+pub const VERIFICATION_CODE_WRONG: &str = "CBC.99100090";
+
+/// Huawei: the verification code has expired (or was used up).
+pub const VERIFICATION_CODE_EXPIRED: &str = "CBC.99000027";
+/// Huawei: the mobile phone has registered the maximum number of customers.
+pub const MOBILE_REGISTRATION_EXCEEDED: &str = "CBC.99000030";
+/// Huawei: the password does not meet the rules.
+pub const PASSWORD_FORMAT: &str = "CBC.99000036";
+/// Huawei: verification codes sent too often to one phone (15 an hour, 60 a day).
+pub const VERIFICATION_SEND_LIMIT: &str = "CBC.99004015";
 /// Ours: a resale customer's money comes from its partner, not from a recharge.
 pub const RESALE_CUSTOMER_RECHARGE: &str = "CBC.99100004";
+/// Ours: the customer is already associated with a partner.
+pub const CUSTOMER_ALREADY_ASSOCIATED: &str = "CBC.99100016";
+
+// PayOrders (S17/S19), Huawei's codes.
+pub const ORDER_INVALID: &str = "CBC.30000010";
+pub const ORDER_STATUS_CHANGED: &str = "CBC.99003106";
+pub const DISCOUNT_NOT_APPLICABLE: &str = "CBC.99003108";
+pub const PAYMENT_DEADLINE_PASSED: &str = "CBC.99003110";
+pub const COUPON_USED: &str = "CBC.99003112";
+pub const COUPON_WITH_DISCOUNT: &str = "CBC.99003116";
+pub const BELOW_MIN_DISCOUNT: &str = "CBC.99003117";
+pub const VOUCHER_WITH_DISCOUNT_COUPON: &str = "CBC.99003147";
+pub const PAYMENT_IN_PROGRESS: &str = "CBC.99000088";
+pub const ORDER_NOT_CANCELLABLE: &str = "CBC.99005010";
+/// Ours (S19): the order was not submitted for partner payment.
+pub const NOT_FLAGGED_FOR_PARTNER_PAYMENT: &str = "CBC.99100061";
+/// Ours (S19): only a resale customer may ask its partner to pay.
+pub const NOT_RESALE_CUSTOMER: &str = "CBC.99100062";
+/// Ours: the refund exceeds what is left to refund of the order.
+pub const REFUND_TOO_LARGE: &str = "CBC.99100063";
 
 // Programs and incentives (S4, S5, S7, S12, S14, S18). 21–23, 31–34 and 41 are the codes
-// SEED-TO-API proposes; the others are from 99100040–69 (51, 52 and 61 stay free for S15/S19).
+// SEED-TO-API proposes; the others are from 99100040–50 (51 and 52 stay free for S15, 61–63 are S19's).
 
 /// Ours (S4/S12): the development-path stage FH needs is not reached.
 pub const FH_STAGE_NOT_REACHED: &str = "CBC.99100021";

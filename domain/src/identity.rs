@@ -119,17 +119,37 @@ impl Roles {
     }
 }
 
+/// ISO 3166-1 alpha-2 codes (249), sorted for binary search.
+const ISO_3166: [&str; 249] = [
+    "AD", "AE", "AF", "AG", "AI", "AL", "AM", "AO", "AQ", "AR", "AS", "AT", "AU", "AW", "AX", "AZ",
+    "BA", "BB", "BD", "BE", "BF", "BG", "BH", "BI", "BJ", "BL", "BM", "BN", "BO", "BQ", "BR", "BS",
+    "BT", "BV", "BW", "BY", "BZ", "CA", "CC", "CD", "CF", "CG", "CH", "CI", "CK", "CL", "CM", "CN",
+    "CO", "CR", "CU", "CV", "CW", "CX", "CY", "CZ", "DE", "DJ", "DK", "DM", "DO", "DZ", "EC", "EE",
+    "EG", "EH", "ER", "ES", "ET", "FI", "FJ", "FK", "FM", "FO", "FR", "GA", "GB", "GD", "GE", "GF",
+    "GG", "GH", "GI", "GL", "GM", "GN", "GP", "GQ", "GR", "GS", "GT", "GU", "GW", "GY", "HK", "HM",
+    "HN", "HR", "HT", "HU", "ID", "IE", "IL", "IM", "IN", "IO", "IQ", "IR", "IS", "IT", "JE", "JM",
+    "JO", "JP", "KE", "KG", "KH", "KI", "KM", "KN", "KP", "KR", "KW", "KY", "KZ", "LA", "LB", "LC",
+    "LI", "LK", "LR", "LS", "LT", "LU", "LV", "LY", "MA", "MC", "MD", "ME", "MF", "MG", "MH", "MK",
+    "ML", "MM", "MN", "MO", "MP", "MQ", "MR", "MS", "MT", "MU", "MV", "MW", "MX", "MY", "MZ", "NA",
+    "NC", "NE", "NF", "NG", "NI", "NL", "NO", "NP", "NR", "NU", "NZ", "OM", "PA", "PE", "PF", "PG",
+    "PH", "PK", "PL", "PM", "PN", "PR", "PS", "PT", "PW", "PY", "QA", "RE", "RO", "RS", "RU", "RW",
+    "SA", "SB", "SC", "SD", "SE", "SG", "SH", "SI", "SJ", "SK", "SL", "SM", "SN", "SO", "SR", "SS",
+    "ST", "SV", "SX", "SY", "SZ", "TC", "TD", "TF", "TG", "TH", "TJ", "TK", "TL", "TM", "TN", "TO",
+    "TR", "TT", "TV", "TW", "TZ", "UA", "UG", "UM", "US", "UY", "UZ", "VA", "VC", "VE", "VG", "VI",
+    "VN", "VU", "WF", "WS", "YE", "YT", "ZA", "ZM", "ZW",
+];
+
 /// ISO 3166-1 alpha-2, upper case.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct CountryCode(String);
 
 impl CountryCode {
     pub fn parse(s: &str) -> Result<Self, Violation> {
-        if s.len() == 2 && s.bytes().all(|b| b.is_ascii_uppercase()) {
+        if ISO_3166.binary_search(&s).is_ok() {
             Ok(CountryCode(s.to_owned()))
         } else {
             Err(Violation::param(
-                "country_code must be an ISO 3166 alpha-2 code of two upper-case letters, e.g. CN",
+                "country_code must be an ISO 3166-1 alpha-2 code in upper case, e.g. CN",
             ))
         }
     }
@@ -266,6 +286,9 @@ mod tests {
         assert!(CountryCode::parse("CN").is_ok());
         assert!(CountryCode::parse("cn").is_err());
         assert!(CountryCode::parse("CHN").is_err());
+        assert!(CountryCode::parse("ZZ").is_err());
+        assert!(CountryCode::parse("DE").is_ok());
+        assert!(ISO_3166.windows(2).all(|w| w[0] < w[1]));
         assert!(check_password("Abcdef12").is_ok());
         assert!(check_password("abcdefgh").is_err());
         assert!(check_password("Ab1").is_err());

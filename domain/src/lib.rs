@@ -1,16 +1,22 @@
 //! Pure business rules of Partner BSS: money, identities, validation and eligibility.
 //! Nothing here does I/O; every rule is a function over plain data.
 
+pub mod association;
 pub mod channel;
 pub mod clock;
 pub mod codes;
 pub mod identity;
+pub mod invitation;
 pub mod ledger;
 pub mod money;
 pub mod paging;
+pub mod payment;
+mod payment_tests;
 pub mod period;
 pub mod programs;
+pub mod sub_customer;
 pub mod text;
+pub mod verification;
 pub mod violation;
 
 pub use clock::{Clock, ManualClock, SystemClock};

@@ -74,6 +74,14 @@ impl Money {
         self.0 == 0
     }
 
+    /// `self × ratio`, rounded half away from zero to the cent.
+    pub fn mul_ratio(self, ratio: Decimal) -> Option<Money> {
+        let exact = Decimal::new(self.0, 2).checked_mul(ratio)?;
+        let rounded =
+            exact.round_dp_with_strategy(2, rust_decimal::RoundingStrategy::MidpointAwayFromZero);
+        Money::from_decimal(rounded).ok()
+    }
+
     pub fn min(self, other: Money) -> Money {
         Money(self.0.min(other.0))
     }

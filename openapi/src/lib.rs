@@ -41,8 +41,11 @@ pub struct ErrorDetail {
     tags(
         (name = "operations", description = "Health and readiness"),
         (name = "auth", description = "Tokens for partner users and customers"),
+        (name = "channel", description = "Distributors and their resellers: ListIndirectPartners, reseller invitations (S3), account managers (S1)"),
+        (name = "customers", description = "Partners' customers: CreateSubCustomer, ListSubCustomers, CheckUserIdentity, verification codes, customer invitations and association (S11)"),
         (name = "operator", description = "Platform operator set-up API"),
         (name = "accounts", description = "Balances, income/expense records, allocations and exports (S10)"),
+        (name = "orders", description = "Orders, PayOrders with coupons and discounts (S17), partner pays on behalf (S19), refunds"),
         (name = "programs", description = "Development paths and capability labels, capability certification (S18), FH qualification (S4, S12), business information and payouts (S14), projects and subsidies (S5, S7). Every application has an eligibility read listing each rule with pass/fail, code and message; the application refuses with all failing rules in error_details."),
     )
 )]

@@ -319,3 +319,36 @@ class Operator:
         partner = self.make_partner(partner_type)
         user = self.make_user(partner.partner_id, roles)
         return partner, user, self.make_access_key(user)
+
+
+def sdk_fails(api: Api, status: int, code: str, call, *args, **kw) -> ServiceResponseException:
+    """Calls a typed SDK operation of `api.sdk` (e.g. `api.sdk.list_partner_balances`, or an
+    invoker's `.invoke`) and asserts the SDK raised an error with this status and code; the
+    failure message shows the recorded exchange."""
+    try:
+        resp = call(*args, **kw)
+    except ServiceResponseException as e:
+        assert (e.status_code, e.error_code) == (status, code), (
+            f"expected HTTP {status} {code}, the SDK raised {type(e).__name__} "
+            f"{e.status_code} {e.error_code} {e.error_msg!r}\n{api.last.describe()}")
+        return e
+    raise AssertionError(f"expected HTTP {status} {code}, got {resp.status_code}\n"
+                         f"{api.last.describe()}")
+
+
+def fetch_text(api: Api, path: str, query: Optional[Iterable[tuple]] = None,
+               headers: Optional[dict] = None) -> Exchange:
+    """A signed GET through `BssClient.call_api` for a body that is not JSON (CSV exports);
+    returns the recorded exchange (`.status`, `.headers`, `.body` bytes). Errors raise the SDK's
+    own exceptions, with the exchange as a note."""
+    header_params = {"Content-Type": "application/json"}
+    header_params.update(headers or {})
+    try:
+        api.sdk.call_api(resource_path=path, method="GET", path_params={},
+                         query_params=list(query or []), header_params=header_params,
+                         body=None, response_type=EMPTY_RESPONSE, collection_formats={})
+    except ServiceResponseException as e:
+        if hasattr(e, "add_note") and api.exchanges:
+            e.add_note(api.last.describe())
+        raise
+    return api.last

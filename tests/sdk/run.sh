@@ -40,6 +40,7 @@ if [ -z "${BSS_BIN:-}" ]; then
   (cd "$REPO" && cargo build --quiet -p server)
   BSS_BIN="$REPO/target/debug/partner-bss"
 fi
+BSS_BIN="$(cd "$(dirname "$BSS_BIN")" 2>/dev/null && pwd)/$(basename "$BSS_BIN")"
 if [ ! -x "$BSS_BIN" ]; then
   echo "run.sh: server binary $BSS_BIN not found or not executable" >&2
   exit 2

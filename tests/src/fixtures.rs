@@ -130,20 +130,13 @@ pub async fn link(srv: &TestServer, distributor: &Party, reseller: &Party) {
 /// A customer associated with `partner` (`"2"` resale, `"1"` referral).
 pub async fn sub_customer(srv: &TestServer, partner: &Party, association_type: &str) -> Customer {
     let c = customer(srv).await;
-    let (db, cid, pid, t, now) = (
-        srv.db.clone(),
-        c.id.clone(),
-        partner.id.clone(),
-        association_type.to_owned(),
-        crate::server::NowTs::now_ts(&srv.clock),
-    );
-    let ok = tokio::task::spawn_blocking(move || {
-        db.write(|conn| persistence::repo::customers::associate(conn, &cid, &pid, &t, now))
-    })
-    .await
-    .expect("join")
-    .expect("associate");
-    assert!(ok);
+    srv.operator()
+        .post(
+            &format!("/v2/operator/partners/{}/sub-customers", partner.id),
+            json!({"customer_id": c.id, "association_type": association_type}),
+        )
+        .await
+        .expect(201, "");
     c
 }
 

@@ -2,10 +2,13 @@
 //! database per test), a movable clock, and clients that sign like the Huawei SDK.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+pub mod channel;
 pub mod client;
 pub mod db;
 pub mod fixtures;
+pub mod fixtures_orders;
 pub mod fixtures_programs;
+pub mod invitations;
 pub mod server;
 
 pub use client::{Client, Response};

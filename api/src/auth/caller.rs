@@ -43,6 +43,15 @@ impl Caller {
         Ok(u)
     }
 
+    /// A customer, or a partner user holding one of `roles`.
+    pub fn partner_or_customer(&self, roles: &[Role]) -> Result<(), ApiError> {
+        match &self.principal {
+            Principal::PartnerUser(u) => u.require_any(roles),
+            Principal::Customer(_) => Ok(()),
+            Principal::Operator => Err(ApiError::Forbidden),
+        }
+    }
+
     pub fn customer(&self) -> Result<&CustomerPrincipal, ApiError> {
         match &self.principal {
             Principal::Customer(c) => Ok(c),

@@ -29,6 +29,15 @@ pub fn verify_dummy(password: &str) {
     let _ = verify(password, DUMMY);
 }
 
+/// Checks the password rules and hashes it off the async reactor; `None` stays `None`.
+pub async fn hash_optional(password: Option<&str>) -> Result<Option<String>, crate::ApiError> {
+    let Some(p) = password else { return Ok(None) };
+    domain::identity::check_password(p)?;
+    let p = p.to_owned();
+    let hashed = actix_web::web::block(move || hash(&p)).await?;
+    hashed.map(Some).map_err(crate::ApiError::Internal)
+}
+
 #[cfg(test)]
 mod tests {
     #![allow(clippy::unwrap_used)]

@@ -3,10 +3,13 @@
 pub mod access_keys;
 pub mod acting;
 pub mod bootstrap;
+pub mod channel;
 pub mod customers;
 pub mod login;
 pub mod money;
+pub mod orders;
 pub mod partners;
+pub mod payment;
 pub mod programs;
 pub mod transfers;
 pub mod users;

@@ -47,7 +47,8 @@ pub fn create(conn: &mut DbConnection, p: &NewPartner, now: i64) -> Result<Partn
     Ok(row)
 }
 
-fn facts(row: &PartnerRow) -> Result<PartnerFacts<'_>, StoreError> {
+/// What the S3 rules need to know about a stored partner.
+pub(crate) fn facts(row: &PartnerRow) -> Result<PartnerFacts<'_>, StoreError> {
     Ok(PartnerFacts {
         id: &row.id,
         partner_type: row

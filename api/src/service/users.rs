@@ -47,14 +47,11 @@ pub fn create(
     Ok(row)
 }
 
-/// Login names are shared by partner users and customers, so a token login is unambiguous.
+/// Login names are shared by partner users and customers and compare case-insensitively, so a
+/// token login is unambiguous.
 pub fn login_name_free(conn: &mut DbConnection, name: &str) -> Result<(), StoreError> {
-    let lower = name.to_ascii_lowercase();
-    let taken = users::find_by_name(conn, name)?.is_some()
-        || customers::domain_name_taken(conn, name)?
-        || (lower != name
-            && (users::find_by_name(conn, &lower)?.is_some()
-                || customers::domain_name_taken(conn, &lower)?));
+    let taken =
+        users::find_by_name(conn, name)?.is_some() || customers::domain_name_taken(conn, name)?;
     if taken {
         return Err(StoreError::Rule(Violation::new(
             codes::NAME_TAKEN,

@@ -1,6 +1,6 @@
 //! Customers: independent ones and partners' sub-customers.
 
-use crate::schema::customers;
+use crate::schema::{customers, lower};
 use crate::{DbConnection, StoreError};
 use diesel::prelude::*;
 
@@ -49,7 +49,7 @@ pub fn find_by_domain_name(
     name: &str,
 ) -> Result<Option<CustomerRow>, StoreError> {
     Ok(customers::table
-        .filter(customers::domain_name.eq(name))
+        .filter(lower(customers::domain_name).eq(name.to_lowercase()))
         .select(CustomerRow::as_select())
         .first(conn)
         .optional()?)
@@ -57,7 +57,7 @@ pub fn find_by_domain_name(
 
 pub fn domain_name_taken(conn: &mut DbConnection, name: &str) -> Result<bool, StoreError> {
     let n: i64 = customers::table
-        .filter(customers::domain_name.eq(name))
+        .filter(lower(customers::domain_name).eq(name.to_lowercase()))
         .count()
         .get_result(conn)?;
     Ok(n > 0)
@@ -102,4 +102,15 @@ pub fn names(
         .into_iter()
         .map(|(id, domain, name)| (id, name.unwrap_or(domain)))
         .collect())
+}
+
+/// Ids of the partner's associated customers.
+pub fn ids_of_partner(
+    conn: &mut DbConnection,
+    partner_id: &str,
+) -> Result<Vec<String>, StoreError> {
+    Ok(customers::table
+        .filter(customers::partner_id.eq(partner_id))
+        .select(customers::id)
+        .load(conn)?)
 }

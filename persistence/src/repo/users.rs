@@ -1,6 +1,6 @@
 //! Partner users and their roles.
 
-use crate::schema::partner_users;
+use crate::schema::{lower, partner_users};
 use crate::{DbConnection, StoreError};
 use diesel::prelude::*;
 
@@ -33,9 +33,10 @@ pub fn find(conn: &mut DbConnection, id: &str) -> Result<Option<UserRow>, StoreE
         .optional()?)
 }
 
+/// Login names compare case-insensitively.
 pub fn find_by_name(conn: &mut DbConnection, name: &str) -> Result<Option<UserRow>, StoreError> {
     Ok(partner_users::table
-        .filter(partner_users::user_name.eq(name))
+        .filter(lower(partner_users::user_name).eq(name.to_lowercase()))
         .select(UserRow::as_select())
         .first(conn)
         .optional()?)

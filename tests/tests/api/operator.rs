@@ -206,3 +206,52 @@ both_backends!(
         assert_eq!(got["parent_partner_id"], d.id.as_str());
     }
 );
+
+both_backends!(
+    customers_are_associated_once,
+    |srv: tests::TestServer| async move {
+        let op = srv.operator();
+        let p = partner(&srv, "DISTRIBUTOR").await;
+        let q = partner(&srv, "RESELLER").await;
+        let c = customer(&srv).await;
+        let url = |pid: &str| format!("/v2/operator/partners/{pid}/sub-customers");
+        op.post(
+            &url(&p.id),
+            json!({"customer_id": c.id, "association_type": "3"}),
+        )
+        .await
+        .expect(400, "CBC.0100");
+        op.post(
+            &url(&p.id),
+            json!({"customer_id": c.id, "association_type": 2}),
+        )
+        .await
+        .expect(400, "CBC.0100");
+        op.post(
+            &url(&p.id),
+            json!({"customer_id": "nope", "association_type": "2"}),
+        )
+        .await
+        .expect(404, "CBC.99100002");
+        op.post(
+            &url("nope"),
+            json!({"customer_id": c.id, "association_type": "2"}),
+        )
+        .await
+        .expect(404, "CBC.99100002");
+        let v = op
+            .post(
+                &url(&p.id),
+                json!({"customer_id": c.id, "association_type": "2"}),
+            )
+            .await
+            .expect(201, "");
+        assert_eq!(v["association_type"], "2");
+        op.post(
+            &url(&q.id),
+            json!({"customer_id": c.id, "association_type": "1"}),
+        )
+        .await
+        .expect(400, "CBC.99100016");
+    }
+);

@@ -9,7 +9,7 @@ use crate::{wire, ApiError, AppState};
 use actix_web::http::StatusCode;
 use actix_web::web::{Data, Path};
 use actix_web::{post, HttpResponse};
-use domain::identity::{check_password, CountryCode, DomainName};
+use domain::identity::{CountryCode, DomainName};
 use persistence::repo::{credentials, customers as repo};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
@@ -48,18 +48,7 @@ pub async fn create_customer(
     let req = req.into_inner()?;
     let domain_name = DomainName::parse(&req.domain_name)?;
     let country_code = CountryCode::parse(&req.country_code)?;
-    let password_hash = match &req.password {
-        Some(p) => {
-            check_password(p)?;
-            let p = p.clone();
-            Some(
-                actix_web::web::block(move || password::hash(&p))
-                    .await?
-                    .map_err(ApiError::Internal)?,
-            )
-        }
-        None => None,
-    };
+    let password_hash = password::hash_optional(req.password.as_deref()).await?;
     let new = customers::NewCustomer {
         domain_name,
         country_code,

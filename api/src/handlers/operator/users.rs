@@ -8,7 +8,7 @@ use crate::{wire, ApiError, AppState};
 use actix_web::http::StatusCode;
 use actix_web::web::{Data, Path};
 use actix_web::{post, HttpResponse};
-use domain::identity::{check_password, Roles};
+use domain::identity::Roles;
 use persistence::repo::{credentials, partners, users as repo};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
@@ -59,18 +59,7 @@ pub async fn create_user(
         ));
     }
     let roles = Roles::parse(req.roles.iter().map(String::as_str))?;
-    let password_hash = match &req.password {
-        Some(p) => {
-            check_password(p)?;
-            let p = p.clone();
-            Some(
-                actix_web::web::block(move || password::hash(&p))
-                    .await?
-                    .map_err(ApiError::Internal)?,
-            )
-        }
-        None => None,
-    };
+    let password_hash = password::hash_optional(req.password.as_deref()).await?;
     let new = users::NewUser {
         user_name: req.user_name,
         display_name: req.display_name,

@@ -1,0 +1,142 @@
+//! `POST /v2/partners/sub-customers` — CreateSubCustomer (real operation).
+
+use super::{non_empty, SALES};
+use crate::auth::{password, Caller};
+use crate::extract::Json;
+use crate::service::channel::{sub_customers, verification};
+use crate::{wire, ApiError, AppState};
+use actix_web::http::StatusCode;
+use actix_web::web::Data;
+use actix_web::{post, HttpResponse};
+use domain::association::AssociationType;
+use domain::identity::DomainName;
+use domain::sub_customer::{check_password, parse_flag};
+use domain::verification::check_cn_mobile;
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+use validator::Validate;
+
+#[derive(Deserialize, Validate, ToSchema)]
+pub struct CreateCustomerV2Req {
+    /// 5–32 characters `^[a-zA-Z_-][a-zA-Z0-9_-]*$`, not starting with `op_`/`shadow_`;
+    /// absent, null or empty: a random name.
+    domain_name: Option<String>,
+    /// Mainland China mobile number (11 digits); needs `verification_code`. Empty = none.
+    mobile_phone: Option<String>,
+    /// From SendVerificationMessageCode (scene 29) to `mobile_phone`; empty is not allowed.
+    #[validate(length(max = 16))]
+    verification_code: Option<String>,
+    #[validate(length(max = 64))]
+    xaccount_id: Option<String>,
+    #[validate(length(max = 64))]
+    xaccount_type: Option<String>,
+    /// 8–32 characters, two kinds at least, not the account name (or reversed), not the phone.
+    /// Absent: the customer has no password. Empty is not allowed.
+    password: Option<String>,
+    /// `"true"` or `"false"` (default).
+    is_close_market_ms: Option<String>,
+    /// `"1"` referral; anything else (or absent) resale.
+    cooperation_type: Option<String>,
+    /// Create the customer for one of your resellers (distributors only).
+    #[validate(length(max = 64))]
+    indirect_partner_id: Option<String>,
+    /// Accepted as Huawei defines it; the association is immediate here, so the result
+    /// (`domain_id`, `domain_name`) is always returned.
+    #[allow(dead_code)]
+    include_association_result: Option<bool>,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct CreateSubCustomerResponse {
+    /// Also the customer id in ListSubCustomers.
+    domain_id: String,
+    domain_name: String,
+}
+
+fn random_domain_name() -> Result<DomainName, ApiError> {
+    let tail = persistence::ids::new_id();
+    DomainName::parse(&format!("c{}", &tail[..31]))
+        .map_err(|_| ApiError::Internal("generated domain name is invalid".into()))
+}
+
+/// Creates a customer associated with you (or with one of your resellers), in resale mode
+/// unless `cooperation_type` is `"1"`.
+#[utoipa::path(tag = "customers", request_body = CreateCustomerV2Req, responses((status = 200, body = CreateSubCustomerResponse)))]
+#[post("/v2/partners/sub-customers")]
+pub async fn create_sub_customer(
+    state: Data<AppState>,
+    caller: Caller,
+    req: Json<CreateCustomerV2Req>,
+) -> Result<HttpResponse, ApiError> {
+    let me = caller.partner_with(SALES)?.partner_id.clone();
+    let req = req.into_inner()?;
+    let domain_name = match non_empty(req.domain_name) {
+        Some(n) => DomainName::parse(&n)?,
+        None => random_domain_name()?,
+    };
+    let mobile = non_empty(req.mobile_phone);
+    if let Some(m) = &mobile {
+        check_cn_mobile("mobile_phone", m)?;
+    }
+    if req.verification_code.as_deref() == Some("") {
+        return Err(ApiError::param("verification_code must not be empty"));
+    }
+    if req.password.as_deref() == Some("") {
+        return Err(ApiError::param("password must not be empty"));
+    }
+    parse_flag("is_close_market_ms", req.is_close_market_ms.as_deref())?;
+    let kind = match req.cooperation_type.as_deref() {
+        Some("1") => AssociationType::Referral,
+        _ => AssociationType::Resale,
+    };
+    let password_hash = match req.password {
+        Some(p) => {
+            check_password(&p, domain_name.as_str(), mobile.as_deref())?;
+            Some(
+                actix_web::web::block(move || password::hash(&p))
+                    .await?
+                    .map_err(ApiError::Internal)?,
+            )
+        }
+        None => None,
+    };
+    let now = state.now();
+    let verification_id = match (&mobile, req.verification_code) {
+        (None, _) => None,
+        (Some(_), None) => {
+            return Err(ApiError::param(
+                "verification_code is required with mobile_phone",
+            ))
+        }
+        (Some(phone), Some(code)) => {
+            let (p, phone) = (me.clone(), phone.clone());
+            // Its own transaction: a wrong guess counts even though this request then fails.
+            Some(
+                state
+                    .write(move |c| verification::check(c, &p, &phone, &code, now))
+                    .await??,
+            )
+        }
+    };
+    let n = sub_customers::NewSubCustomer {
+        caller_partner_id: me,
+        indirect_partner_id: non_empty(req.indirect_partner_id),
+        domain_name,
+        mobile_phone: mobile,
+        verification_id,
+        password_hash,
+        association_type: kind,
+        xaccount_id: req.xaccount_id,
+        xaccount_type: req.xaccount_type,
+    };
+    let row = state
+        .write(move |c| sub_customers::create(c, &n, now))
+        .await?;
+    Ok(wire::json(
+        StatusCode::OK,
+        &CreateSubCustomerResponse {
+            domain_id: row.domain_id,
+            domain_name: row.domain_name,
+        },
+    ))
+}

@@ -1,0 +1,76 @@
+//! PayOrders: `POST /v3/orders/customer-orders/pay` (customer identity only).
+
+use super::view::{CouponRef, DiscountRef, PayOptions, YesNo};
+use crate::auth::Caller;
+use crate::extract::Json;
+use crate::idempotency::{self, IdempotencyKey};
+use crate::service::{orders, payment};
+use crate::{ApiError, AppState};
+use actix_web::http::StatusCode;
+use actix_web::web::Data;
+use actix_web::{post, HttpRequest, HttpResponse};
+use domain::{codes, Violation};
+use persistence::StoreError;
+use serde::Deserialize;
+use utoipa::ToSchema;
+use validator::Validate;
+
+#[derive(Deserialize, Validate, ToSchema)]
+pub struct PayOrdersBody {
+    #[validate(length(min = 1, max = 64))]
+    order_id: String,
+    use_coupon: Option<YesNo>,
+    use_discount: Option<YesNo>,
+    #[validate(length(max = 3), nested)]
+    coupon_infos: Option<Vec<CouponRef>>,
+    #[validate(length(max = 1), nested)]
+    discount_infos: Option<Vec<DiscountRef>>,
+}
+
+/// Pays a pending order: coupons and a discount first, then cash, then credit. Nothing is
+/// debited unless everything can be.
+#[utoipa::path(tag = "orders", params(("Idempotency-Key" = Option<String>, Header)), request_body = PayOrdersBody, responses((status = 204, description = "paid"), (status = 409, body = openapi::ErrorBody)))]
+#[post("/v3/orders/customer-orders/pay")]
+pub async fn pay_orders(
+    state: Data<AppState>,
+    caller: Caller,
+    key: IdempotencyKey,
+    req: HttpRequest,
+    body: Json<PayOrdersBody>,
+) -> Result<HttpResponse, ApiError> {
+    let me = caller.customer()?.clone();
+    let b = body.into_inner()?;
+    let options = PayOptions {
+        use_coupon: b.use_coupon,
+        use_discount: b.use_discount,
+        coupon_infos: b.coupon_infos,
+        discount_infos: b.discount_infos,
+    };
+    let request = options.request()?;
+    let principal = caller.principal.clone();
+    let now = state.now();
+    idempotency::once(
+        &state,
+        &caller,
+        &key,
+        &req,
+        StatusCode::NO_CONTENT,
+        move |conn| {
+            let order = orders::visible(conn, &principal, &b.order_id, None)?;
+            if order.agent_pay_status.as_deref() == Some("PENDING") {
+                return Err(StoreError::Rule(Violation::new(
+                    codes::PAYMENT_IN_PROGRESS,
+                    "the order awaits payment by your partner",
+                )));
+            }
+            payment::pay(
+                conn,
+                &order,
+                payment::Payer::Customer(&me.customer_id),
+                &request,
+                now,
+            )
+        },
+    )
+    .await
+}

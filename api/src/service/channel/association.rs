@@ -1,0 +1,122 @@
+//! S11, customer side: accepting an invitation decides the association. Every failed attempt
+//! that can be tied to one of the customer's invitations is stored on it (reason, time), so the
+//! partner sees why and what to do; the customer gets the reason's own error code.
+
+use domain::association::{
+    violations, AssociationStatus, AssociationType, CustomerFacts, FailureReason,
+};
+use persistence::repo::customer_invitations::{self as repo, CustomerInvitationRow};
+use persistence::repo::query::limit_lock_wait;
+use persistence::repo::{accounts, customers};
+use persistence::{DbConnection, StoreError};
+
+/// An acceptance that waits longer than this for a lock gives up with SYSTEM_BUSY.
+const LOCK_WAIT_MS: u32 = 2_000;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Outcome {
+    Associated,
+    Refused(FailureReason),
+}
+
+/// Decides the invitation whose code `customer_id` presents. Failures are returned as
+/// `Ok(Refused)` so that their record commits.
+pub fn accept(
+    conn: &mut DbConnection,
+    customer_id: &str,
+    code: &str,
+    now: i64,
+) -> Result<Outcome, StoreError> {
+    limit_lock_wait(conn, LOCK_WAIT_MS)?;
+    if let Some(inv) = repo::find_by_code(conn, code)?.filter(|i| i.customer_id == customer_id) {
+        return decide(conn, &inv, now);
+    }
+    // A link a re-send replaced: tell the partner the customer tried an outdated one.
+    if let Some(inv) =
+        repo::find_by_previous_code(conn, code)?.filter(|i| i.customer_id == customer_id)
+    {
+        let reason = FailureReason::LinkNotFound;
+        repo::record_failure(conn, &inv.id, AssociationStatus::Failed, reason, false, now)?;
+    }
+    Ok(Outcome::Refused(FailureReason::LinkNotFound))
+}
+
+fn refuse(
+    conn: &mut DbConnection,
+    inv: &CustomerInvitationRow,
+    status: AssociationStatus,
+    reason: FailureReason,
+    consume: bool,
+    now: i64,
+) -> Result<Outcome, StoreError> {
+    repo::record_failure(conn, &inv.id, status, reason, consume, now)?;
+    Ok(Outcome::Refused(reason))
+}
+
+fn decide(
+    conn: &mut DbConnection,
+    inv: &CustomerInvitationRow,
+    now: i64,
+) -> Result<Outcome, StoreError> {
+    use AssociationStatus::{Expired, Failed};
+    if inv.status == AssociationStatus::Associated.as_str() {
+        return Ok(Outcome::Refused(FailureReason::CodeUsed));
+    }
+    if inv.code_used_at.is_some() {
+        return refuse(conn, inv, Failed, FailureReason::CodeUsed, false, now);
+    }
+    if now >= inv.expire_at {
+        return refuse(conn, inv, Expired, FailureReason::LinkExpired, false, now);
+    }
+    let customer = customers::find(conn, &inv.customer_id)?
+        .ok_or_else(|| StoreError::Internal("invited customer vanished".into()))?;
+    let kind = AssociationType::parse("association_type", &inv.association_type)
+        .map_err(|_| StoreError::Internal("stored association type is unknown".into()))?;
+    let facts = CustomerFacts {
+        has_credit_account: customer.has_credit_account,
+        is_partner: customer.is_partner,
+        special_contract: customer.special_contract,
+        partner_id: customer.partner_id.as_deref(),
+    };
+    if let Some(reason) = violations(&facts, kind).into_iter().next() {
+        return refuse(conn, inv, Failed, reason, true, now);
+    }
+    if !customers::associate(conn, &customer.id, &inv.partner_id, kind.as_str(), now)? {
+        // Someone associated the customer meanwhile: this very invitation (a double submit)
+        // or another partner's.
+        let now_with = customers::find(conn, &customer.id)?.and_then(|c| c.partner_id);
+        if now_with.as_deref() == Some(inv.partner_id.as_str()) {
+            return Ok(Outcome::Refused(FailureReason::CodeUsed));
+        }
+        return refuse(
+            conn,
+            inv,
+            Failed,
+            FailureReason::BoundToOtherPartner,
+            true,
+            now,
+        );
+    }
+    if !repo::record_associated(conn, &inv.id, now)? {
+        return Err(StoreError::Retryable);
+    }
+    accounts::ensure(conn, accounts::CUSTOMER, &customer.id, accounts::CASH, now)?;
+    Ok(Outcome::Associated)
+}
+
+/// After the acceptance itself failed for want of resources: SYSTEM_BUSY on the invitation,
+/// whose code stays usable for a retry.
+pub fn record_busy(
+    conn: &mut DbConnection,
+    customer_id: &str,
+    code: &str,
+    now: i64,
+) -> Result<(), StoreError> {
+    let inv = repo::find_by_code(conn, code)?
+        .filter(|i| i.customer_id == customer_id && i.code_used_at.is_none());
+    if let Some(inv) = inv {
+        let reason = FailureReason::SystemBusy;
+        repo::record_failure(conn, &inv.id, AssociationStatus::Failed, reason, false, now)?;
+    }
+    Ok(())
+}

@@ -1,0 +1,140 @@
+//! S3: a distributor invites a reseller; the reseller's admin accepts or rejects; the
+//! distributor may cancel. Acceptance re-checks every rule through the same code as the
+//! operator's link (`service::partners::link_reseller`), whose conditional update lets exactly
+//! one of two racing distributors win.
+
+use crate::service::not_found;
+use crate::service::partners::{self as link, facts};
+use domain::channel::link_violations;
+use domain::invitation::{self, InvitationStatus};
+use domain::{codes, Violation};
+use persistence::repo::reseller_invitations::{self as repo, InvitationRow, ListFilter};
+use persistence::repo::{channel, partners};
+use persistence::{ids, DbConnection, StoreError};
+use std::collections::HashMap;
+
+/// How the distributor names the invitee.
+pub enum Invitee {
+    Id(String),
+    AccountName(String),
+}
+
+pub struct NewInvitation {
+    pub distributor_id: String,
+    pub invited_by: String,
+    pub invitee: Invitee,
+    pub remark: Option<String>,
+}
+
+pub fn invite(
+    conn: &mut DbConnection,
+    n: &NewInvitation,
+    now: i64,
+) -> Result<InvitationRow, StoreError> {
+    let distributor =
+        partners::find(conn, &n.distributor_id)?.ok_or_else(|| not_found("partner"))?;
+    let reseller = match &n.invitee {
+        Invitee::Id(id) => partners::find(conn, id)?,
+        Invitee::AccountName(name) => channel::find_partner_by_account_name(conn, name)?,
+    };
+    // A name that matches nobody has not joined the reseller program either: same answer.
+    let reseller = reseller.ok_or_else(|| {
+        StoreError::Rule(Violation::new(
+            codes::INVITEE_NOT_RESELLER,
+            "the invitee has not joined the reseller program",
+        ))
+    })?;
+    if let Some(v) = link_violations(&facts(&distributor)?, &facts(&reseller)?)
+        .into_iter()
+        .next()
+    {
+        return Err(StoreError::Rule(v));
+    }
+    repo::expire_stale(conn, &distributor.id, &reseller.id, now)?;
+    let row = InvitationRow {
+        id: ids::new_id(),
+        distributor_id: distributor.id,
+        reseller_id: reseller.id,
+        status: InvitationStatus::Pending.as_str().to_owned(),
+        remark: n.remark.clone(),
+        invited_by: n.invited_by.clone(),
+        created_at: now,
+        expire_at: now + invitation::TTL_SECS,
+        answered_at: None,
+        answered_by: None,
+    };
+    match repo::insert(conn, &row) {
+        Err(StoreError::Duplicate(_)) => Err(StoreError::Rule(invitation::pending_exists())),
+        other => other.map(|()| row),
+    }
+}
+
+fn stored_status(row: &InvitationRow) -> Result<InvitationStatus, StoreError> {
+    InvitationStatus::parse(&row.status)
+        .map_err(|_| StoreError::Internal("stored invitation status is unknown".into()))
+}
+
+/// Which side of the invitation answers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Answer {
+    Accept,
+    Reject,
+    Cancel,
+}
+
+/// Answers an invitation of the caller's partner (`partner_id`): the reseller accepts or
+/// rejects, the distributor cancels. Another partner's invitation is "not found".
+pub fn answer(
+    conn: &mut DbConnection,
+    partner_id: &str,
+    invitation_id: &str,
+    answer: Answer,
+    by_user: &str,
+    now: i64,
+) -> Result<(), StoreError> {
+    let inv = repo::find(conn, invitation_id)?
+        .filter(|i| match answer {
+            Answer::Accept | Answer::Reject => i.reseller_id == partner_id,
+            Answer::Cancel => i.distributor_id == partner_id,
+        })
+        .ok_or_else(|| not_found("invitation"))?;
+    invitation::check_answerable(stored_status(&inv)?, inv.expire_at, now)?;
+    let to = match answer {
+        Answer::Accept => InvitationStatus::Accepted,
+        Answer::Reject => InvitationStatus::Rejected,
+        Answer::Cancel => InvitationStatus::Cancelled,
+    };
+    // Claims the invitation first: of two concurrent answers only one finds it pending.
+    if !repo::answer(conn, &inv.id, to, by_user, now)? {
+        return Err(StoreError::Rule(Violation::new(
+            codes::INVITATION_NOT_PENDING,
+            "the invitation was answered meanwhile",
+        )));
+    }
+    if answer == Answer::Accept {
+        link::link_reseller(conn, &inv.distributor_id, &inv.reseller_id, now)?;
+    }
+    Ok(())
+}
+
+pub struct Listed {
+    pub total: i64,
+    pub rows: Vec<InvitationRow>,
+    pub partners: HashMap<String, partners::PartnerRow>,
+}
+
+pub fn list(conn: &mut DbConnection, f: &ListFilter<'_>) -> Result<Listed, StoreError> {
+    let (total, rows) = repo::list(conn, f)?;
+    let mut ids: Vec<String> = rows
+        .iter()
+        .flat_map(|r| [r.distributor_id.clone(), r.reseller_id.clone()])
+        .collect();
+    ids.sort();
+    ids.dedup();
+    let partners = channel::partners_by_id(conn, &ids)?;
+    Ok(Listed {
+        total,
+        rows,
+        partners,
+    })
+}

@@ -1,0 +1,263 @@
+//! Paying an order (PayOrders, or a partner on the customer's behalf) and refunding it. One
+//! transaction each: the order moves 6 → 5 once, each coupon is consumed once, the payer's
+//! cash then credit is debited, and every balance change writes its ledger row.
+
+use domain::ledger::TradeDetail;
+use domain::payment::{self, CouponFacts, CouponLimits, OrderDiscount, OrderFacts, PayRequest};
+use domain::{codes, Money, Violation};
+use persistence::repo::accounts::{self, AccountRow, Posting};
+use persistence::repo::coupons;
+use persistence::repo::orders::{self, OrderRow, Paid};
+use persistence::repo::refunds::{self, RefundRow};
+use persistence::{ids, DbConnection, StoreError};
+use rust_decimal::Decimal;
+use std::str::FromStr;
+
+/// Who pays: the order's customer, or its partner.
+#[derive(Debug, Clone, Copy)]
+pub enum Payer<'a> {
+    Customer(&'a str),
+    Partner(&'a str),
+}
+
+impl Payer<'_> {
+    fn kind(&self) -> &'static str {
+        match self {
+            Payer::Customer(_) => accounts::CUSTOMER,
+            Payer::Partner(_) => accounts::PARTNER,
+        }
+    }
+    fn id(&self) -> &str {
+        match self {
+            Payer::Customer(id) | Payer::Partner(id) => id,
+        }
+    }
+}
+
+fn decimal(s: &str) -> Result<Decimal, StoreError> {
+    Decimal::from_str(s).map_err(|_| StoreError::Internal("stored decimal is malformed".into()))
+}
+
+fn facts(conn: &mut DbConnection, o: &OrderRow) -> Result<OrderFacts, StoreError> {
+    let line_ratios = orders::line_ratios(conn, &o.id)?
+        .into_iter()
+        .map(|r| r.as_deref().map_or(Ok(Decimal::ONE), decimal))
+        .collect::<Result<_, _>>()?;
+    let discounts = orders::discounts(conn, &o.id)?
+        .into_iter()
+        .map(|d| {
+            Ok(OrderDiscount {
+                id: d.discount_id,
+                discount_type: d.discount_type,
+                mode: d.discount_mode,
+                value: decimal(&d.discount_value)?,
+            })
+        })
+        .collect::<Result<_, StoreError>>()?;
+    Ok(OrderFacts {
+        status: o.status,
+        deadline: o.pending_payment_end_time,
+        amount: Money::from_cents(o.amount_cents),
+        line_ratios,
+        discounts,
+    })
+}
+
+pub fn coupon_facts(c: &coupons::CouponRow) -> Result<CouponFacts, StoreError> {
+    Ok(CouponFacts {
+        id: c.id.clone(),
+        coupon_type: c.coupon_type,
+        status: c.status,
+        balance: Money::from_cents(c.balance_cents),
+        effective_time: c.effective_time,
+        expire_time: c.expire_time,
+        limits: CouponLimits {
+            with_partner_discount: c.with_partner_discount,
+            with_contract_discount: c.with_contract_discount,
+            with_promotion_discount: c.with_promotion_discount,
+            min_consume_discount: c.min_consume_discount.as_deref().map(decimal).transpose()?,
+        },
+    })
+}
+
+fn status_changed() -> StoreError {
+    StoreError::Rule(Violation::new(
+        codes::ORDER_STATUS_CHANGED,
+        "the order is not pending payment",
+    ))
+}
+
+/// Pays `order` (already checked to be the payer's to pay) under the request's coupons and
+/// discount.
+pub fn pay(
+    conn: &mut DbConnection,
+    order: &OrderRow,
+    payer: Payer<'_>,
+    req: &PayRequest,
+    now: i64,
+) -> Result<(), StoreError> {
+    let order_facts = facts(conn, order)?;
+    let ids: Vec<String> = req.coupons.iter().map(|(id, _)| id.clone()).collect();
+    let coupon_rows = coupons::of_customer(conn, &order.customer_id, &ids)?;
+    let coupon_facts: Vec<CouponFacts> = coupon_rows
+        .iter()
+        .map(coupon_facts)
+        .collect::<Result<_, _>>()?;
+    let plan = payment::plan(&order_facts, &coupon_facts, req, now)?;
+    // Claim the order first: a concurrent payment waits here and then finds it paid.
+    if !orders::transition(
+        conn,
+        &order.id,
+        payment::ORDER_PENDING,
+        payment::ORDER_COMPLETED,
+    )? {
+        return Err(status_changed());
+    }
+    for (id, take) in &plan.coupons {
+        if !coupons::consume(conn, id, take.cents(), &order.id, now)? {
+            return Err(StoreError::Rule(Violation::new(
+                codes::COUPON_USED,
+                "a coupon was used meanwhile",
+            )));
+        }
+    }
+    let cash = accounts::ensure(conn, payer.kind(), payer.id(), accounts::CASH, now)?;
+    let credit = accounts::ensure(conn, payer.kind(), payer.id(), accounts::CREDIT, now)?;
+    let mut locked = accounts::lock(conn, &[&cash.id, &credit.id])?;
+    let (cash_part, credit_part) = {
+        let bal = |t: i32| {
+            locked
+                .iter()
+                .find(|a| a.account_type == t)
+                .map_or(0, |a| a.balance_cents)
+        };
+        payment::split(
+            plan.remaining,
+            Money::from_cents(bal(accounts::CASH)),
+            Money::from_cents(bal(accounts::CREDIT)),
+        )?
+    };
+    let related = matches!(payer, Payer::Partner(_)).then_some(order.customer_id.as_str());
+    for acc in locked.iter_mut() {
+        let part = if acc.account_type == accounts::CASH {
+            cash_part
+        } else {
+            credit_part
+        };
+        post(
+            conn,
+            acc,
+            -part,
+            TradeDetail::Deduct,
+            &order.id,
+            related,
+            now,
+        )?;
+    }
+    let coupon_cents = plan.coupons.iter().map(|(_, m)| m.cents()).sum();
+    orders::record_payment(
+        conn,
+        &order.id,
+        &Paid {
+            payer_kind: payer.kind(),
+            payer_id: payer.id(),
+            discount_id: plan.discount.as_ref().map(|(id, _)| id.as_str()),
+            discount_cents: plan.discount.as_ref().map_or(0, |(_, m)| m.cents()),
+            coupon_cents,
+            cash_cents: cash_part.cents(),
+            credit_cents: credit_part.cents(),
+            at: now,
+        },
+    )
+}
+
+fn post(
+    conn: &mut DbConnection,
+    acc: &mut AccountRow,
+    delta: Money,
+    detail: TradeDetail,
+    trade_id: &str,
+    customer_id: Option<&str>,
+    now: i64,
+) -> Result<(), StoreError> {
+    if delta.is_zero() {
+        return Ok(());
+    }
+    let posting = Posting {
+        delta,
+        trade_type: detail.trade_type(),
+        trade_detail_type: detail.as_str(),
+        trade_id,
+        customer_id,
+        counterparty_id: None,
+        remark: None,
+    };
+    accounts::post(conn, acc, &posting, now, || {
+        Violation::new(
+            codes::INSUFFICIENT_BALANCE,
+            "cash and credit balances together cannot cover the order",
+        )
+    })?;
+    Ok(())
+}
+
+/// Unsubscribes a paid order: `amount` (default: all not yet refunded) goes back to the
+/// accounts that paid, in the proportions paid, as REFUND rows.
+pub fn refund(
+    conn: &mut DbConnection,
+    order_id: &str,
+    amount: Option<Money>,
+    now: i64,
+) -> Result<RefundRow, StoreError> {
+    let o = orders::find(conn, order_id)?.ok_or_else(|| super::not_found("order"))?;
+    if o.status != payment::ORDER_COMPLETED {
+        return Err(StoreError::Rule(Violation::new(
+            codes::ORDER_STATUS_CHANGED,
+            "only a paid order can be unsubscribed",
+        )));
+    }
+    let paid = o.cash_paid_cents + o.credit_paid_cents;
+    let left = Money::from_cents(paid - o.refunded_cents);
+    let amount = amount.unwrap_or(left);
+    if left.is_zero() || amount > left || amount.is_zero() {
+        return Err(StoreError::Rule(Violation::new(
+            codes::REFUND_TOO_LARGE,
+            format!("refund_amount may be at most {left}"),
+        )));
+    }
+    let (kind, payer) = (
+        o.payer_kind.clone().unwrap_or_default(),
+        o.payer_id.clone().unwrap_or_default(),
+    );
+    let (to_cash, to_credit) = payment::refund_split(
+        amount,
+        Money::from_cents(o.cash_paid_cents),
+        Money::from_cents(o.credit_paid_cents),
+    );
+    let cash = accounts::ensure(conn, &kind, &payer, accounts::CASH, now)?;
+    let credit = accounts::ensure(conn, &kind, &payer, accounts::CREDIT, now)?;
+    let mut locked = accounts::lock(conn, &[&cash.id, &credit.id])?;
+    let related = (kind == accounts::PARTNER).then_some(o.customer_id.as_str());
+    let row = RefundRow {
+        id: ids::prefixed("RF"),
+        order_id: o.id.clone(),
+        customer_id: o.customer_id.clone(),
+        amount_cents: amount.cents(),
+        to_cash_cents: to_cash.cents(),
+        to_credit_cents: to_credit.cents(),
+        payer_kind: kind.clone(),
+        payer_id: payer.clone(),
+        create_time: now,
+    };
+    for acc in locked.iter_mut() {
+        let part = if acc.account_type == accounts::CASH {
+            to_cash
+        } else {
+            to_credit
+        };
+        post(conn, acc, part, TradeDetail::Refund, &row.id, related, now)?;
+    }
+    orders::add_refunded(conn, &o.id, amount.cents())?;
+    refunds::insert(conn, &row)?;
+    Ok(row)
+}

@@ -1,0 +1,125 @@
+//! Load drivers: a closed loop (fixed concurrency, as fast as answers come) and an open loop
+//! (fixed arrival rate, for latency without coordinated omission). Latencies go to HDR
+//! histograms in microseconds.
+
+use hdrhistogram::Histogram;
+use serde::Serialize;
+use std::future::Future;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+#[derive(Debug, Clone, Serialize, Default)]
+pub struct Outcome {
+    pub requests: u64,
+    pub errors: u64,
+    pub per_sec: f64,
+    pub p50_ms: f64,
+    pub p99_ms: f64,
+    pub seconds: f64,
+    /// The first few error answers, for the report.
+    pub samples: Vec<String>,
+}
+
+fn new_hist() -> Histogram<u64> {
+    Histogram::new_with_bounds(1, 120_000_000, 3)
+        .unwrap_or_else(|_| Histogram::new(3).unwrap_or_else(|_| unreachable!()))
+}
+
+fn outcome(h: &Histogram<u64>, errors: u64, elapsed: Duration, samples: Vec<String>) -> Outcome {
+    let n = h.len();
+    Outcome {
+        requests: n,
+        errors,
+        per_sec: n as f64 / elapsed.as_secs_f64().max(1e-9),
+        p50_ms: h.value_at_quantile(0.5) as f64 / 1000.0,
+        p99_ms: h.value_at_quantile(0.99) as f64 / 1000.0,
+        seconds: elapsed.as_secs_f64(),
+        samples,
+    }
+}
+
+/// Runs `op(i)` from `concurrency` workers until `secs` pass or `limit` operations were
+/// started; `op` answers Ok(()) or Err(description).
+pub async fn closed<F, Fut>(concurrency: usize, secs: f64, limit: u64, op: F) -> Outcome
+where
+    F: Fn(u64) -> Fut + Send + Sync + 'static,
+    Fut: Future<Output = Result<(), String>> + Send,
+{
+    let op = Arc::new(op);
+    let next = Arc::new(AtomicU64::new(0));
+    let deadline = Instant::now() + Duration::from_secs_f64(secs);
+    let start = Instant::now();
+    let mut tasks = Vec::new();
+    for _ in 0..concurrency {
+        let (op, next) = (op.clone(), next.clone());
+        tasks.push(tokio::spawn(async move {
+            let mut h = new_hist();
+            let (mut errors, mut samples) = (0u64, Vec::new());
+            while Instant::now() < deadline {
+                let i = next.fetch_add(1, Ordering::Relaxed);
+                if i >= limit {
+                    break;
+                }
+                let t = Instant::now();
+                let r = op(i).await;
+                let _ = h.record(t.elapsed().as_micros().max(1) as u64);
+                if let Err(e) = r {
+                    errors += 1;
+                    if samples.len() < 3 {
+                        samples.push(e);
+                    }
+                }
+            }
+            (h, errors, samples)
+        }));
+    }
+    let mut all = new_hist();
+    let (mut errors, mut samples) = (0, Vec::new());
+    for t in tasks {
+        if let Ok((h, e, s)) = t.await {
+            let _ = all.add(&h);
+            errors += e;
+            samples.extend(s);
+        }
+    }
+    samples.truncate(5);
+    outcome(&all, errors, start.elapsed(), samples)
+}
+
+/// Starts `op(i)` at `rate` per second for `secs`, whatever the answers take; latency counts
+/// from the scheduled start.
+pub async fn open<F, Fut>(rate: f64, secs: f64, limit: u64, op: F) -> Outcome
+where
+    F: Fn(u64) -> Fut + Send + Sync + 'static,
+    Fut: Future<Output = Result<(), String>> + Send + 'static,
+{
+    let op = Arc::new(op);
+    let start = Instant::now();
+    let total = ((rate * secs) as u64).min(limit);
+    let gap = Duration::from_secs_f64(1.0 / rate.max(0.001));
+    let mut tasks = Vec::new();
+    for i in 0..total {
+        let due = start + gap * u32::try_from(i).unwrap_or(u32::MAX);
+        tokio::time::sleep_until(due.into()).await;
+        let op = op.clone();
+        tasks.push(tokio::spawn(async move {
+            let r = op(i).await;
+            (due.elapsed().as_micros().max(1) as u64, r)
+        }));
+    }
+    let mut h = new_hist();
+    let (mut errors, mut samples) = (0, Vec::new());
+    for t in tasks {
+        if let Ok((us, r)) = t.await {
+            let _ = h.record(us);
+            if let Err(e) = r {
+                errors += 1;
+                if samples.len() < 5 {
+                    samples.push(e);
+                }
+            }
+        }
+    }
+    outcome(&h, errors, start.elapsed(), samples)
+}

@@ -1,0 +1,54 @@
+#!/usr/bin/env bash
+# Partner BSS benchmark: for each backend, a fresh database, the release server, the database's
+# own ceilings (pgbench / bare SQLite transactions), signed HTTP load (P1–P6), ledger checks and
+# one report (stdout + bench/results/<date>-<backend>-<profile>.json).
+#
+#   bash bench/run.sh                 # full run (the issue's sizes), both backends
+#   BENCH_PROFILE=smoke bash bench/run.sh   # a few seconds per scenario (CI)
+#   BENCH_BACKENDS=postgres bash bench/run.sh
+set -euo pipefail
+cd "$(dirname "$0")/.."
+PROFILE="${BENCH_PROFILE:-full}"
+BACKENDS="${BENCH_BACKENDS:-postgres sqlite}"
+PG="${BENCH_PG_URL:-postgres://postgres@127.0.0.1:5432}"
+POOL="${BENCH_POOL_SIZE:-12}"
+WORK="$(mktemp -d)"
+SERVER_PID=""
+cleanup() {
+  [ -n "$SERVER_PID" ] && kill "$SERVER_PID" 2>/dev/null && wait "$SERVER_PID" 2>/dev/null
+  [ -n "${DB_NAME:-}" ] && psql -X -q "$PG/postgres" -c "DROP DATABASE IF EXISTS $DB_NAME WITH (FORCE)" >/dev/null 2>&1
+  rm -rf "$WORK"
+}
+trap cleanup EXIT
+
+# CI builds the smoke run in the debug profile it has already compiled; timings then mean little.
+if [ "${BENCH_BUILD:-release}" = debug ]; then BIN=target/debug; cargo build -q -p server -p loadgen
+else BIN=target/release; cargo build --release -q -p server -p loadgen; fi
+COMMIT="$(git rev-parse --short HEAD 2>/dev/null || echo unknown)"
+KEY="$(head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \n')"
+
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+
+for backend in $BACKENDS; do
+  DB_NAME=""
+  if [ "$backend" = postgres ]; then
+    DB_NAME="bench_$(head -c 6 /dev/urandom | od -An -tx1 | tr -d ' \n')"
+    psql -X -q "$PG/postgres" -c "CREATE DATABASE $DB_NAME" >/dev/null
+    URL="$PG/$DB_NAME"
+  else
+    URL="sqlite://$WORK/bench.db"
+  fi
+  PORT="$(free_port)"
+  BSS_MASTER_KEY="$KEY" BSS_OPERATOR_AK=BENCHOPERATOR BSS_OPERATOR_SK=bench-operator-secret-0000 \
+    BSS_RATE_LIMIT=1000000 BSS_POOL_SIZE="$POOL" RUST_LOG=warn \
+    $BIN/partner-bss serve --listen "127.0.0.1:$PORT" --database-url "$URL" > "$WORK/server-$backend.log" 2>&1 &
+  SERVER_PID=$!
+  for _ in $(seq 1 100); do curl -fsS "http://127.0.0.1:$PORT/readyz" >/dev/null 2>&1 && break; sleep 0.2; done
+  curl -fsS "http://127.0.0.1:$PORT/readyz" >/dev/null || { cat "$WORK/server-$backend.log"; exit 1; }
+  $BIN/loadgen --backend "$backend" --database-url "$URL" --server "http://127.0.0.1:$PORT" \
+    --server-pid "$SERVER_PID" --master-key "$KEY" --profile "$PROFILE" --commit "$COMMIT" --pool-size "$POOL" \
+    ${BENCH_SECS:+--secs "$BENCH_SECS"}
+  $BIN/partner-bss verify-ledger --database-url "$URL"
+  kill "$SERVER_PID"; wait "$SERVER_PID" 2>/dev/null || true; SERVER_PID=""
+  if [ -n "$DB_NAME" ]; then psql -X -q "$PG/postgres" -c "DROP DATABASE IF EXISTS $DB_NAME WITH (FORCE)" >/dev/null; DB_NAME=""; fi
+done

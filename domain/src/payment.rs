@@ -1,0 +1,311 @@
+//! PayOrders (S17) and partner payment (S19): which coupons and discount may be applied, what
+//! they take off, and how the rest splits over cash and credit. Pure rules over plain data.
+
+use crate::{codes, Money, Violation};
+use rust_decimal::Decimal;
+
+pub const ORDER_PENDING: i32 = 6;
+pub const ORDER_COMPLETED: i32 = 5;
+pub const ORDER_CANCELLED: i32 = 4;
+pub const COUPON_USABLE: i32 = 2;
+pub const COUPON_USED: i32 = 3;
+pub const MAX_COUPONS: usize = 3;
+
+/// Order-level discount types: 0 promotion, 1 contract, 2 business, 3 partner-granted, 609 price adjustment.
+pub const DISCOUNT_PROMOTION: i32 = 0;
+pub const DISCOUNT_CONTRACT: i32 = 1;
+pub const DISCOUNT_BUSINESS: i32 = 2;
+pub const DISCOUNT_PARTNER: i32 = 3;
+pub const DISCOUNT_PRICE_ADJUST: i32 = 609;
+pub const DISCOUNT_TYPES: [i32; 5] = [0, 1, 2, 3, 609];
+
+/// Coupon types: 1 voucher, 2 discount coupon, 3 product coupon, 4 cash coupon.
+pub const COUPON_VOUCHER: i32 = 1;
+pub const COUPON_DISCOUNT: i32 = 2;
+pub const COUPON_CASH: i32 = 4;
+
+/// The `type` a PayOrders `coupon_infos` item gives for each coupon type.
+pub fn pay_type_of(coupon_type: i32) -> Option<i32> {
+    match coupon_type {
+        COUPON_DISCOUNT => Some(300),
+        COUPON_VOUCHER => Some(301),
+        COUPON_CASH => Some(302),
+        _ => None,
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct OrderDiscount {
+    pub id: String,
+    pub discount_type: i32,
+    /// 0 ratio (pay `value` of the price), 1 fixed price, 2 amount off.
+    pub mode: i32,
+    pub value: Decimal,
+}
+
+#[derive(Debug, Clone)]
+pub struct OrderFacts {
+    pub status: i32,
+    pub deadline: Option<i64>,
+    /// The price after line discounts, before order discounts and coupons.
+    pub amount: Money,
+    /// Each line's `discount_ratio` (1 where none).
+    pub line_ratios: Vec<Decimal>,
+    pub discounts: Vec<OrderDiscount>,
+}
+
+/// A coupon's combination limits (its `use_limits`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct CouponLimits {
+    pub with_partner_discount: bool,
+    pub with_contract_discount: bool,
+    pub with_promotion_discount: bool,
+    pub min_consume_discount: Option<Decimal>,
+}
+
+#[derive(Debug, Clone)]
+pub struct CouponFacts {
+    pub id: String,
+    pub coupon_type: i32,
+    pub status: i32,
+    pub balance: Money,
+    pub effective_time: i64,
+    pub expire_time: i64,
+    pub limits: CouponLimits,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct PayRequest {
+    pub use_coupon: bool,
+    pub coupons: Vec<(String, i32)>,
+    pub use_discount: bool,
+    pub discounts: Vec<(String, i32)>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Plan {
+    pub discount: Option<(String, Money)>,
+    pub coupons: Vec<(String, Money)>,
+    /// What balance payment must cover.
+    pub remaining: Money,
+}
+
+fn v(code: &'static str, msg: impl Into<String>) -> Violation {
+    Violation::new(code, msg)
+}
+
+/// The request's own consistency (CBC.0100), checked before anything is read.
+pub fn check_request(r: &PayRequest) -> Result<(), Violation> {
+    if r.use_coupon == r.coupons.is_empty() {
+        return Err(Violation::param(
+            "coupon_infos must be given exactly when use_coupon is YES",
+        ));
+    }
+    if r.use_discount == r.discounts.is_empty() {
+        return Err(Violation::param(
+            "discount_infos must be given exactly when use_discount is YES",
+        ));
+    }
+    if r.coupons.len() > MAX_COUPONS {
+        return Err(Violation::param("coupon_infos may hold at most 3 coupons"));
+    }
+    if r.discounts.len() > 1 {
+        return Err(Violation::param(
+            "discount_infos may hold at most 1 discount",
+        ));
+    }
+    for (i, (id, t)) in r.coupons.iter().enumerate() {
+        if ![300, 301, 302, 303].contains(t) {
+            return Err(Violation::param(format!(
+                "coupon_infos[{i}].type must be 300, 301, 302 or 303"
+            )));
+        }
+        if r.coupons[..i].iter().any(|(other, _)| other == id) {
+            return Err(Violation::param(format!(
+                "coupon_infos[{i}].id repeats a coupon"
+            )));
+        }
+    }
+    Ok(())
+}
+
+/// Whether a coupon may be combined with an order discount of `discount_type`.
+pub fn combinable(limits: &CouponLimits, discount_type: i32) -> Result<(), Violation> {
+    let allowed = match discount_type {
+        DISCOUNT_PARTNER => limits.with_partner_discount,
+        DISCOUNT_CONTRACT | DISCOUNT_BUSINESS => limits.with_contract_discount,
+        DISCOUNT_PROMOTION => limits.with_promotion_discount,
+        _ => true,
+    };
+    if allowed {
+        Ok(())
+    } else {
+        Err(v(
+            codes::COUPON_WITH_DISCOUNT,
+            "the coupon cannot be combined with this discount",
+        ))
+    }
+}
+
+/// A coupon with a minimum consume discount is unusable when every line is discounted below it.
+pub fn min_discount_ok(limits: &CouponLimits, line_ratios: &[Decimal]) -> Result<(), Violation> {
+    match limits.min_consume_discount {
+        Some(min) if !line_ratios.is_empty() && line_ratios.iter().all(|r| *r < min) => Err(v(
+            codes::BELOW_MIN_DISCOUNT,
+            "the order's discount is below the coupon's minimum discount ratio",
+        )),
+        _ => Ok(()),
+    }
+}
+
+/// What the discount takes off `amount`.
+pub fn discount_amount(d: &OrderDiscount, amount: Money) -> Result<Money, Violation> {
+    let bad = || {
+        v(
+            codes::DISCOUNT_NOT_APPLICABLE,
+            "the discount cannot be applied to this order",
+        )
+    };
+    let off = match d.mode {
+        0 => {
+            let pay = amount.mul_ratio(d.value).ok_or_else(bad)?;
+            amount.checked_sub(pay).ok_or_else(bad)?
+        }
+        1 => amount
+            .checked_sub(Money::from_decimal(d.value).map_err(|_| bad())?)
+            .ok_or_else(bad)?,
+        2 => Money::from_decimal(d.value).map_err(|_| bad())?,
+        _ => return Err(bad()),
+    };
+    if off.is_negative() {
+        return Err(bad());
+    }
+    Ok(off.min(amount))
+}
+
+/// Decides the discount and coupons of a payment and what is left to pay. `coupons` are the
+/// caller's own coupons named in the request, in request order (missing ones absent).
+pub fn plan(
+    order: &OrderFacts,
+    coupons: &[CouponFacts],
+    r: &PayRequest,
+    now: i64,
+) -> Result<Plan, Violation> {
+    if order.status != ORDER_PENDING {
+        return Err(v(
+            codes::ORDER_STATUS_CHANGED,
+            "the order is not pending payment",
+        ));
+    }
+    if order.deadline.is_some_and(|d| now > d) {
+        return Err(v(
+            codes::PAYMENT_DEADLINE_PASSED,
+            "the payment deadline of the order has passed",
+        ));
+    }
+    let chosen = match r.discounts.first() {
+        Some((id, t)) => Some(
+            order
+                .discounts
+                .iter()
+                .find(|d| &d.id == id && d.discount_type == *t)
+                .ok_or_else(|| {
+                    v(
+                        codes::DISCOUNT_NOT_APPLICABLE,
+                        "discount_infos names no discount of this order",
+                    )
+                })?,
+        ),
+        None => None,
+    };
+    let adjust = order
+        .discounts
+        .iter()
+        .find(|d| d.discount_type == DISCOUNT_PRICE_ADJUST);
+    if adjust.is_some() && chosen.map(|c| c.discount_type) != Some(DISCOUNT_PRICE_ADJUST) {
+        return Err(v(
+            codes::DISCOUNT_NOT_APPLICABLE,
+            "this order carries a price adjustment (609) that must be used",
+        ));
+    }
+    let mut remaining = order.amount;
+    let discount = match chosen {
+        Some(d) => {
+            let off = discount_amount(d, remaining)?;
+            remaining = remaining.checked_sub(off).unwrap_or(Money::ZERO);
+            Some((d.id.clone(), off))
+        }
+        None => None,
+    };
+    let mut used = Vec::new();
+    for (i, (id, t)) in r.coupons.iter().enumerate() {
+        let c = coupons.iter().find(|c| &c.id == id).ok_or_else(|| {
+            v(
+                codes::COUPON_USED,
+                format!("coupon_infos[{i}] is not a usable coupon of yours"),
+            )
+        })?;
+        if c.status != COUPON_USABLE
+            || now >= c.expire_time
+            || now < c.effective_time
+            || c.balance.is_zero()
+        {
+            return Err(v(
+                codes::COUPON_USED,
+                format!("coupon_infos[{i}] is used, expired or not yet effective"),
+            ));
+        }
+        if pay_type_of(c.coupon_type) != Some(*t) {
+            return Err(Violation::param(format!(
+                "coupon_infos[{i}].type does not match the coupon"
+            )));
+        }
+        if let Some(d) = chosen {
+            combinable(&c.limits, d.discount_type)?;
+        }
+        min_discount_ok(&c.limits, &order.line_ratios)?;
+        let take = c.balance.min(remaining);
+        remaining = remaining.checked_sub(take).unwrap_or(Money::ZERO);
+        used.push((c.id.clone(), take, c.coupon_type));
+    }
+    let types: Vec<i32> = used.iter().map(|u| u.2).collect();
+    if types.contains(&COUPON_VOUCHER) && types.contains(&COUPON_DISCOUNT) {
+        return Err(v(
+            codes::VOUCHER_WITH_DISCOUNT_COUPON,
+            "a voucher and a discount coupon cannot be combined",
+        ));
+    }
+    Ok(Plan {
+        discount,
+        coupons: used.into_iter().map(|(id, m, _)| (id, m)).collect(),
+        remaining,
+    })
+}
+
+/// Balance payment: cash first, then credit; if together they cannot cover it, nothing.
+pub fn split(remaining: Money, cash: Money, credit: Money) -> Result<(Money, Money), Violation> {
+    let from_cash = remaining.min(cash.max(Money::ZERO));
+    let from_credit = remaining.checked_sub(from_cash).unwrap_or(remaining);
+    if from_credit > credit {
+        return Err(v(
+            codes::INSUFFICIENT_BALANCE,
+            "cash and credit balances together cannot cover the order",
+        ));
+    }
+    Ok((from_cash, from_credit))
+}
+
+/// A refund goes back in the proportions paid: `(to cash, to credit)`.
+pub fn refund_split(refund: Money, cash_paid: Money, credit_paid: Money) -> (Money, Money) {
+    let total = cash_paid.cents() + credit_paid.cents();
+    if total == 0 {
+        return (Money::ZERO, Money::ZERO);
+    }
+    let ratio = Decimal::from(cash_paid.cents()) / Decimal::from(total);
+    let to_cash = refund
+        .mul_ratio(ratio)
+        .unwrap_or(Money::ZERO)
+        .min(cash_paid);
+    let to_credit = refund.checked_sub(to_cash).unwrap_or(Money::ZERO);
+    (to_cash, to_credit)
+}

@@ -1,0 +1,287 @@
+//! Table tests of the payment rules, including the full coupon × discount exclusivity matrix.
+#![cfg(test)]
+#![allow(clippy::unwrap_used)]
+
+use crate::codes;
+use crate::payment::*;
+use crate::Money;
+use rust_decimal::Decimal;
+use rust_decimal_macros::dec;
+
+fn order(discounts: Vec<OrderDiscount>, ratios: Vec<Decimal>) -> OrderFacts {
+    OrderFacts {
+        status: ORDER_PENDING,
+        deadline: Some(1000),
+        amount: Money::from_cents(10_000),
+        line_ratios: ratios,
+        discounts,
+    }
+}
+
+fn coupon(id: &str, t: i32, cents: i64, limits: CouponLimits) -> CouponFacts {
+    CouponFacts {
+        id: id.into(),
+        coupon_type: t,
+        status: COUPON_USABLE,
+        balance: Money::from_cents(cents),
+        effective_time: 0,
+        expire_time: 2000,
+        limits,
+    }
+}
+
+fn disc(t: i32) -> OrderDiscount {
+    OrderDiscount {
+        id: format!("d{t}"),
+        discount_type: t,
+        mode: 2,
+        value: dec!(10),
+    }
+}
+
+fn req(coupons: &[(&str, i32)], discount: Option<i32>) -> PayRequest {
+    PayRequest {
+        use_coupon: !coupons.is_empty(),
+        coupons: coupons.iter().map(|(i, t)| ((*i).into(), *t)).collect(),
+        use_discount: discount.is_some(),
+        discounts: discount
+            .map(|t| vec![(format!("d{t}"), t)])
+            .unwrap_or_default(),
+    }
+}
+
+#[test]
+fn exclusivity_matrix_every_attribute_by_every_discount_type() {
+    type Forbid = fn(&mut CouponLimits);
+    let attrs: [(&str, Forbid); 3] = [
+        ("simultaneousUseWithEmpowerDiscount", |l| {
+            l.with_partner_discount = false
+        }),
+        ("simultaneousUseWithContractDiscount", |l| {
+            l.with_contract_discount = false
+        }),
+        ("simultaneousUseWithPromotionDiscount", |l| {
+            l.with_promotion_discount = false
+        }),
+    ];
+    let all = CouponLimits {
+        with_partner_discount: true,
+        with_contract_discount: true,
+        with_promotion_discount: true,
+        min_consume_discount: None,
+    };
+    for (name, forbid) in attrs {
+        for t in DISCOUNT_TYPES {
+            let mut limits = all;
+            forbid(&mut limits);
+            let forbidden = match name {
+                "simultaneousUseWithEmpowerDiscount" => t == DISCOUNT_PARTNER,
+                "simultaneousUseWithContractDiscount" => {
+                    t == DISCOUNT_CONTRACT || t == DISCOUNT_BUSINESS
+                }
+                _ => t == DISCOUNT_PROMOTION,
+            };
+            let o = order(vec![disc(t)], vec![dec!(1)]);
+            let got = plan(
+                &o,
+                &[coupon("c", COUPON_CASH, 500, limits)],
+                &req(&[("c", 302)], Some(t)),
+                10,
+            );
+            match got {
+                Err(e) => assert!(
+                    forbidden && e.code == codes::COUPON_WITH_DISCOUNT,
+                    "{name}=0 with discount {t}: {e:?}"
+                ),
+                Ok(p) => {
+                    assert!(!forbidden, "{name}=0 must refuse discount type {t}");
+                    assert_eq!(p.remaining, Money::from_cents(10_000 - 1000 - 500));
+                }
+            }
+            // The same coupon without a discount is always fine.
+            let plain = plan(
+                &order(vec![], vec![dec!(1)]),
+                &[coupon("c", COUPON_CASH, 500, limits)],
+                &req(&[("c", 302)], None),
+                10,
+            );
+            assert!(plain.is_ok());
+        }
+    }
+}
+
+#[test]
+fn minimum_consume_discount() {
+    let limits = CouponLimits {
+        min_consume_discount: Some(dec!(0.8)),
+        ..CouponLimits::default()
+    };
+    let c = [coupon("c", COUPON_CASH, 100, limits)];
+    let r = req(&[("c", 302)], None);
+    assert_eq!(
+        plan(&order(vec![], vec![dec!(0.7), dec!(0.75)]), &c, &r, 10)
+            .unwrap_err()
+            .code,
+        codes::BELOW_MIN_DISCOUNT
+    );
+    assert!(plan(&order(vec![], vec![dec!(0.7), dec!(0.8)]), &c, &r, 10).is_ok());
+    assert!(plan(&order(vec![], vec![dec!(1)]), &c, &r, 10).is_ok());
+}
+
+#[test]
+fn request_shape_and_order_state() {
+    let mut r = req(&[], None);
+    r.use_coupon = true;
+    assert_eq!(check_request(&r).unwrap_err().code, codes::PARAM_INVALID);
+    let mut r = req(&[("a", 301)], None);
+    r.use_coupon = false;
+    assert_eq!(check_request(&r).unwrap_err().code, codes::PARAM_INVALID);
+    assert!(check_request(&req(
+        &[("a", 301), ("b", 301), ("c", 301), ("d", 301)],
+        None
+    ))
+    .is_err());
+    assert!(check_request(&req(&[("a", 301), ("a", 301)], None)).is_err());
+    assert!(check_request(&req(&[("a", 399)], None)).is_err());
+    let mut o = order(vec![], vec![]);
+    o.status = ORDER_COMPLETED;
+    assert_eq!(
+        plan(&o, &[], &req(&[], None), 10).unwrap_err().code,
+        codes::ORDER_STATUS_CHANGED
+    );
+    assert_eq!(
+        plan(&order(vec![], vec![]), &[], &req(&[], None), 1001)
+            .unwrap_err()
+            .code,
+        codes::PAYMENT_DEADLINE_PASSED
+    );
+}
+
+#[test]
+fn discounts_coupons_and_the_609_rule() {
+    let o = order(
+        vec![disc(DISCOUNT_PRICE_ADJUST), disc(DISCOUNT_PARTNER)],
+        vec![],
+    );
+    assert_eq!(
+        plan(&o, &[], &req(&[], None), 10).unwrap_err().code,
+        codes::DISCOUNT_NOT_APPLICABLE
+    );
+    assert_eq!(
+        plan(&o, &[], &req(&[], Some(DISCOUNT_PARTNER)), 10)
+            .unwrap_err()
+            .code,
+        codes::DISCOUNT_NOT_APPLICABLE
+    );
+    assert_eq!(
+        plan(&o, &[], &req(&[], Some(DISCOUNT_PRICE_ADJUST)), 10)
+            .unwrap()
+            .remaining,
+        Money::from_cents(9000)
+    );
+    assert_eq!(
+        plan(&order(vec![], vec![]), &[], &req(&[], Some(0)), 10)
+            .unwrap_err()
+            .code,
+        codes::DISCOUNT_NOT_APPLICABLE
+    );
+    let ratio = OrderDiscount {
+        id: "r".into(),
+        discount_type: 3,
+        mode: 0,
+        value: dec!(0.855),
+    };
+    let p = plan(
+        &order(vec![ratio], vec![]),
+        &[],
+        &PayRequest {
+            use_discount: true,
+            discounts: vec![("r".into(), 3)],
+            ..PayRequest::default()
+        },
+        10,
+    )
+    .unwrap();
+    assert_eq!(p.discount, Some(("r".into(), Money::from_cents(1450))));
+    let mut used = coupon("u", COUPON_VOUCHER, 100, CouponLimits::default());
+    used.status = COUPON_USED;
+    assert_eq!(
+        plan(
+            &order(vec![], vec![]),
+            &[used],
+            &req(&[("u", 301)], None),
+            10
+        )
+        .unwrap_err()
+        .code,
+        codes::COUPON_USED
+    );
+    let mut expired = coupon("e", COUPON_VOUCHER, 100, CouponLimits::default());
+    expired.expire_time = 5;
+    assert_eq!(
+        plan(
+            &order(vec![], vec![]),
+            &[expired],
+            &req(&[("e", 301)], None),
+            10
+        )
+        .unwrap_err()
+        .code,
+        codes::COUPON_USED
+    );
+    assert_eq!(
+        plan(&order(vec![], vec![]), &[], &req(&[("x", 301)], None), 10)
+            .unwrap_err()
+            .code,
+        codes::COUPON_USED
+    );
+    let both = [
+        coupon("v", COUPON_VOUCHER, 100, CouponLimits::default()),
+        coupon("d", COUPON_DISCOUNT, 100, CouponLimits::default()),
+    ];
+    assert_eq!(
+        plan(
+            &order(vec![], vec![]),
+            &both,
+            &req(&[("v", 301), ("d", 300)], None),
+            10
+        )
+        .unwrap_err()
+        .code,
+        codes::VOUCHER_WITH_DISCOUNT_COUPON
+    );
+    let wrong_type = [coupon("v", COUPON_VOUCHER, 100, CouponLimits::default())];
+    assert_eq!(
+        plan(
+            &order(vec![], vec![]),
+            &wrong_type,
+            &req(&[("v", 302)], None),
+            10
+        )
+        .unwrap_err()
+        .code,
+        codes::PARAM_INVALID
+    );
+    let big = [coupon("v", COUPON_VOUCHER, 50_000, CouponLimits::default())];
+    let p = plan(&order(vec![], vec![]), &big, &req(&[("v", 301)], None), 10).unwrap();
+    assert_eq!(
+        (p.coupons[0].1, p.remaining),
+        (Money::from_cents(10_000), Money::ZERO)
+    );
+}
+
+#[test]
+fn cash_first_then_credit_and_refund_proportions() {
+    let m = Money::from_cents;
+    assert_eq!(split(m(100), m(30), m(100)), Ok((m(30), m(70))));
+    assert_eq!(split(m(100), m(300), m(0)), Ok((m(100), m(0))));
+    assert_eq!(
+        split(m(100), m(30), m(69)).unwrap_err().code,
+        codes::INSUFFICIENT_BALANCE
+    );
+    assert_eq!(split(m(0), m(0), m(0)), Ok((m(0), m(0))));
+    assert_eq!(refund_split(m(100), m(30), m(70)), (m(30), m(70)));
+    assert_eq!(refund_split(m(50), m(30), m(70)), (m(15), m(35)));
+    assert_eq!(refund_split(m(1), m(1), m(2)), (m(0), m(1)));
+    assert_eq!(refund_split(m(10), m(0), m(0)), (m(0), m(0)));
+}

@@ -1,0 +1,2 @@
+DROP INDEX customers_login;
+DROP INDEX partner_users_login;
