@@ -125,6 +125,7 @@ both_backends!(one_fh_path_per_person, |srv: TestServer| async move {
         apply(&admin, "SERVICE", true, &[&s]).await.0,
         ["CBC.99100023"]
     );
+    srv.clock.advance(chrono::Duration::minutes(1));
     let q2 = apply(
         &admin,
         "CONSULTING_SI",
