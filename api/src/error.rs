@@ -12,6 +12,9 @@ use std::fmt;
 pub enum ApiError {
     /// A rule or parameter check refused the request.
     Rule(Violation),
+    /// An application refused by eligibility rules: every failing rule, in rule order (never
+    /// empty). The first sets `error_code`; all are listed in `error_details`.
+    Rules(Vec<Violation>),
     /// Signature, token or credential failure.
     Unauthenticated(String),
     /// Wrong identity type or missing role.
@@ -36,6 +39,9 @@ impl ApiError {
     pub fn status(&self) -> StatusCode {
         match self {
             ApiError::Rule(v) => rule_status(v.code),
+            ApiError::Rules(all) => all
+                .first()
+                .map_or(StatusCode::BAD_REQUEST, |v| rule_status(v.code)),
             ApiError::Unauthenticated(_) => StatusCode::UNAUTHORIZED,
             ApiError::Forbidden => StatusCode::FORBIDDEN,
             ApiError::RouteNotFound => StatusCode::NOT_FOUND,
@@ -50,6 +56,7 @@ impl ApiError {
     pub fn code(&self) -> &'static str {
         match self {
             ApiError::Rule(v) => v.code,
+            ApiError::Rules(all) => all.first().map_or(codes::PARAM_INVALID, |v| v.code),
             ApiError::Unauthenticated(_) => codes::APIGW_AUTH,
             ApiError::Forbidden => codes::ACCESS_DENIED,
             ApiError::RouteNotFound => codes::APIGW_NOT_FOUND,
@@ -64,6 +71,20 @@ impl ApiError {
     pub fn message(&self) -> String {
         match self {
             ApiError::Rule(v) => v.message.clone(),
+            ApiError::Rules(all) => match all.as_slice() {
+                [one] => one.message.clone(),
+                _ => domain::text::clip(
+                    &format!(
+                        "{} rules are not met: {}",
+                        all.len(),
+                        all.iter()
+                            .map(|v| v.message.as_str())
+                            .collect::<Vec<_>>()
+                            .join("; ")
+                    ),
+                    1000,
+                ),
+            },
             ApiError::Unauthenticated(why) => {
                 format!("Incorrect IAM authentication information: {why}")
             }
@@ -120,6 +141,12 @@ impl ResponseError for ApiError {
         });
         if self.is_gateway() {
             body["request_id"] = serde_json::Value::String(request_id::current());
+        }
+        if let ApiError::Rules(all) = self {
+            body["error_details"] = all
+                .iter()
+                .map(|v| serde_json::json!({"error_code": v.code, "error_msg": v.message}))
+                .collect();
         }
         let mut resp = HttpResponse::build(self.status());
         resp.insert_header((header::CONTENT_TYPE, crate::wire::JSON_UTF8));
@@ -192,6 +219,14 @@ mod tests {
                 409,
                 "CBC.0260",
             ),
+            (
+                ApiError::Rules(vec![
+                    Violation::new(codes::FH_STAGE_NOT_REACHED, "x"),
+                    Violation::new(codes::FH_NOT_SPECIALIST, "y"),
+                ]),
+                400,
+                "CBC.99100021",
+            ),
             (ApiError::Unauthenticated("x".into()), 401, "APIGW.0301"),
             (ApiError::Forbidden, 403, "CBC.0151"),
             (ApiError::RouteNotFound, 404, "APIGW.0101"),
@@ -211,6 +246,25 @@ mod tests {
             assert_eq!(err.status().as_u16(), status, "{err:?}");
             assert_eq!(err.code(), code, "{err:?}");
         }
+    }
+
+    #[test]
+    fn every_failing_rule_is_listed() {
+        let e = ApiError::Rules(vec![
+            Violation::new(codes::FH_STAGE_NOT_REACHED, "reach the stage"),
+            Violation::new(codes::FH_NOT_SPECIALIST, "name specialists"),
+        ]);
+        assert_eq!(
+            e.message(),
+            "2 rules are not met: reach the stage; name specialists"
+        );
+        let body = actix_web::body::to_bytes(e.error_response().into_body());
+        let bytes = futures_util::FutureExt::now_or_never(body)
+            .and_then(Result::ok)
+            .unwrap_or_default();
+        let v: serde_json::Value = serde_json::from_slice(&bytes).unwrap_or_default();
+        assert_eq!(v["error_details"][1]["error_code"], "CBC.99100022");
+        assert_eq!(v["error_details"][0]["error_msg"], "reach the stage");
     }
 
     #[test]

@@ -67,4 +67,52 @@ pub fn register(cfg: &mut ServiceConfig) {
         .service(orders::partner_pay::list_partner_payment_requests)
         .service(orders::partner_pay::partner_pay)
         .service(orders::partner_pay::partner_reject);
+    programs(cfg);
+}
+
+/// Programs and incentives (S4, S5, S7, S12, S14, S18): partner side, then operator set-up
+/// and reviews.
+fn programs(cfg: &mut ServiceConfig) {
+    use crate::handlers::operator::{
+        capability_labels, development_paths, incentives, personnel, reviews,
+    };
+    use crate::handlers::programs as p;
+    cfg.service(p::development_paths::list_development_paths)
+        .service(p::certification_eligibility::certification_eligibility)
+        .service(p::certifications::apply_for_certification)
+        .service(p::certifications::list_certifications)
+        .service(p::certification_resubmit::resubmit_certification)
+        .service(p::fh_eligibility::fh_eligibility)
+        .service(p::fh_qualifications::apply_for_fh)
+        .service(p::fh_qualifications::list_fh_qualifications)
+        .service(p::business_info::submit_business_info)
+        .service(p::business_info::show_business_info_certification)
+        .service(p::incentives::list_incentives)
+        .service(p::payouts::payout_eligibility)
+        .service(p::payouts::apply_for_payout)
+        .service(p::projects::register_project)
+        .service(p::projects::list_projects)
+        .service(p::projects::show_project)
+        .service(p::project_members::set_project_members)
+        .service(p::subsidy_eligibility::subsidy_eligibility)
+        .service(p::subsidies::apply_for_subsidy)
+        .service(p::subsidies::list_subsidy_applications)
+        .service(development_paths::set_development_path)
+        .service(development_paths::leave_development_path)
+        .service(capability_labels::grant_capability_label)
+        .service(capability_labels::remove_capability_label)
+        .service(personnel::set_personnel_profile)
+        .service(incentives::grant_incentive)
+        .service(reviews::certifications::list_certifications_to_review)
+        .service(reviews::certifications::approve_certification)
+        .service(reviews::certifications::reject_certification)
+        .service(reviews::fh_qualifications::list_fh_qualifications_to_review)
+        .service(reviews::fh_qualifications::approve_fh_qualification)
+        .service(reviews::fh_qualifications::reject_fh_qualification)
+        .service(reviews::subsidy_applications::list_subsidy_applications_to_review)
+        .service(reviews::subsidy_applications::approve_subsidy_application)
+        .service(reviews::subsidy_applications::reject_subsidy_application)
+        .service(reviews::business_info::list_business_info_to_review)
+        .service(reviews::business_info::approve_business_info)
+        .service(reviews::business_info::reject_business_info);
 }

@@ -103,3 +103,41 @@ pub const NOT_FLAGGED_FOR_PARTNER_PAYMENT: &str = "CBC.99100061";
 pub const NOT_RESALE_CUSTOMER: &str = "CBC.99100062";
 /// Ours: the refund exceeds what is left to refund of the order.
 pub const REFUND_TOO_LARGE: &str = "CBC.99100063";
+
+// Programs and incentives (S4, S5, S7, S12, S14, S18). 21–23, 31–34 and 41 are the codes
+// SEED-TO-API proposes; the others are from 99100040–50 (51 and 52 stay free for S15, 61–63 are S19's).
+
+/// Ours (S4/S12): the development-path stage FH needs is not reached.
+pub const FH_STAGE_NOT_REACHED: &str = "CBC.99100021";
+/// Ours (S4): a person named is not a `project_specialist` of the partner.
+pub const FH_NOT_SPECIALIST: &str = "CBC.99100022";
+/// Ours (S4/S12): a person named already holds FH (a person holds FH in at most one path).
+pub const FH_ALREADY_HELD: &str = "CBC.99100023";
+/// Ours (S4/S12): the FH agreement is not signed.
+pub const FH_AGREEMENT_UNSIGNED: &str = "CBC.99100046";
+/// Ours (S5): the project is at or above the scale threshold and the partner holds no
+/// capability label at the time of the application. (CBC.99100032, proposed for "below the
+/// threshold", is not used: below it the label rule simply does not apply.)
+pub const SUBSIDY_NO_LABEL: &str = "CBC.99100031";
+/// Ours (S7): no counted project manager holds a project-management certification.
+pub const SUBSIDY_NO_QUALIFIED_PM: &str = "CBC.99100033";
+/// Ours (S7): a counted delivery member lacks a work-level certification or the infosec exam.
+pub const SUBSIDY_MEMBER_UNQUALIFIED: &str = "CBC.99100034";
+/// Ours (S7): no delivery member can be counted (none named, or all covered by FH).
+pub const SUBSIDY_NO_COUNTED_MEMBER: &str = "CBC.99100047";
+/// Ours (S14): business information is not certified; the partner must complete it first.
+pub const BUSINESS_INFO_NOT_CERTIFIED: &str = "CBC.99100041";
+/// Ours (S14): the payout bank account is not a corporate account.
+pub const BANK_ACCOUNT_NOT_CORPORATE: &str = "CBC.99100048";
+/// Ours (S14): the payout bank account is not in the company's name.
+pub const BANK_ACCOUNT_NAME_MISMATCH: &str = "CBC.99100049";
+/// Ours (S14): a payout was already applied for this incentive.
+pub const PAYOUT_ALREADY_APPLIED: &str = "CBC.99100050";
+/// Ours (S18): the partner has not joined this development path.
+pub const PATH_NOT_JOINED: &str = "CBC.99100042";
+/// Ours (S18): the partner is already capability-differentiated on this path.
+pub const ALREADY_DIFFERENTIATED: &str = "CBC.99100043";
+/// Ours (S5/S18): an application for the same thing is already under review (or approved).
+pub const APPLICATION_PENDING: &str = "CBC.99100044";
+/// Ours: the application's status does not allow this action (e.g. approving a decided one).
+pub const APPLICATION_STATUS: &str = "CBC.99100045";

@@ -13,6 +13,7 @@ pub mod paging;
 pub mod payment;
 mod payment_tests;
 pub mod period;
+pub mod programs;
 pub mod sub_customer;
 pub mod text;
 pub mod verification;

@@ -18,6 +18,17 @@ pub struct ErrorBody {
     #[schema(example = "amount has more than 2 decimal places")]
     error_msg: String,
     request_id: Option<String>,
+    /// Every failing rule when an application is refused by its eligibility rules
+    /// (`error_code` is the first of them).
+    error_details: Option<Vec<ErrorDetail>>,
+}
+
+#[allow(dead_code)]
+#[derive(ToSchema)]
+pub struct ErrorDetail {
+    #[schema(example = "CBC.99100021")]
+    error_code: String,
+    error_msg: String,
 }
 
 #[derive(utoipa::OpenApi)]
@@ -35,6 +46,7 @@ pub struct ErrorBody {
         (name = "operator", description = "Platform operator set-up API"),
         (name = "accounts", description = "Balances, income/expense records, allocations and exports (S10)"),
         (name = "orders", description = "Orders, PayOrders with coupons and discounts (S17), partner pays on behalf (S19), refunds"),
+        (name = "programs", description = "Development paths and capability labels, capability certification (S18), FH qualification (S4, S12), business information and payouts (S14), projects and subsidies (S5, S7). Every application has an eligibility read listing each rule with pass/fail, code and message; the application refuses with all failing rules in error_details."),
     )
 )]
 struct Base;
@@ -46,6 +58,7 @@ pub fn base() -> OpenApi {
     let mut doc = Base::openapi();
     let components = ComponentsBuilder::new()
         .schema("ErrorBody", ErrorBody::schema())
+        .schema("ErrorDetail", ErrorDetail::schema())
         .security_scheme(
             "aksk",
             SecurityScheme::ApiKey(ApiKey::Header(ApiKeyValue::with_description(

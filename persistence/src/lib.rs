@@ -9,6 +9,7 @@ pub mod migrations;
 pub mod pool;
 pub mod repo;
 pub mod schema;
+pub mod schema_programs;
 
 pub use conn::{AnyBackend, Backend, DbConnection};
 pub use error::StoreError;

@@ -7,6 +7,7 @@ pub mod client;
 pub mod db;
 pub mod fixtures;
 pub mod fixtures_orders;
+pub mod fixtures_programs;
 pub mod invitations;
 pub mod server;
 

@@ -5,4 +5,5 @@ pub mod channel;
 pub mod operator;
 pub mod ops;
 pub mod orders;
+pub mod programs;
 pub mod tokens;

@@ -10,6 +10,7 @@ pub mod money;
 pub mod orders;
 pub mod partners;
 pub mod payment;
+pub mod programs;
 pub mod transfers;
 pub mod users;
 

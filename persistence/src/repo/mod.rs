@@ -12,6 +12,7 @@ pub mod ledger_query;
 pub mod orders;
 pub mod outbox;
 pub mod partners;
+pub mod programs;
 pub mod query;
 pub mod refunds;
 pub mod reseller_invitations;

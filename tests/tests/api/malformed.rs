@@ -105,12 +105,15 @@ both_backends!(
             if kind == 0 && i % 4 == 0 {
                 body = vec![b'x'; 1024 * 1024 + 10];
             }
-            cases.push((i, kind, method, path, body, ctype));
+            // A GET ignores its body and unknown query keys: with a good credential, no path
+            // parameter and no bad known parameter, nothing in it is malformed.
+            let harmless = method == "GET" && !template.contains('{') && !(1..=4).contains(&kind);
+            cases.push((i, kind, method, path, body, ctype, harmless));
         }
         let mut codes = std::collections::BTreeMap::new();
         for chunk in cases.chunks(8) {
             let mut tasks = Vec::new();
-            for (i, kind, method, path, body, ctype) in chunk.iter().cloned() {
+            for (i, kind, method, path, body, ctype, harmless) in chunk.iter().cloned() {
                 let client: Client = match kind {
                     // A wrong secret, an unknown key or no credentials at all.
                     1 => Client::new(&srv, tests::server::OPERATOR_AK, "wrong-wrong-wrong-wrong"),
@@ -125,11 +128,18 @@ both_backends!(
                 };
                 tasks.push(tokio::spawn(async move {
                     let r = client.send_raw(&method, &path, &query, body, ctype).await;
-                    (i, method, path, r)
+                    (i, method, path, r, harmless)
                 }));
             }
             for t in tasks {
-                let (i, method, path, r) = t.await.unwrap();
+                let (i, method, path, r, harmless) = t.await.unwrap();
+                if harmless && r.status == 200 {
+                    assert!(r.json().is_object(), "case {i}: {}", r.text);
+                    *codes
+                        .entry("200 (GET, body ignored)".to_owned())
+                        .or_insert(0) += 1;
+                    continue;
+                }
                 assert!(
                     (400..500).contains(&r.status),
                     "case {i}: {method} {path} answered {}: {}",

@@ -1,11 +1,17 @@
 //! The operator set-up API (OPERATOR-API.md). Every handler requires the operator identity.
 
+pub mod capability_labels;
 pub mod coupons;
 pub mod customers;
+pub mod development_paths;
+pub mod incentives;
 pub mod money;
 pub mod orders;
 pub mod outbox;
+pub mod partner_programs;
 pub mod partners;
+pub mod personnel;
+pub mod reviews;
 pub mod sub_customers;
 pub mod users;
 

@@ -1,7 +1,7 @@
 //! `POST /v2/operator/partners`, `GET /v2/operator/partners/{partner_id}`,
 //! `POST /v2/operator/partners/{partner_id}/indirect-partners`.
 
-use super::path_id;
+use super::{partner_programs, path_id};
 use crate::auth::Caller;
 use crate::extract::Json;
 use crate::service::{not_found, partners};
@@ -117,9 +117,14 @@ pub struct PartnerView {
     parent_partner_id: Option<String>,
     associated_on: Option<String>,
     created_on: String,
+    #[serde(flatten)]
+    programs: partner_programs::PartnerPrograms,
 }
 
-fn view(r: repo::PartnerRow) -> Result<PartnerView, ApiError> {
+fn view(
+    r: repo::PartnerRow,
+    programs: partner_programs::PartnerPrograms,
+) -> Result<PartnerView, ApiError> {
     let partner_type = match r.partner_type.parse::<PartnerType>()? {
         PartnerType::Distributor => PartnerTypeDto::Distributor,
         PartnerType::Reseller => PartnerTypeDto::Reseller,
@@ -139,10 +144,11 @@ fn view(r: repo::PartnerRow) -> Result<PartnerView, ApiError> {
         parent_partner_id: r.parent_id,
         associated_on: r.associated_at.map(wire::utc),
         created_on: wire::utc(r.created_at),
+        programs,
     })
 }
 
-/// Reads a partner.
+/// Reads a partner, with its development paths, capability labels and certification status.
 #[utoipa::path(tag = "operator", params(("partner_id" = String, Path)), responses((status = 200, body = PartnerView), (status = 404, body = openapi::ErrorBody)))]
 #[get("/v2/operator/partners/{partner_id}")]
 pub async fn get_partner(
@@ -152,10 +158,15 @@ pub async fn get_partner(
 ) -> Result<HttpResponse, ApiError> {
     caller.require_operator()?;
     let id = path_id(&partner_id)?.to_owned();
-    let row = state
-        .read(move |conn| repo::find(conn, &id)?.ok_or_else(|| not_found("partner")))
+    let now = state.now();
+    let (row, programs) = state
+        .read(move |conn| {
+            let row = repo::find(conn, &id)?.ok_or_else(|| not_found("partner"))?;
+            let programs = partner_programs::load(conn, &row.id, now)?;
+            Ok((row, programs))
+        })
         .await?;
-    Ok(wire::json(StatusCode::OK, &view(row)?))
+    Ok(wire::json(StatusCode::OK, &view(row, programs)?))
 }
 
 #[derive(Deserialize, Validate, ToSchema)]

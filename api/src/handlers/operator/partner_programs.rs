@@ -1,0 +1,63 @@
+//! What `GET /v2/operator/partners/{partner_id}` shows of the partner's programs: paths,
+//! labels and certification status.
+
+use crate::handlers::programs::development_paths::{LabelView, PathView};
+use crate::service::programs::business_info;
+use persistence::repo::programs::{certifications, labels, paths};
+use persistence::{DbConnection, StoreError};
+use serde::Serialize;
+use utoipa::ToSchema;
+
+#[derive(Serialize, ToSchema)]
+pub struct CertificationStatus {
+    path_type: String,
+    application_id: String,
+    /// `REVIEWING`, `APPROVED` or `REJECTED`.
+    status: String,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct PartnerPrograms {
+    development_paths: Vec<PathView>,
+    /// Current and expired labels (`held` tells which).
+    capability_labels: Vec<LabelView>,
+    /// The latest capability-differentiation certification on each path.
+    differentiation_certifications: Vec<CertificationStatus>,
+    /// `NOT_SUBMITTED`, `REVIEWING`, `CERTIFIED` or `FAILED`.
+    #[schema(example = "CERTIFIED")]
+    business_info_certification_status: String,
+}
+
+pub fn load(
+    conn: &mut DbConnection,
+    partner_id: &str,
+    now: i64,
+) -> Result<PartnerPrograms, StoreError> {
+    let (_, all) = certifications::list(conn, partner_id, None, 0, 100)?;
+    let mut latest: Vec<CertificationStatus> = Vec::new();
+    for c in all {
+        if !latest.iter().any(|l| l.path_type == c.path_type) {
+            latest.push(CertificationStatus {
+                path_type: c.path_type,
+                application_id: c.id,
+                status: c.status,
+            });
+        }
+    }
+    latest.sort_by(|a, b| a.path_type.cmp(&b.path_type));
+    Ok(PartnerPrograms {
+        development_paths: paths::for_partner(conn, partner_id)?
+            .into_iter()
+            .map(PathView::from)
+            .collect(),
+        capability_labels: labels::for_partner(conn, partner_id)?
+            .into_iter()
+            .map(|l| LabelView::new(l, now))
+            .collect(),
+        differentiation_certifications: latest,
+        business_info_certification_status: business_info::status(conn, partner_id)?
+            .0
+            .as_str()
+            .to_owned(),
+    })
+}

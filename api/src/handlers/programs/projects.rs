@@ -1,0 +1,210 @@
+//! S5: `POST` and `GET /v2/partners/projects`, `GET /v2/partners/projects/{project_id}`.
+//! Registration (项目报备) has no eligibility gate.
+
+use super::ListQuery;
+use super::PROJECT_ROLES;
+use crate::auth::Caller;
+use crate::extract::{Json, Query};
+use crate::handlers::operator::path_id;
+use crate::service::programs::projects::{self, NewProject};
+use crate::wire::{DecimalInput, WireAmount};
+use crate::{wire, ApiError, AppState};
+use actix_web::http::StatusCode;
+use actix_web::web::{Data, Path};
+use actix_web::{get, post, HttpResponse};
+use domain::identity::CountryCode;
+use domain::programs::personnel::MemberRole;
+use domain::programs::subsidy::Currency;
+use domain::{Amount, Money, Violation};
+use persistence::repo::programs::projects::{self as repo, MemberRow, ProjectRow};
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+use validator::Validate;
+
+#[derive(Deserialize, Serialize, ToSchema, Clone)]
+pub struct MemberDto {
+    /// A user of the partner.
+    user_id: String,
+    /// `PROJECT_MANAGER` or `DELIVERY`.
+    #[schema(example = "DELIVERY")]
+    role: String,
+}
+
+impl From<MemberRow> for MemberDto {
+    fn from(m: MemberRow) -> Self {
+        MemberDto {
+            user_id: m.user_id,
+            role: m.role,
+        }
+    }
+}
+
+/// Checks a team: at most 200 people, roles known.
+pub(crate) fn team(members: Vec<MemberDto>) -> Result<Vec<(String, MemberRole)>, ApiError> {
+    if members.len() > 200 {
+        return Err(ApiError::param("members holds at most 200 people"));
+    }
+    members
+        .into_iter()
+        .enumerate()
+        .map(|(i, m)| {
+            let role = MemberRole::parse(&m.role).map_err(|_| {
+                Violation::param(format!(
+                    "members[{i}].role must be PROJECT_MANAGER or DELIVERY"
+                ))
+            })?;
+            Ok((m.user_id, role))
+        })
+        .collect()
+}
+
+#[derive(Deserialize, Validate, ToSchema)]
+pub struct ProjectRequest {
+    #[validate(length(min = 1, max = 128))]
+    project_name: String,
+    #[validate(length(max = 128))]
+    customer_name: Option<String>,
+    /// Where the project runs (ISO 3166 alpha-2): `CN` is measured in CNY, elsewhere in USD.
+    #[schema(example = "CN")]
+    country_code: String,
+    /// Optional; when given it must be the country's (`CNY` for CN, `USD` elsewhere).
+    currency: Option<String>,
+    /// New annual cloud-resource scale per year, > 0 with at most 2 decimals.
+    annual_scale: DecimalInput,
+    /// The team (S7); may be set later with PUT .../members.
+    #[serde(default)]
+    members: Vec<MemberDto>,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct ProjectView {
+    project_id: String,
+    project_name: String,
+    customer_name: Option<String>,
+    country_code: String,
+    currency: String,
+    annual_scale: WireAmount,
+    /// From this annual scale a subsidy needs a capability label at the time of application.
+    label_threshold: WireAmount,
+    registered_on: String,
+    /// Present when reading one project.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    members: Option<Vec<MemberDto>>,
+}
+
+impl ProjectView {
+    pub fn new(p: ProjectRow, members: Option<Vec<MemberRow>>) -> Self {
+        let threshold = Currency::parse(&p.currency).map_or(Money::ZERO, Currency::label_threshold);
+        ProjectView {
+            project_id: p.id,
+            project_name: p.project_name,
+            customer_name: p.customer_name,
+            country_code: p.country_code,
+            currency: p.currency,
+            annual_scale: WireAmount(Money::from_cents(p.annual_scale_cents)),
+            label_threshold: WireAmount(threshold),
+            registered_on: wire::utc(p.registered_at),
+            members: members.map(|m| m.into_iter().map(MemberDto::from).collect()),
+        }
+    }
+}
+
+/// Registers a project (项目报备). No eligibility rule applies to registration.
+#[utoipa::path(tag = "programs", request_body = ProjectRequest, responses((status = 201, body = ProjectView)))]
+#[post("/v2/partners/projects")]
+pub async fn register_project(
+    state: Data<AppState>,
+    caller: Caller,
+    req: Json<ProjectRequest>,
+) -> Result<HttpResponse, ApiError> {
+    let me = caller.partner_with(PROJECT_ROLES)?.partner_id.clone();
+    let r = req.into_inner()?;
+    domain::text::required("project_name", &r.project_name, 128)?;
+    domain::text::optional(
+        "customer_name",
+        r.customer_name.as_deref().unwrap_or(""),
+        128,
+    )?;
+    let country = CountryCode::parse(&r.country_code)?;
+    let currency = Currency::for_country(country.as_str());
+    if r.currency
+        .as_deref()
+        .is_some_and(|c| c != currency.as_str())
+    {
+        return Err(ApiError::param(format!(
+            "currency must be {} for a project in {}",
+            currency.as_str(),
+            country.as_str()
+        )));
+    }
+    let scale = Amount::from_decimal(r.annual_scale.0)
+        .map_err(|e| Violation::param(format!("annual_scale {e}")))?;
+    let new = NewProject {
+        project_name: r.project_name,
+        customer_name: r.customer_name,
+        country_code: country.as_str().to_owned(),
+        currency,
+        annual_scale: scale.money(),
+        members: team(r.members)?,
+    };
+    let now = state.now();
+    let (p, m) = state
+        .write(move |conn| projects::register(conn, &me, &new, now))
+        .await?;
+    Ok(wire::json(
+        StatusCode::CREATED,
+        &ProjectView::new(p, Some(m)),
+    ))
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct Projects {
+    total_count: i64,
+    projects: Vec<ProjectView>,
+}
+
+/// The partner's projects, newest first.
+#[utoipa::path(tag = "programs", params(ListQuery), responses((status = 200, body = Projects)))]
+#[get("/v2/partners/projects")]
+pub async fn list_projects(
+    state: Data<AppState>,
+    caller: Caller,
+    query: Query<ListQuery>,
+) -> Result<HttpResponse, ApiError> {
+    let me = caller.partner_with(PROJECT_ROLES)?.partner_id.clone();
+    let q = query.into_inner()?;
+    let page = q.page()?;
+    let (total, rows) = state
+        .read(move |conn| repo::list(conn, &me, page.offset, page.limit))
+        .await?;
+    Ok(wire::json(
+        StatusCode::OK,
+        &Projects {
+            total_count: total,
+            projects: rows
+                .into_iter()
+                .map(|p| ProjectView::new(p, None))
+                .collect(),
+        },
+    ))
+}
+
+/// One project with its team.
+#[utoipa::path(tag = "programs", params(("project_id" = String, Path)), responses((status = 200, body = ProjectView), (status = 404, body = openapi::ErrorBody)))]
+#[get("/v2/partners/projects/{project_id}")]
+pub async fn show_project(
+    state: Data<AppState>,
+    caller: Caller,
+    project_id: Path<String>,
+) -> Result<HttpResponse, ApiError> {
+    let me = caller.partner_with(PROJECT_ROLES)?.partner_id.clone();
+    let id = path_id(&project_id)?.to_owned();
+    let (p, m) = state
+        .read(move |conn| {
+            let p = projects::own(conn, &me, &id)?;
+            let m = repo::members(conn, &p.id)?;
+            Ok((p, m))
+        })
+        .await?;
+    Ok(wire::json(StatusCode::OK, &ProjectView::new(p, Some(m))))
+}

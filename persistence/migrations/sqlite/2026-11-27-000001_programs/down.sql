@@ -1,0 +1,12 @@
+DROP TABLE subsidy_applications;
+DROP TABLE project_members;
+DROP TABLE projects;
+DROP TABLE payout_applications;
+DROP TABLE incentives;
+DROP TABLE business_info_certifications;
+DROP TABLE fh_holders;
+DROP TABLE fh_qualifications;
+DROP TABLE personnel_profiles;
+DROP TABLE differentiation_certifications;
+DROP TABLE capability_labels;
+DROP TABLE development_paths;
