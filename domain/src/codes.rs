@@ -141,3 +141,32 @@ pub const ALREADY_DIFFERENTIATED: &str = "CBC.99100043";
 pub const APPLICATION_PENDING: &str = "CBC.99100044";
 /// Ours: the application's status does not allow this action (e.g. approving a decided one).
 pub const APPLICATION_STATUS: &str = "CBC.99100045";
+
+// Vouchers (S9, S15). Huawei's codes of the coupon and quota operations.
+/// The quota does not exist (or is not yours) or its status does not allow this.
+pub const QUOTA_INVALID: &str = "CBC.99000012";
+pub const QUOTA_INSUFFICIENT: &str = "CBC.99000013";
+/// The coupon cannot be issued to a customer of this cooperation type (referral).
+pub const COUPON_WRONG_COOPERATION: &str = "CBC.99000014";
+pub const QUOTA_STATUS_NOT_ISSUABLE: &str = "CBC.99000015";
+pub const QUOTA_NOT_EFFECTIVE: &str = "CBC.99000017";
+pub const FACE_VALUE_BELOW_MIN: &str = "CBC.99000018";
+pub const FACE_VALUE_ABOVE_MAX: &str = "CBC.99000019";
+/// The coupon's service-type or product limits exceed the quota's.
+pub const COUPON_LIMITS_EXCEED_QUOTA: &str = "CBC.99000023";
+/// A coupon of a referral (consultative) customer cannot be reclaimed.
+pub const RECLAIM_REFERRAL_COUPON: &str = "CBC.99000045";
+/// The coupon has expired or was already reclaimed (Huawei answers it with HTTP 200).
+pub const COUPON_EXPIRED_OR_RECLAIMED: &str = "CBC.99000048";
+/// Ours (S15): the amount exceeds what is left of the partner's test-voucher cap.
+pub const TEST_COUPON_CAP_EXCEEDED: &str = "CBC.99100051";
+/// Ours (S15): an application of the partner is still pending.
+pub const TEST_COUPON_PENDING: &str = "CBC.99100052";
+/// Ours: a used coupon cannot be reclaimed.
+pub const COUPON_USED_NOT_RECLAIMABLE: &str = "CBC.99100053";
+/// Ours: the coupon does not exist or was not issued by you.
+pub const COUPON_NOT_FOUND: &str = "CBC.99100054";
+/// Ours (S15): the partner is not on the software path, or the solution is not its own.
+pub const NOT_ON_SOFTWARE_PATH: &str = "CBC.99100055";
+/// Ours (S15): the application was already decided.
+pub const TEST_COUPON_DECIDED: &str = "CBC.99100056";

@@ -18,6 +18,7 @@ pub mod sub_customer;
 pub mod text;
 pub mod verification;
 pub mod violation;
+pub mod vouchers;
 
 pub use clock::{Clock, ManualClock, SystemClock};
 pub use money::{Amount, Money, MoneyError};
