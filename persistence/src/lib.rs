@@ -10,6 +10,7 @@ pub mod pool;
 pub mod repo;
 pub mod schema;
 pub mod schema_programs;
+pub mod schema_vouchers;
 
 pub use conn::{AnyBackend, Backend, DbConnection};
 pub use error::StoreError;

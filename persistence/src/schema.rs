@@ -193,6 +193,8 @@ diesel::table! {
         last_used_time -> Nullable<BigInt>,
         memo -> Nullable<Text>,
         create_time -> BigInt,
+        cloud_service_types -> Nullable<Text>,
+        product_ids -> Nullable<Text>,
     }
 }
 

@@ -27,6 +27,9 @@ pub struct CouponRow {
     pub last_used_time: Option<i64>,
     pub memo: Option<String>,
     pub create_time: i64,
+    /// Comma-separated limits of a partner-issued coupon (`None`: any).
+    pub cloud_service_types: Option<String>,
+    pub product_ids: Option<String>,
 }
 
 pub fn insert(conn: &mut DbConnection, c: &CouponRow) -> Result<(), StoreError> {

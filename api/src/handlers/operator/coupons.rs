@@ -104,6 +104,8 @@ pub async fn grant_coupon(
         last_used_time: None,
         memo: None,
         create_time: now,
+        cloud_service_types: None,
+        product_ids: None,
     };
     let id = row.id.clone();
     state
