@@ -1,7 +1,7 @@
 //! The route table. Every handler is registered here through utoipa-actix-web's `service`, so
 //! it is in `/openapi.json` by construction.
 
-use crate::handlers::{accounts, operator, ops, orders, tokens};
+use crate::handlers::{accounts, operator, ops, orders, tokens, vouchers};
 use utoipa_actix_web::service_config::ServiceConfig;
 
 pub fn register(cfg: &mut ServiceConfig) {
@@ -68,6 +68,7 @@ pub fn register(cfg: &mut ServiceConfig) {
         .service(orders::partner_pay::partner_pay)
         .service(orders::partner_pay::partner_reject);
     programs(cfg);
+    register_vouchers(cfg);
 }
 
 /// Programs and incentives (S4, S5, S7, S12, S14, S18): partner side, then operator set-up
@@ -115,4 +116,26 @@ fn programs(cfg: &mut ServiceConfig) {
         .service(reviews::business_info::list_business_info_to_review)
         .service(reviews::business_info::approve_business_info)
         .service(reviews::business_info::reject_business_info);
+}
+
+/// Vouchers (S9, S15): quotas, coupons, their records and test vouchers; operator set-up first.
+fn register_vouchers(cfg: &mut ServiceConfig) {
+    cfg.service(operator::coupon_quotas::grant_coupon_quota)
+        .service(operator::test_coupons::create_solution)
+        .service(operator::test_coupons::set_solution_certification)
+        .service(operator::test_coupons::approve_test_coupons)
+        .service(operator::test_coupons::reject_test_coupons)
+        .service(vouchers::quotas::list_quota_coupons)
+        .service(vouchers::issued_quotas::list_issued_coupon_quotas)
+        .service(vouchers::quota_moves::update_coupon_quotas)
+        .service(vouchers::quota_moves::reclaim_coupon_quotas)
+        .service(vouchers::quota_records::list_coupon_quotas_records)
+        .service(vouchers::coupons_create::create_partner_coupons)
+        .service(vouchers::coupons_list::list_issued_partner_coupons)
+        .service(vouchers::coupons_reclaim::reclaim_partner_coupons)
+        .service(vouchers::coupon_records::list_partner_coupons_record)
+        .service(vouchers::coupon_records::export_partner_coupons_record)
+        .service(vouchers::test_coupons::apply_test_coupons)
+        .service(vouchers::test_coupons::list_test_coupon_applications)
+        .service(vouchers::test_coupons::show_test_coupon_quota);
 }

@@ -47,6 +47,7 @@ pub struct ErrorDetail {
         (name = "accounts", description = "Balances, income/expense records, allocations and exports (S10)"),
         (name = "orders", description = "Orders, PayOrders with coupons and discounts (S17), partner pays on behalf (S19), refunds"),
         (name = "programs", description = "Development paths and capability labels, capability certification (S18), FH qualification (S4, S12), business information and payouts (S14), projects and subsidies (S5, S7). Every application has an eligibility read listing each rule with pass/fail, code and message; the application refuses with all failing rules in error_details."),
+        (name = "vouchers", description = "Coupon quotas, issuing and reclaiming coupons, operation records and export (S9), test vouchers (S15)"),
     )
 )]
 struct Base;

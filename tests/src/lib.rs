@@ -8,6 +8,7 @@ pub mod db;
 pub mod fixtures;
 pub mod fixtures_orders;
 pub mod fixtures_programs;
+pub mod fixtures_vouchers;
 pub mod invitations;
 pub mod server;
 

@@ -7,3 +7,4 @@ pub mod ops;
 pub mod orders;
 pub mod programs;
 pub mod tokens;
+pub mod vouchers;

@@ -13,6 +13,7 @@ pub mod payment;
 pub mod programs;
 pub mod transfers;
 pub mod users;
+pub mod vouchers;
 
 use domain::{codes, Violation};
 use persistence::StoreError;

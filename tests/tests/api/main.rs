@@ -32,3 +32,4 @@ mod programs_property_http;
 mod programs_queues;
 mod programs_subsidy;
 mod programs_subsidy_clock;
+mod vouchers_coupons;

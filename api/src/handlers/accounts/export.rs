@@ -1,5 +1,5 @@
-//! Streamed CSV exports of ledger rows: keyset batches read on the blocking pool feed a bounded
-//! channel, so memory stays constant and the first bytes leave at once.
+//! Streamed CSV exports: keyset batches read on the blocking pool feed a bounded channel, so
+//! memory stays constant and the first bytes leave at once.
 
 use crate::AppState;
 use actix_web::web::Bytes;
@@ -14,8 +14,9 @@ const BATCH: i64 = 1000;
 /// Batches in flight between the reader and the socket.
 const IN_FLIGHT: usize = 4;
 
-type Names = HashMap<String, String>;
+pub type Names = HashMap<String, String>;
 
+/// Ledger rows of `filter`, newest first.
 pub fn stream(
     state: &AppState,
     file_name: &str,
@@ -23,6 +24,30 @@ pub fn stream(
     filter: LedgerFilter,
     names: fn(&mut DbConnection, &[LedgerRow]) -> Result<Names, StoreError>,
     row: impl Fn(&LedgerRow, &Names) -> Vec<String> + Send + 'static,
+) -> HttpResponse {
+    stream_batches(
+        state,
+        file_name,
+        header,
+        move |conn, after, n| ledger_query::batch_after(conn, &filter, after, n),
+        names,
+        |r| (r.created_at, r.seq.unwrap_or_default()),
+        row,
+    )
+}
+
+/// Any rows read in keyset batches: `fetch(conn, after, n)` returns the next `n` rows after
+/// the position `key` gives of the last row sent.
+pub fn stream_batches<R: Send + 'static>(
+    state: &AppState,
+    file_name: &str,
+    header: &'static [&'static str],
+    fetch: impl Fn(&mut DbConnection, Option<(i64, i64)>, i64) -> Result<Vec<R>, StoreError>
+        + Send
+        + 'static,
+    names: fn(&mut DbConnection, &[R]) -> Result<Names, StoreError>,
+    key: fn(&R) -> (i64, i64),
+    row: impl Fn(&R, &Names) -> Vec<String> + Send + 'static,
 ) -> HttpResponse {
     let (tx, rx) = tokio::sync::mpsc::channel::<Result<Bytes, std::io::Error>>(IN_FLIGHT);
     let db = state.db.clone();
@@ -37,9 +62,8 @@ pub fn stream(
         }
         let mut after = None;
         loop {
-            let f = filter.clone();
-            let batch = db.read(move |conn| {
-                let rows = ledger_query::batch_after(conn, &f, after, BATCH)?;
+            let batch = db.read(|conn| {
+                let rows = fetch(conn, after, BATCH)?;
                 let n = names(conn, &rows)?;
                 Ok((rows, n))
             });
@@ -53,7 +77,7 @@ pub fn stream(
                 }
             };
             let Some(last) = rows.last() else { return };
-            after = Some((last.created_at, last.seq.unwrap_or_default()));
+            after = Some(key(last));
             let done = rows.len() < usize::try_from(BATCH).unwrap_or(usize::MAX);
             if !send(encode(rows.iter().map(|r| row(r, &n)))) || done {
                 return;

@@ -1,6 +1,7 @@
 //! The operator set-up API (OPERATOR-API.md). Every handler requires the operator identity.
 
 pub mod capability_labels;
+pub mod coupon_quotas;
 pub mod coupons;
 pub mod customers;
 pub mod development_paths;
@@ -13,6 +14,7 @@ pub mod partners;
 pub mod personnel;
 pub mod reviews;
 pub mod sub_customers;
+pub mod test_coupons;
 pub mod users;
 
 use crate::ApiError;

@@ -249,6 +249,8 @@ pub async fn list_sub_customer_coupons(
         .as_deref()
         .map(|s| wire::parse_utc("active_end_time", s))
         .transpose()?;
+    // Coupons past their time show as expired (4), partner coupons' balance back in the quota.
+    crate::handlers::vouchers::sweep(&state).await?;
     let principal = caller.principal.clone();
     let (total, rows) = state
         .read(move |conn| {

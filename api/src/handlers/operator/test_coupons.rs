@@ -1,0 +1,179 @@
+//! S15 for the operator: a partner's solutions on the software path and their certification
+//! (which set the test-voucher cap), and the review of test-voucher applications.
+
+use super::path_id;
+use crate::auth::Caller;
+use crate::extract::Json;
+use crate::handlers::vouchers::test_coupons::TestCouponApplication;
+use crate::service::not_found;
+use crate::service::vouchers::test_coupons::{self as svc, Review};
+use crate::wire::DecimalInput;
+use crate::{wire, ApiError, AppState};
+use actix_web::http::StatusCode;
+use actix_web::web::{Data, Path};
+use actix_web::{post, put, HttpResponse};
+use domain::vouchers::test_coupons::Certification;
+use domain::{Amount, Violation};
+use persistence::ids;
+use persistence::repo::partners;
+use persistence::repo::test_coupons::{self as repo, SolutionRow};
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+use validator::Validate;
+
+#[derive(Deserialize, Validate, ToSchema)]
+pub struct SolutionInput {
+    #[validate(length(min = 1, max = 128))]
+    name: String,
+    /// NONE (default: on the software path), CLOUD_SOFTWARE or ADVANCED_CLOUD_SOFTWARE.
+    certification: Option<String>,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct Solution {
+    solution_id: String,
+    name: String,
+    certification: String,
+}
+
+/// Registers a partner's solution on the software path (which makes it eligible for test
+/// vouchers), with its certification.
+#[utoipa::path(tag = "operator", params(("partner_id" = String, Path)), request_body = SolutionInput, responses((status = 201, body = Solution), (status = 404, body = openapi::ErrorBody)))]
+#[post("/v2/operator/partners/{partner_id}/solutions")]
+pub async fn create_solution(
+    state: Data<AppState>,
+    caller: Caller,
+    partner_id: Path<String>,
+    body: Json<SolutionInput>,
+) -> Result<HttpResponse, ApiError> {
+    caller.require_operator()?;
+    let pid = path_id(&partner_id)?.to_owned();
+    let b = body.into_inner()?;
+    domain::text::required("name", &b.name, 128)?;
+    let cert = Certification::parse(b.certification.as_deref().unwrap_or("NONE"))?;
+    let row = SolutionRow {
+        id: ids::new_id(),
+        partner_id: pid,
+        name: b.name,
+        certification: cert.as_str().to_owned(),
+        created_at: state.now(),
+    };
+    let out = Solution {
+        solution_id: row.id.clone(),
+        name: row.name.clone(),
+        certification: row.certification.clone(),
+    };
+    state
+        .write(move |conn| {
+            partners::find(conn, &row.partner_id)?.ok_or_else(|| not_found("partner"))?;
+            repo::insert_solution(conn, &row)
+        })
+        .await?;
+    Ok(wire::json(StatusCode::CREATED, &out))
+}
+
+#[derive(Deserialize, Validate, ToSchema)]
+pub struct CertificationInput {
+    /// NONE, CLOUD_SOFTWARE or ADVANCED_CLOUD_SOFTWARE.
+    certification: String,
+}
+
+/// Sets the certification a solution reached.
+#[utoipa::path(tag = "operator", params(("partner_id" = String, Path), ("solution_id" = String, Path)), request_body = CertificationInput, responses((status = 204), (status = 404, body = openapi::ErrorBody)))]
+#[put("/v2/operator/partners/{partner_id}/solutions/{solution_id}/certification")]
+pub async fn set_solution_certification(
+    state: Data<AppState>,
+    caller: Caller,
+    path: Path<(String, String)>,
+    body: Json<CertificationInput>,
+) -> Result<HttpResponse, ApiError> {
+    caller.require_operator()?;
+    let (pid, sid) = (path_id(&path.0)?.to_owned(), path_id(&path.1)?.to_owned());
+    let cert = Certification::parse(&body.into_inner()?.certification)?;
+    state
+        .write(move |conn| {
+            repo::set_certification(conn, &pid, &sid, cert.as_str())?
+                .then_some(())
+                .ok_or_else(|| not_found("solution"))
+        })
+        .await?;
+    Ok(HttpResponse::NoContent().finish())
+}
+
+#[derive(Deserialize, Validate, ToSchema)]
+pub struct ReviewInput {
+    #[validate(length(max = 10))]
+    reason_codes: Option<Vec<String>>,
+    #[validate(length(max = 1000))]
+    reason: Option<String>,
+    /// Approvals only: at most the amount applied for (the default).
+    approved_amount: Option<DecimalInput>,
+    /// Approvals only: the vouchers' expiry, UTC; default one year from now.
+    expire_time: Option<String>,
+}
+
+fn review(b: ReviewInput, now: i64) -> Result<Review, ApiError> {
+    let codes = b.reason_codes.unwrap_or_default();
+    domain::vouchers::check_ids("reason_codes", &codes, 10)?;
+    let expire_time = match &b.expire_time {
+        Some(s) => wire::parse_utc("expire_time", s)?,
+        None => now + 365 * 86_400,
+    };
+    if expire_time <= now {
+        return Err(ApiError::param("expire_time must be in the future"));
+    }
+    Ok(Review {
+        reason_codes: codes,
+        reason: b.reason,
+        amount: b
+            .approved_amount
+            .map(|d| Amount::from_decimal(d.0))
+            .transpose()
+            .map_err(|e| Violation::param(format!("approved_amount {e}")))?,
+        expire_time,
+    })
+}
+
+/// Approves: the approved amount is issued as one voucher to the named customer account.
+#[utoipa::path(tag = "operator", params(("application_id" = String, Path)), request_body = ReviewInput, responses((status = 200, body = TestCouponApplication), (status = 404, body = openapi::ErrorBody)))]
+#[post("/v2/operator/test-coupon-applications/{application_id}/approve")]
+pub async fn approve_test_coupons(
+    state: Data<AppState>,
+    caller: Caller,
+    id: Path<String>,
+    body: Json<ReviewInput>,
+) -> Result<HttpResponse, ApiError> {
+    caller.require_operator()?;
+    let id = path_id(&id)?.to_owned();
+    let now = state.now();
+    let r = review(body.into_inner()?, now)?;
+    let row = state
+        .write(move |conn| svc::approve(conn, &id, &r, now))
+        .await?;
+    Ok(wire::json(
+        StatusCode::OK,
+        &TestCouponApplication::from(&row),
+    ))
+}
+
+/// Rejects with reason codes and a reason; the partner may apply again.
+#[utoipa::path(tag = "operator", params(("application_id" = String, Path)), request_body = ReviewInput, responses((status = 200, body = TestCouponApplication), (status = 404, body = openapi::ErrorBody)))]
+#[post("/v2/operator/test-coupon-applications/{application_id}/reject")]
+pub async fn reject_test_coupons(
+    state: Data<AppState>,
+    caller: Caller,
+    id: Path<String>,
+    body: Json<ReviewInput>,
+) -> Result<HttpResponse, ApiError> {
+    caller.require_operator()?;
+    let id = path_id(&id)?.to_owned();
+    let now = state.now();
+    let r = review(body.into_inner()?, now)?;
+    let row = state
+        .write(move |conn| svc::reject(conn, &id, &r, now))
+        .await?;
+    Ok(wire::json(
+        StatusCode::OK,
+        &TestCouponApplication::from(&row),
+    ))
+}

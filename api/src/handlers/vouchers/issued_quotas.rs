@@ -1,0 +1,115 @@
+//! ListIssuedCouponQuotas: the quotas a distributor passed on to its resellers.
+
+use super::quotas::CouponQuota;
+use super::{distributor, sweep, READERS};
+use crate::auth::Caller;
+use crate::extract::Query;
+use crate::service::acting;
+use crate::{wire, ApiError, AppState};
+use actix_web::http::StatusCode;
+use actix_web::web::Data;
+use actix_web::{get, HttpResponse};
+use domain::paging::Page;
+use persistence::repo::partners;
+use persistence::repo::quota_query::{self, QuotaFilter};
+use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
+use utoipa::{IntoParams, ToSchema};
+use validator::Validate;
+
+#[derive(Deserialize, Validate, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct IssuedQuotasQuery {
+    /// A reseller's quota; absent or empty: no filter.
+    #[validate(length(max = 64))]
+    quota_id: Option<String>,
+    /// One of your resellers.
+    #[validate(length(min = 1, max = 64))]
+    indirect_partner_id: Option<String>,
+    /// Your quota it came from; absent: no filter, empty: filters too.
+    #[validate(length(max = 64))]
+    parent_quota_id: Option<String>,
+    #[validate(range(min = 0))]
+    offset: Option<i64>,
+    #[validate(range(min = 1, max = 100))]
+    limit: Option<i64>,
+}
+
+/// One quota passed on (IssuedCouponQuota).
+#[derive(Serialize, ToSchema)]
+pub struct IssuedQuota {
+    #[serde(flatten)]
+    quota: CouponQuota,
+    indirect_partner_id: String,
+    indirect_partner_account_name: Option<String>,
+    indirect_partner_name: Option<String>,
+    parent_quota_id: Option<String>,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct IssuedQuotaPage {
+    total_count: i64,
+    quotas: Vec<IssuedQuota>,
+}
+
+/// Quotas the distributor passed to its resellers, newest first (status 6: reclaimed).
+#[utoipa::path(tag = "vouchers", params(IssuedQuotasQuery), responses((status = 200, body = IssuedQuotaPage)))]
+#[get("/v2/partners/issued-coupon-quotas")]
+pub async fn list_issued_coupon_quotas(
+    state: Data<AppState>,
+    caller: Caller,
+    query: Query<IssuedQuotasQuery>,
+) -> Result<HttpResponse, ApiError> {
+    let me = distributor(&caller, READERS)?.partner_id.clone();
+    let q = query.into_inner()?;
+    let page = Page::new(q.offset, q.limit)?;
+    sweep(&state).await?;
+    let (total, rows, names) = state
+        .read(move |conn| {
+            if let Some(r) = &q.indirect_partner_id {
+                acting::own_reseller(conn, &me, r)?;
+            }
+            let f = QuotaFilter {
+                granted_by: Some(me.clone()),
+                partner_id: q.indirect_partner_id.clone(),
+                ids: q
+                    .quota_id
+                    .clone()
+                    .filter(|s| !s.is_empty())
+                    .map(|s| vec![s]),
+                parent_quota_id: q.parent_quota_id.clone(),
+                ..QuotaFilter::default()
+            };
+            let rows = quota_query::page(conn, &f, page.offset, page.limit)?;
+            let mut names = HashMap::new();
+            for r in &rows {
+                if !names.contains_key(&r.partner_id) {
+                    if let Some(p) = partners::find(conn, &r.partner_id)? {
+                        names.insert(p.id.clone(), (p.account_name, p.name));
+                    }
+                }
+            }
+            Ok((quota_query::count(conn, &f)?, rows, names))
+        })
+        .await?;
+    let quotas = rows
+        .iter()
+        .map(|r| {
+            let n = names.get(&r.partner_id);
+            IssuedQuota {
+                quota: CouponQuota::from(r),
+                indirect_partner_id: r.partner_id.clone(),
+                indirect_partner_account_name: n.map(|n| n.0.clone()),
+                indirect_partner_name: n.map(|n| n.1.clone()),
+                parent_quota_id: r.parent_quota_id.clone(),
+            }
+        })
+        .collect();
+    Ok(wire::json(
+        StatusCode::OK,
+        &IssuedQuotaPage {
+            total_count: total,
+            quotas,
+        },
+    ))
+}

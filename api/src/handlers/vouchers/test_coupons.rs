@@ -1,0 +1,197 @@
+//! S15 test vouchers, partner side: apply for a solution, list applications, and read the cap
+//! (by the highest software certification), what is used, pending and still available.
+
+use super::{READERS, WRITERS};
+use crate::auth::Caller;
+use crate::extract::{Json, Query};
+use crate::service::vouchers::test_coupons::{self as svc, Application};
+use crate::wire::{DecimalInput, WireAmount};
+use crate::{wire, ApiError, AppState};
+use actix_web::http::StatusCode;
+use actix_web::web::Data;
+use actix_web::{get, post, HttpResponse};
+use domain::paging::Page;
+use domain::vouchers::test_coupons::PURPOSES;
+use domain::{Amount, Money, Violation};
+use persistence::repo::test_coupons::{self as repo, ApplicationRow};
+use serde::{Deserialize, Serialize};
+use utoipa::{IntoParams, ToSchema};
+use validator::Validate;
+
+#[derive(Deserialize, Validate, ToSchema)]
+pub struct ApplyTestCoupons {
+    /// One of your solutions on the software path.
+    #[validate(length(min = 1, max = 64))]
+    solution_id: String,
+    /// Your customer account that receives the vouchers.
+    #[validate(length(min = 1, max = 64))]
+    customer_id: String,
+    /// Yuan, > 0 with at most 2 decimals, within what is left of your cap.
+    amount: DecimalInput,
+    /// BUILD, TEST, MIGRATION or TRAINING.
+    purpose: String,
+    #[validate(length(max = 1024))]
+    resource_list_url: Option<String>,
+    #[validate(length(max = 1000))]
+    reason: Option<String>,
+}
+
+/// A test-voucher application.
+#[derive(Serialize, ToSchema)]
+pub struct TestCouponApplication {
+    application_id: String,
+    solution_id: String,
+    customer_id: String,
+    amount: WireAmount,
+    approved_amount: Option<WireAmount>,
+    purpose: String,
+    resource_list_url: Option<String>,
+    reason: Option<String>,
+    /// PENDING, APPROVED or REJECTED.
+    status: String,
+    review_reason_codes: Vec<String>,
+    review_reason: Option<String>,
+    /// The voucher issued on approval.
+    coupon_id: Option<String>,
+    create_time: String,
+    decide_time: Option<String>,
+}
+
+impl From<&ApplicationRow> for TestCouponApplication {
+    fn from(a: &ApplicationRow) -> Self {
+        TestCouponApplication {
+            application_id: a.id.clone(),
+            solution_id: a.solution_id.clone(),
+            customer_id: a.customer_id.clone(),
+            amount: WireAmount(Money::from_cents(a.amount_cents)),
+            approved_amount: a.approved_cents.map(|c| WireAmount(Money::from_cents(c))),
+            purpose: a.purpose.clone(),
+            resource_list_url: a.resource_list_url.clone(),
+            reason: a.reason.clone(),
+            status: a.status.clone(),
+            review_reason_codes: domain::vouchers::split_list(a.review_reason_codes.as_deref()),
+            review_reason: a.review_reason.clone(),
+            coupon_id: a.coupon_id.clone(),
+            create_time: wire::utc(a.created_at),
+            decide_time: a.decided_at.map(wire::utc),
+        }
+    }
+}
+
+/// Applies for test vouchers: no other application pending, within the cap.
+#[utoipa::path(tag = "vouchers", request_body = ApplyTestCoupons, responses((status = 201, body = TestCouponApplication)))]
+#[post("/v2/partners/benefits/test-coupons/applications")]
+pub async fn apply_test_coupons(
+    state: Data<AppState>,
+    caller: Caller,
+    body: Json<ApplyTestCoupons>,
+) -> Result<HttpResponse, ApiError> {
+    let me = caller.partner_with(WRITERS)?.partner_id.clone();
+    let b = body.into_inner()?;
+    if !PURPOSES.contains(&b.purpose.as_str()) {
+        return Err(ApiError::param(
+            "purpose must be one of BUILD, TEST, MIGRATION, TRAINING",
+        ));
+    }
+    domain::text::optional("reason", b.reason.as_deref().unwrap_or(""), 1000)?;
+    domain::text::optional(
+        "resource_list_url",
+        b.resource_list_url.as_deref().unwrap_or(""),
+        1024,
+    )?;
+    let a = Application {
+        amount: Amount::from_decimal(b.amount.0)
+            .map_err(|e| Violation::param(format!("amount {e}")))?,
+        solution_id: b.solution_id,
+        customer_id: b.customer_id,
+        purpose: b.purpose,
+        resource_list_url: b.resource_list_url,
+        reason: b.reason,
+    };
+    let now = state.now();
+    let row = state
+        .write(move |conn| svc::apply(conn, &me, &a, now))
+        .await?;
+    Ok(wire::json(
+        StatusCode::CREATED,
+        &TestCouponApplication::from(&row),
+    ))
+}
+
+#[derive(Deserialize, Validate, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct PageQuery {
+    #[validate(range(min = 0))]
+    offset: Option<i64>,
+    #[validate(range(min = 1, max = 100))]
+    limit: Option<i64>,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct ApplicationPage {
+    total_count: i64,
+    applications: Vec<TestCouponApplication>,
+}
+
+/// Your test-voucher applications, newest first.
+#[utoipa::path(tag = "vouchers", params(PageQuery), responses((status = 200, body = ApplicationPage)))]
+#[get("/v2/partners/benefits/test-coupons/applications")]
+pub async fn list_test_coupon_applications(
+    state: Data<AppState>,
+    caller: Caller,
+    query: Query<PageQuery>,
+) -> Result<HttpResponse, ApiError> {
+    let me = caller.partner_with(READERS)?.partner_id.clone();
+    let q = query.into_inner()?;
+    let page = Page::new(q.offset, q.limit)?;
+    let (total, rows) = state
+        .read(move |conn| repo::applications_of(conn, &me, page.offset, page.limit))
+        .await?;
+    Ok(wire::json(
+        StatusCode::OK,
+        &ApplicationPage {
+            total_count: total,
+            applications: rows.iter().map(TestCouponApplication::from).collect(),
+        },
+    ))
+}
+
+/// The partner's test-voucher cap and its use.
+#[derive(Serialize, ToSchema)]
+pub struct TestCouponQuota {
+    /// By the highest certification of your solutions: 20,000 / 100,000 / 300,000.
+    cap: WireAmount,
+    /// Approved so far.
+    used: WireAmount,
+    /// Applied for, not yet decided.
+    pending: WireAmount,
+    /// cap − used − pending.
+    available: WireAmount,
+    /// NONE, CLOUD_SOFTWARE or ADVANCED_CLOUD_SOFTWARE; absent when not on the software path.
+    certification: Option<&'static str>,
+    currency: &'static str,
+    measure_id: i32,
+}
+
+/// Cap, used, pending and available amounts of your test vouchers.
+#[utoipa::path(tag = "vouchers", responses((status = 200, body = TestCouponQuota)))]
+#[get("/v2/partners/benefits/test-coupons/quota")]
+pub async fn show_test_coupon_quota(
+    state: Data<AppState>,
+    caller: Caller,
+) -> Result<HttpResponse, ApiError> {
+    let me = caller.partner_with(READERS)?.partner_id.clone();
+    let v = state.read(move |conn| svc::view(conn, &me)).await?;
+    Ok(wire::json(
+        StatusCode::OK,
+        &TestCouponQuota {
+            cap: WireAmount(v.cap),
+            used: WireAmount(v.used),
+            pending: WireAmount(v.pending),
+            available: WireAmount(v.available),
+            certification: v.certification.map(|c| c.as_str()),
+            currency: "CNY",
+            measure_id: 1,
+        },
+    ))
+}

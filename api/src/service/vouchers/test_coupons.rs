@@ -1,0 +1,225 @@
+//! S15 test vouchers: a partner applies for a solution; the operator approves (the approved
+//! amount is issued as a voucher to the partner's named customer account) or rejects.
+
+use super::rule;
+use crate::service::{acting, not_found};
+use domain::payment::{COUPON_USABLE, COUPON_VOUCHER};
+use domain::vouchers::test_coupons::{self as tc, Certification};
+use domain::vouchers::SOURCE_TEST;
+use domain::{codes, Amount, Money};
+use persistence::repo::coupons::{self, CouponRow};
+use persistence::repo::test_coupons::{self as repo, ApplicationRow, Decision};
+use persistence::{ids, DbConnection, StoreError};
+
+/// The partner's solutions' certifications, highest last.
+fn certifications(
+    conn: &mut DbConnection,
+    partner_id: &str,
+) -> Result<Vec<(String, Certification)>, StoreError> {
+    repo::solutions_of(conn, partner_id)?
+        .into_iter()
+        .map(|s| {
+            let c = Certification::parse(&s.certification)
+                .map_err(|_| StoreError::Internal("stored certification is unknown".into()))?;
+            Ok((s.id, c))
+        })
+        .collect()
+}
+
+/// Cap, approved, pending and available amounts, and the highest certification.
+#[derive(Debug, Clone)]
+pub struct CapView {
+    pub cap: Money,
+    pub used: Money,
+    pub pending: Money,
+    pub available: Money,
+    pub certification: Option<Certification>,
+}
+
+pub fn view(conn: &mut DbConnection, partner_id: &str) -> Result<CapView, StoreError> {
+    let certs: Vec<Certification> = certifications(conn, partner_id)?
+        .into_iter()
+        .map(|(_, c)| c)
+        .collect();
+    let cap = tc::cap(&certs).unwrap_or(Money::ZERO);
+    let (used, pending) = repo::usage(conn, partner_id)?;
+    let (used, pending) = (Money::from_cents(used), Money::from_cents(pending));
+    Ok(CapView {
+        cap,
+        used,
+        pending,
+        available: tc::available(cap, used, pending),
+        certification: certs.into_iter().max(),
+    })
+}
+
+pub struct Application {
+    pub solution_id: String,
+    pub customer_id: String,
+    pub amount: Amount,
+    pub purpose: String,
+    pub resource_list_url: Option<String>,
+    pub reason: Option<String>,
+}
+
+pub fn apply(
+    conn: &mut DbConnection,
+    partner_id: &str,
+    a: &Application,
+    now: i64,
+) -> Result<ApplicationRow, StoreError> {
+    let solutions = certifications(conn, partner_id)?;
+    let certs: Vec<Certification> = solutions.iter().map(|(_, c)| *c).collect();
+    let (used, pending) = repo::usage(conn, partner_id)?;
+    tc::check_application(
+        &certs,
+        Money::from_cents(used),
+        pending > 0,
+        a.amount.money(),
+    )?;
+    if !solutions.iter().any(|(id, _)| *id == a.solution_id) {
+        return Err(rule(
+            codes::NOT_ON_SOFTWARE_PATH,
+            "solution_id does not name one of your solutions on the software path",
+        ));
+    }
+    acting::own_customer(conn, partner_id, &a.customer_id)?;
+    let row = ApplicationRow {
+        id: ids::prefixed("TC"),
+        partner_id: partner_id.to_owned(),
+        solution_id: a.solution_id.clone(),
+        customer_id: a.customer_id.clone(),
+        amount_cents: a.amount.cents(),
+        approved_cents: None,
+        purpose: a.purpose.clone(),
+        resource_list_url: a.resource_list_url.clone(),
+        reason: a.reason.clone(),
+        status: repo::PENDING.into(),
+        review_reason_codes: None,
+        review_reason: None,
+        coupon_id: None,
+        created_at: now,
+        decided_at: None,
+    };
+    match repo::insert_application(conn, &row) {
+        Err(StoreError::Duplicate(_)) => Err(rule(
+            codes::TEST_COUPON_PENDING,
+            "an application for test vouchers is still pending",
+        )),
+        other => other.map(|()| row),
+    }
+}
+
+fn pending(conn: &mut DbConnection, id: &str) -> Result<ApplicationRow, StoreError> {
+    let app =
+        repo::find_application(conn, id)?.ok_or_else(|| not_found("test-coupon application"))?;
+    if app.status != repo::PENDING {
+        return Err(decided());
+    }
+    Ok(app)
+}
+
+fn decided() -> StoreError {
+    rule(
+        codes::TEST_COUPON_DECIDED,
+        "the application was already decided",
+    )
+}
+
+/// The review's inputs: reason codes and text, and for approvals the amount and expiry.
+pub struct Review {
+    pub reason_codes: Vec<String>,
+    pub reason: Option<String>,
+    pub amount: Option<Amount>,
+    pub expire_time: i64,
+}
+
+/// Approves: the approved amount (default: as applied, never more) becomes one voucher.
+pub fn approve(
+    conn: &mut DbConnection,
+    id: &str,
+    r: &Review,
+    now: i64,
+) -> Result<ApplicationRow, StoreError> {
+    let app = pending(conn, id)?;
+    let amount = r.amount.map_or(app.amount_cents, Amount::cents);
+    if amount > app.amount_cents {
+        return Err(rule(
+            codes::PARAM_INVALID,
+            "approved_amount may not exceed the amount applied for",
+        ));
+    }
+    let certs: Vec<Certification> = certifications(conn, &app.partner_id)?
+        .into_iter()
+        .map(|(_, c)| c)
+        .collect();
+    let (used, _) = repo::usage(conn, &app.partner_id)?;
+    tc::check_approval(&certs, Money::from_cents(used), Money::from_cents(amount))?;
+    let coupon = CouponRow {
+        id: ids::prefixed("CP"),
+        customer_id: app.customer_id.clone(),
+        coupon_type: COUPON_VOUCHER,
+        source: SOURCE_TEST.into(),
+        partner_id: Some(app.partner_id.clone()),
+        quota_id: None,
+        face_value_cents: amount,
+        balance_cents: amount,
+        status: COUPON_USABLE,
+        effective_time: now,
+        expire_time: r.expire_time,
+        with_partner_discount: true,
+        // Test vouchers are not combinable with business (contract) discounts.
+        with_contract_discount: false,
+        with_promotion_discount: true,
+        min_consume_discount: None,
+        used_by_order_id: None,
+        last_used_time: None,
+        memo: Some(format!("test vouchers of application {}", app.id)),
+        create_time: now,
+        cloud_service_types: None,
+        product_ids: None,
+    };
+    coupons::insert(conn, &coupon)?;
+    decide(
+        conn,
+        &app,
+        repo::APPROVED,
+        Some(amount),
+        r,
+        Some(&coupon.id),
+        now,
+    )
+}
+
+pub fn reject(
+    conn: &mut DbConnection,
+    id: &str,
+    r: &Review,
+    now: i64,
+) -> Result<ApplicationRow, StoreError> {
+    let app = pending(conn, id)?;
+    decide(conn, &app, repo::REJECTED, None, r, None, now)
+}
+
+fn decide(
+    conn: &mut DbConnection,
+    app: &ApplicationRow,
+    status: &str,
+    approved_cents: Option<i64>,
+    r: &Review,
+    coupon_id: Option<&str>,
+    now: i64,
+) -> Result<ApplicationRow, StoreError> {
+    let d = Decision {
+        status,
+        approved_cents,
+        reason_codes: (!r.reason_codes.is_empty()).then(|| r.reason_codes.join(",")),
+        reason: r.reason.as_deref(),
+        coupon_id,
+        at: now,
+    };
+    if !repo::decide(conn, &app.id, &d)? {
+        return Err(decided());
+    }
+    repo::find_application(conn, &app.id)?.ok_or_else(|| not_found("test-coupon application"))
+}
