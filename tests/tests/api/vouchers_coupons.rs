@@ -242,8 +242,12 @@ both_backends!(
         let cust = sub_customer(&srv, &d.party, "2").await;
         let vq = quota(&srv, d.id(), "100", json!({})).await;
         let cq = quota(&srv, d.id(), "100", json!({"quota_type": 1})).await;
-        let voucher = coupon_ids(&issue(&d.client, &vq, &[cust.id.clone()], "40").await)[0].clone();
-        let cash = coupon_ids(&issue(&d.client, &cq, &[cust.id.clone()], "25").await)[0].clone();
+        let voucher =
+            coupon_ids(&issue(&d.client, &vq, std::slice::from_ref(&cust.id), "40").await)[0]
+                .clone();
+        let cash = coupon_ids(&issue(&d.client, &cq, std::slice::from_ref(&cust.id), "25").await)
+            [0]
+        .clone();
         tests::fixtures::recharge(&srv, &d.party, "100").await;
         d.client
             .post(

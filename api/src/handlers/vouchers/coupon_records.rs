@@ -1,7 +1,7 @@
 //! S9: ListPartnerCouponsRecord (every issue and reclaim of the partner's coupons) and its
 //! streamed CSV export with the same filters. List filters are repeated query keys.
 
-use super::{range, READERS};
+use super::{range, EmptyParams, READERS};
 use crate::auth::Caller;
 use crate::extract::Query;
 use crate::handlers::accounts::export::{self, Names};
@@ -10,7 +10,7 @@ use crate::wire::WireAmount;
 use crate::{wire, ApiError, AppState};
 use actix_web::http::StatusCode;
 use actix_web::web::Data;
-use actix_web::{get, HttpResponse};
+use actix_web::{get, HttpRequest, HttpResponse};
 use domain::paging::Page;
 use domain::vouchers::{check_ids, MAX_BATCH, RESULT_FAILED, RESULT_OK};
 use domain::Money;
@@ -108,11 +108,18 @@ async fn prepare(
     state: &AppState,
     caller: &Caller,
     query: Query<CouponRecordsQuery>,
+    req: &HttpRequest,
 ) -> Result<(CouponRecordFilter, Page), ApiError> {
     let me = caller.partner_with(READERS)?.partner_id.clone();
     let q = query.into_inner()?;
     let page = Page::new(q.offset, q.limit)?;
-    let operation_types = list("operation_types", q.operation_types, 8)?;
+    let empty = EmptyParams::of(req);
+    empty.reject(&["operation_time_begin", "operation_time_end"])?;
+    let operation_types = list(
+        "operation_types",
+        empty.list("operation_types", q.operation_types),
+        8,
+    )?;
     let known = |t: &String| t.len() == 1 && ("1"..="9").contains(&t.as_str());
     if let Some(t) = operation_types.iter().flatten().find(|t| !known(t)) {
         return Err(ApiError::param(format!(
@@ -131,10 +138,14 @@ async fn prepare(
     let filter = CouponRecordFilter {
         partner_id: partner.id,
         operation_types,
-        quota_id: q.quota_id,
+        quota_id: empty.text("quota_id", q.quota_id),
         quota_type: q.quota_type,
-        coupon_ids: list("coupon_ids", q.coupon_ids, MAX_BATCH)?,
-        customer_id: q.customer_id,
+        coupon_ids: list(
+            "coupon_ids",
+            empty.list("coupon_ids", q.coupon_ids),
+            MAX_BATCH,
+        )?,
+        customer_id: empty.text("customer_id", q.customer_id),
         after,
         before,
         result: q.result.filter(|r| r == RESULT_OK || r == RESULT_FAILED),
@@ -149,8 +160,9 @@ pub async fn list_partner_coupons_record(
     state: Data<AppState>,
     caller: Caller,
     query: Query<CouponRecordsQuery>,
+    req: HttpRequest,
 ) -> Result<HttpResponse, ApiError> {
-    let (f, page) = prepare(&state, &caller, query).await?;
+    let (f, page) = prepare(&state, &caller, query, &req).await?;
     super::sweep(&state).await?;
     let (total, rows) = state
         .read(move |conn| {
@@ -177,8 +189,9 @@ pub async fn export_partner_coupons_record(
     state: Data<AppState>,
     caller: Caller,
     query: Query<CouponRecordsQuery>,
+    req: HttpRequest,
 ) -> Result<HttpResponse, ApiError> {
-    let (f, _) = prepare(&state, &caller, query).await?;
+    let (f, _) = prepare(&state, &caller, query, &req).await?;
     super::sweep(&state).await?;
     Ok(export::stream_batches(
         &state,

@@ -1,7 +1,7 @@
 //! ListIssuedPartnerCoupons: coupons the partner issued to its resale customers, with all of
 //! Huawei's filters; coupons expired more than two years ago are not returned.
 
-use super::{range, sweep, READERS};
+use super::{range, sweep, EmptyParams, READERS};
 use crate::auth::Caller;
 use crate::extract::Query;
 use crate::service::vouchers::acting_partner;
@@ -9,7 +9,7 @@ use crate::wire::WireAmount;
 use crate::{wire, ApiError, AppState};
 use actix_web::http::StatusCode;
 use actix_web::web::Data;
-use actix_web::{get, HttpResponse};
+use actix_web::{get, HttpRequest, HttpResponse};
 use domain::paging::Page;
 use domain::vouchers::split_list;
 use domain::Money;
@@ -159,16 +159,19 @@ pub async fn list_issued_partner_coupons(
     state: Data<AppState>,
     caller: Caller,
     query: Query<IssuedCouponsQuery>,
+    req: HttpRequest,
 ) -> Result<HttpResponse, ApiError> {
     let me = caller.partner_with(READERS)?.partner_id.clone();
     let q = query.into_inner()?;
     let page = Page::new(q.offset, q.limit)?;
+    let empty = EmptyParams::of(&req);
+    empty.reject(&["coupon_id", "order_id"])?;
     if q.coupon_type.is_some_and(|t| t != 1 && t != 4) {
         return Err(ApiError::param("coupon_type must be 1 or 4"));
     }
     let f = IssuedFilter {
         coupon_id: q.coupon_id.clone(),
-        customer_id: q.customer_id.clone(),
+        customer_id: empty.text("customer_id", q.customer_id.clone()),
         order_id: q.order_id.clone(),
         coupon_type: q.coupon_type,
         status: q.status,

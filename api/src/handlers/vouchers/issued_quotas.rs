@@ -1,14 +1,14 @@
 //! ListIssuedCouponQuotas: the quotas a distributor passed on to its resellers.
 
 use super::quotas::CouponQuota;
-use super::{distributor, sweep, READERS};
+use super::{distributor, sweep, EmptyParams, READERS};
 use crate::auth::Caller;
 use crate::extract::Query;
 use crate::service::acting;
 use crate::{wire, ApiError, AppState};
 use actix_web::http::StatusCode;
 use actix_web::web::Data;
-use actix_web::{get, HttpResponse};
+use actix_web::{get, HttpRequest, HttpResponse};
 use domain::paging::Page;
 use persistence::repo::partners;
 use persistence::repo::quota_query::{self, QuotaFilter};
@@ -59,10 +59,12 @@ pub async fn list_issued_coupon_quotas(
     state: Data<AppState>,
     caller: Caller,
     query: Query<IssuedQuotasQuery>,
+    req: HttpRequest,
 ) -> Result<HttpResponse, ApiError> {
     let me = distributor(&caller, READERS)?.partner_id.clone();
     let q = query.into_inner()?;
     let page = Page::new(q.offset, q.limit)?;
+    let parent = EmptyParams::of(&req).text("parent_quota_id", q.parent_quota_id.clone());
     sweep(&state).await?;
     let (total, rows, names) = state
         .read(move |conn| {
@@ -77,7 +79,7 @@ pub async fn list_issued_coupon_quotas(
                     .clone()
                     .filter(|s| !s.is_empty())
                     .map(|s| vec![s]),
-                parent_quota_id: q.parent_quota_id.clone(),
+                parent_quota_id: parent.clone(),
                 ..QuotaFilter::default()
             };
             let rows = quota_query::page(conn, &f, page.offset, page.limit)?;

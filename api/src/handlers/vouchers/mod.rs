@@ -125,3 +125,44 @@ pub fn distributor<'a>(caller: &'a Caller, roles: &[Role]) -> Result<&'a Partner
 pub async fn sweep(state: &AppState) -> Result<(), ApiError> {
     expiry::sweep(state).await
 }
+
+/// Query keys sent with an empty value (`key=`). The query extractor reads those as absent,
+/// but Huawei gives them meaning: for some keys `""` is a filter, for others an error.
+pub struct EmptyParams(Vec<String>);
+
+impl EmptyParams {
+    pub fn of(req: &actix_web::HttpRequest) -> Self {
+        EmptyParams(
+            req.query_string()
+                .split('&')
+                .filter_map(|pair| match pair.split_once('=') {
+                    Some((k, "")) => Some(k.to_owned()),
+                    None if !pair.is_empty() => Some(pair.to_owned()),
+                    _ => None,
+                })
+                .collect(),
+        )
+    }
+
+    fn has(&self, key: &str) -> bool {
+        self.0.iter().any(|k| k == key)
+    }
+
+    /// `""` filters: an empty value becomes `Some("")`.
+    pub fn text(&self, key: &str, v: Option<String>) -> Option<String> {
+        v.or_else(|| self.has(key).then(String::new))
+    }
+
+    /// An empty value of a repeated key is the empty list.
+    pub fn list(&self, key: &str, v: Option<Vec<String>>) -> Option<Vec<String>> {
+        v.or_else(|| self.has(key).then(Vec::new))
+    }
+
+    /// These keys do not accept an empty value.
+    pub fn reject(&self, keys: &[&str]) -> Result<(), ApiError> {
+        match keys.iter().find(|k| self.has(k)) {
+            Some(k) => Err(ApiError::param(format!("{k} must not be empty"))),
+            None => Ok(()),
+        }
+    }
+}

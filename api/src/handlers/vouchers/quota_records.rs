@@ -1,6 +1,6 @@
 //! ListCouponQuotasRecords: a distributor's grants ("10") and reclaims ("11") of quota.
 
-use super::{distributor, range, READERS};
+use super::{distributor, range, EmptyParams, READERS};
 use crate::auth::Caller;
 use crate::extract::Query;
 use crate::service::acting;
@@ -8,7 +8,7 @@ use crate::wire::WireAmount;
 use crate::{wire, ApiError, AppState};
 use actix_web::http::StatusCode;
 use actix_web::web::Data;
-use actix_web::{get, HttpResponse};
+use actix_web::{get, HttpRequest, HttpResponse};
 use domain::paging::Page;
 use domain::vouchers::{OP_QUOTA_GRANT, OP_QUOTA_RECLAIM};
 use domain::Money;
@@ -98,10 +98,13 @@ pub async fn list_coupon_quotas_records(
     state: Data<AppState>,
     caller: Caller,
     query: Query<QuotaRecordsQuery>,
+    req: HttpRequest,
 ) -> Result<HttpResponse, ApiError> {
     let me = distributor(&caller, READERS)?.partner_id.clone();
     let q = query.into_inner()?;
     let page = Page::new(q.offset, q.limit)?;
+    let empty = EmptyParams::of(&req);
+    empty.reject(&["operation_time_begin", "operation_time_end"])?;
     let (after, before) = range(
         ("operation_time_begin", q.operation_time_begin.as_ref()),
         ("operation_time_end", q.operation_time_end.as_ref()),
@@ -110,7 +113,7 @@ pub async fn list_coupon_quotas_records(
         partner_id: me.clone(),
         indirect_partner_id: q.indirect_partner_id.clone(),
         quota_id: q.quota_id.clone().filter(|s| !s.is_empty()),
-        parent_quota_id: q.parent_quota_id.clone(),
+        parent_quota_id: empty.text("parent_quota_id", q.parent_quota_id.clone()),
         operation_type: q
             .operation_type
             .clone()
