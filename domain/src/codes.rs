@@ -170,3 +170,5 @@ pub const COUPON_NOT_FOUND: &str = "CBC.99100054";
 pub const NOT_ON_SOFTWARE_PATH: &str = "CBC.99100055";
 /// Ours (S15): the application was already decided.
 pub const TEST_COUPON_DECIDED: &str = "CBC.99100056";
+/// Ours: the coupon's service-type or product limits cover no line of the order.
+pub const COUPON_NOT_APPLICABLE: &str = "CBC.99100057";

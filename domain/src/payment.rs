@@ -1,6 +1,7 @@
 //! PayOrders (S17) and partner payment (S19): which coupons and discount may be applied, what
 //! they take off, and how the rest splits over cash and credit. Pure rules over plain data.
 
+use crate::vouchers::scope::{self, CouponScope, LineScope};
 use crate::{codes, Money, Violation};
 use rust_decimal::Decimal;
 
@@ -52,6 +53,8 @@ pub struct OrderFacts {
     /// Each line's `discount_ratio` (1 where none).
     pub line_ratios: Vec<Decimal>,
     pub discounts: Vec<OrderDiscount>,
+    /// The lines as coupon limits see them.
+    pub lines: Vec<LineScope>,
 }
 
 /// A coupon's combination limits (its `use_limits`).
@@ -72,6 +75,8 @@ pub struct CouponFacts {
     pub effective_time: i64,
     pub expire_time: i64,
     pub limits: CouponLimits,
+    /// Service-type and product limits (partner coupons).
+    pub scope: CouponScope,
 }
 
 #[derive(Debug, Clone, Default)]
@@ -264,7 +269,9 @@ pub fn plan(
             combinable(&c.limits, d.discount_type)?;
         }
         min_discount_ok(&c.limits, &order.line_ratios)?;
-        let take = c.balance.min(remaining);
+        let take = c
+            .balance
+            .min(scope::payable(&c.scope, &order.lines, remaining)?);
         remaining = remaining.checked_sub(take).unwrap_or(Money::ZERO);
         used.push((c.id.clone(), take, c.coupon_type));
     }

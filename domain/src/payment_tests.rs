@@ -15,6 +15,7 @@ fn order(discounts: Vec<OrderDiscount>, ratios: Vec<Decimal>) -> OrderFacts {
         amount: Money::from_cents(10_000),
         line_ratios: ratios,
         discounts,
+        lines: vec![],
     }
 }
 
@@ -27,6 +28,7 @@ fn coupon(id: &str, t: i32, cents: i64, limits: CouponLimits) -> CouponFacts {
         effective_time: 0,
         expire_time: 2000,
         limits,
+        scope: Default::default(),
     }
 }
 

@@ -4,6 +4,8 @@
 
 use domain::ledger::TradeDetail;
 use domain::payment::{self, CouponFacts, CouponLimits, OrderDiscount, OrderFacts, PayRequest};
+use domain::vouchers::scope::{CouponScope, LineScope};
+use domain::vouchers::split_list;
 use domain::{codes, Money, Violation};
 use persistence::repo::accounts::{self, AccountRow, Posting};
 use persistence::repo::coupons;
@@ -55,6 +57,7 @@ fn facts(conn: &mut DbConnection, o: &OrderRow) -> Result<OrderFacts, StoreError
         })
         .collect::<Result<_, StoreError>>()?;
     Ok(OrderFacts {
+        lines: line_scopes(conn, o)?,
         status: o.status,
         deadline: o.pending_payment_end_time,
         amount: Money::from_cents(o.amount_cents),
@@ -63,8 +66,27 @@ fn facts(conn: &mut DbConnection, o: &OrderRow) -> Result<OrderFacts, StoreError
     })
 }
 
+/// The order's lines as coupon limits see them (a line without a service type has the
+/// order's).
+pub fn line_scopes(conn: &mut DbConnection, o: &OrderRow) -> Result<Vec<LineScope>, StoreError> {
+    Ok(orders::lines(conn, &o.id, 0, i64::from(u16::MAX))?
+        .into_iter()
+        .map(|l| LineScope {
+            cloud_service_type: l
+                .cloud_service_type
+                .unwrap_or_else(|| o.service_type_code.clone()),
+            product_id: l.product_id,
+            amount: Money::from_cents(l.amount_cents),
+        })
+        .collect())
+}
+
 pub fn coupon_facts(c: &coupons::CouponRow) -> Result<CouponFacts, StoreError> {
     Ok(CouponFacts {
+        scope: CouponScope {
+            cloud_service_types: split_list(c.cloud_service_types.as_deref()),
+            product_ids: split_list(c.product_ids.as_deref()),
+        },
         id: c.id.clone(),
         coupon_type: c.coupon_type,
         status: c.status,

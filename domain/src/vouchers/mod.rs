@@ -3,6 +3,7 @@
 
 pub mod issue;
 pub mod reclaim;
+pub mod scope;
 pub mod test_coupons;
 
 use crate::Violation;

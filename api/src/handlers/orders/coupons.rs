@@ -150,6 +150,7 @@ pub async fn list_order_coupons_by_order_id(
                 amount: Money::from_cents(o.amount_cents),
                 line_ratios,
                 discounts: vec![],
+                lines: crate::service::payment::line_scopes(conn, &o)?,
             };
             let mut out = Vec::new();
             for c in coupons::usable(conn, &o.customer_id, now)? {
