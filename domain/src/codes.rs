@@ -166,9 +166,8 @@ pub const TEST_COUPON_PENDING: &str = "CBC.99100052";
 pub const COUPON_USED_NOT_RECLAIMABLE: &str = "CBC.99100053";
 /// Ours: the coupon does not exist or was not issued by you.
 pub const COUPON_NOT_FOUND: &str = "CBC.99100054";
-/// Ours (S15): the partner is not on the software path, or the solution is not its own.
-pub const NOT_ON_SOFTWARE_PATH: &str = "CBC.99100055";
-/// Ours (S15): the application was already decided.
-pub const TEST_COUPON_DECIDED: &str = "CBC.99100056";
+/// Ours (S15): the solution named is not one of the partner's. (Not on the software path is
+/// PATH_NOT_JOINED; reviewing a decided application is APPLICATION_STATUS.)
+pub const SOLUTION_NOT_FOUND: &str = "CBC.99100055";
 /// Ours: the coupon's service-type or product limits cover no line of the order.
 pub const COUPON_NOT_APPLICABLE: &str = "CBC.99100057";

@@ -1,5 +1,5 @@
 """S15 test vouchers (no public API; BSS-style paths signed by the SDK through `call_api`):
-the cap by the highest certification, one pending application, the operator's review, and the
+the software path, the cap by the highest certification, one pending application, the operator's review, and the
 approved voucher as the customer sees it through the SDK's typed ListSubCustomerCoupons."""
 
 from decimal import Decimal
@@ -25,8 +25,12 @@ def test_test_vouchers_cap_pending_and_approval(op):
     c = customer_of(op, sp.id)
     body = lambda sol, amount: {"solution_id": sol, "customer_id": c.id, "amount": amount,
                                 "purpose": "MIGRATION"}
-    sp.api.fails("POST", APPLY, 400, "CBC.99100055", body=body("none", "1"))
     sol = solution(op, sp.id)
+    sp.api.fails("POST", APPLY, 400, "CBC.99100042", body=body(sol, "1"))
+    r = op.api.put(PARTNER + "/development-paths/SOFTWARE", {"stage": "JOINED"},
+                   path_params={"partner_id": sp.id})
+    assert r.status == 200, r.exchange.describe()
+    sp.api.fails("POST", APPLY, 400, "CBC.99100055", body=body("none", "1"))
     solution(op, sp.id, "CLOUD_SOFTWARE")
     cap = sp.api.get(CAP).body
     assert (cap["cap"], cap["available"], cap["certification"]) == (100000, 100000, "CLOUD_SOFTWARE")
@@ -38,7 +42,7 @@ def test_test_vouchers_cap_pending_and_approval(op):
     ok = op.api.post(REVIEW + "approve", {"approved_amount": "25000.50"},
                      path_params={"application_id": app.body["application_id"]})
     assert ok.status == 200 and ok.body["status"] == "APPROVED"
-    op.api.fails("POST", REVIEW + "reject", 400, "CBC.99100056", body={},
+    op.api.fails("POST", REVIEW + "reject", 400, "CBC.99100045", body={},
                  path_params={"application_id": app.body["application_id"]})
     cap = sp.api.get(CAP).body
     assert (cap["used"], cap["available"]) == (25000.50, 74999.50)

@@ -1,6 +1,8 @@
-//! S15 test vouchers: one cap per partner, set by the highest software certification any of
-//! its solutions reached (not the sum); one application at a time.
+//! S15 test vouchers: one cap per partner, set by the highest software certification it reached
+//! (its stage on the software path, or a certification of one of its solutions — the highest
+//! applies, not the sum); only on the software path; one application at a time.
 
+use crate::programs::paths::Stage;
 use crate::{codes, Money, Violation};
 
 /// A solution's certification on the software path.
@@ -37,6 +39,16 @@ impl Certification {
             })
     }
 
+    /// The certification a software-path stage stands for: role certification is the
+    /// cloud-software certification, capability differentiation the advanced one.
+    pub fn of_stage(stage: Stage) -> Self {
+        match stage {
+            Stage::Joined => Self::None,
+            Stage::RoleCertified => Self::CloudSoftware,
+            Stage::CapabilityDifferentiated => Self::AdvancedCloudSoftware,
+        }
+    }
+
     /// The cap this certification gives: 20,000 / 100,000 / 300,000 CNY.
     pub fn cap(self) -> Money {
         let yuan = match self {
@@ -51,10 +63,11 @@ impl Certification {
 /// What test vouchers may be used for.
 pub const PURPOSES: [&str; 4] = ["BUILD", "TEST", "MIGRATION", "TRAINING"];
 
-/// The partner's cap: by the highest certification of its solutions; `None` when it has no
-/// solution on the software path.
-pub fn cap(certifications: &[Certification]) -> Option<Money> {
-    certifications.iter().max().map(|c| c.cap())
+/// The highest certification reached: `None` when the partner is not on the software path
+/// (then its solutions' certifications do not count either).
+pub fn level(stage: Option<Stage>, solutions: &[Certification]) -> Option<Certification> {
+    let stage = Certification::of_stage(stage?);
+    Some(solutions.iter().copied().fold(stage, Certification::max))
 }
 
 /// What is left to apply for: cap − approved − pending, never below zero.
@@ -78,15 +91,15 @@ fn within_cap(amount: Money, cap: Money, used: Money) -> Result<(), Violation> {
 
 /// A new application: the software path joined, none pending, within what is left.
 pub fn check_application(
-    certifications: &[Certification],
+    level: Option<Certification>,
     used: Money,
     pending: bool,
     amount: Money,
 ) -> Result<(), Violation> {
-    let cap = cap(certifications).ok_or_else(|| {
+    let cap = level.map(Certification::cap).ok_or_else(|| {
         Violation::new(
-            codes::NOT_ON_SOFTWARE_PATH,
-            "test vouchers need a solution on the software path",
+            codes::PATH_NOT_JOINED,
+            "test vouchers need the software development path joined",
         )
     })?;
     if pending {
@@ -100,11 +113,11 @@ pub fn check_application(
 
 /// An approval: the approved amount must still fit (the cap may have changed meanwhile).
 pub fn check_approval(
-    certifications: &[Certification],
+    level: Option<Certification>,
     used: Money,
     amount: Money,
 ) -> Result<(), Violation> {
-    within_cap(amount, cap(certifications).unwrap_or(Money::ZERO), used)
+    within_cap(amount, level.map_or(Money::ZERO, Certification::cap), used)
 }
 
 #[cfg(test)]
@@ -116,13 +129,28 @@ mod tests {
         Money::from_cents(y * 100)
     }
 
+    fn cap(stage: Option<Stage>, solutions: &[Certification]) -> Option<Money> {
+        level(stage, solutions).map(Certification::cap)
+    }
+
     #[test]
     fn the_highest_certification_sets_the_cap() {
-        assert_eq!(cap(&[]), Option::None);
-        assert_eq!(cap(&[None]), Some(yuan(20_000)));
-        assert_eq!(cap(&[None, CloudSoftware, None]), Some(yuan(100_000)));
+        assert_eq!(cap(Option::None, &[AdvancedCloudSoftware]), Option::None);
+        assert_eq!(cap(Some(Stage::Joined), &[]), Some(yuan(20_000)));
+        assert_eq!(cap(Some(Stage::RoleCertified), &[]), Some(yuan(100_000)));
         assert_eq!(
-            cap(&[CloudSoftware, AdvancedCloudSoftware, CloudSoftware]),
+            cap(Some(Stage::CapabilityDifferentiated), &[None]),
+            Some(yuan(300_000))
+        );
+        assert_eq!(
+            cap(Some(Stage::Joined), &[None, CloudSoftware, None]),
+            Some(yuan(100_000))
+        );
+        assert_eq!(
+            cap(
+                Some(Stage::RoleCertified),
+                &[CloudSoftware, AdvancedCloudSoftware]
+            ),
             Some(yuan(300_000)),
             "the highest applies, not the sum"
         );
@@ -135,24 +163,25 @@ mod tests {
     #[test]
     fn applications_respect_path_pending_and_cap() {
         let code = |r: Result<(), Violation>| r.err().map_or("ok", |v| v.code);
+        let joined = Some(None);
         assert_eq!(
-            code(check_application(&[], yuan(0), false, yuan(1))),
-            codes::NOT_ON_SOFTWARE_PATH
+            code(check_application(Option::None, yuan(0), false, yuan(1))),
+            codes::PATH_NOT_JOINED
         );
         assert_eq!(
-            code(check_application(&[None], yuan(0), true, yuan(1))),
+            code(check_application(joined, yuan(0), true, yuan(1))),
             codes::TEST_COUPON_PENDING
         );
         assert_eq!(
-            code(check_application(&[None], yuan(15_000), false, yuan(5_000))),
+            code(check_application(joined, yuan(15_000), false, yuan(5_000))),
             "ok"
         );
         assert_eq!(
-            code(check_application(&[None], yuan(15_000), false, yuan(5_001))),
+            code(check_application(joined, yuan(15_000), false, yuan(5_001))),
             codes::TEST_COUPON_CAP_EXCEEDED
         );
         assert_eq!(
-            code(check_approval(&[None], yuan(20_000), yuan(1))),
+            code(check_approval(joined, yuan(20_000), yuan(1))),
             codes::TEST_COUPON_CAP_EXCEEDED
         );
         assert_eq!(

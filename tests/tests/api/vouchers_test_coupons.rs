@@ -1,16 +1,39 @@
-//! S15 test vouchers: the software path, one cap per partner by its highest certification,
-//! one pending application at a time, approval issues a voucher, rejection frees the way.
+//! S15 test vouchers: the software path, one cap per partner by its highest certification (path
+//! stage or a solution's), one pending application at a time, approval issues a voucher,
+//! rejection frees the way.
 
 use serde_json::{json, Value};
 use tests::both_backends;
 use tests::fixtures::sub_customer;
 use tests::fixtures_vouchers::desk;
+use tests::{Client, TestServer};
 
 const APPLY: &str = "/v2/partners/benefits/test-coupons/applications";
 const CAP: &str = "/v2/partners/benefits/test-coupons/quota";
 
 fn money(v: &Value, k: &str) -> String {
     v[k].to_string()
+}
+
+fn software(partner_id: &str) -> String {
+    format!("/v2/operator/partners/{partner_id}/development-paths/SOFTWARE")
+}
+
+async fn solution(srv: &TestServer, partner_id: &str, certification: &str) -> String {
+    srv.operator()
+        .post(
+            &format!("/v2/operator/partners/{partner_id}/solutions"),
+            json!({"name": "ERP on cloud", "certification": certification}),
+        )
+        .await
+        .expect(201, "")["solution_id"]
+        .as_str()
+        .unwrap()
+        .to_owned()
+}
+
+async fn cap(c: &Client) -> Value {
+    c.get(CAP, &[]).await.expect(200, "")
 }
 
 both_backends!(
@@ -20,36 +43,25 @@ both_backends!(
         let cust = sub_customer(&srv, &sp.party, "1").await;
         let op = srv.operator();
         let body = |sol: &str, amount: &str| json!({"solution_id": sol, "customer_id": cust.id, "amount": amount, "purpose": "TEST", "reason": "POC"});
+        let sol = solution(&srv, sp.id(), "NONE").await;
+        let none = cap(&sp.client).await;
+        assert_eq!(
+            (money(&none, "cap"), none["certification"].clone()),
+            ("0.00".to_owned(), Value::Null)
+        );
+        sp.client
+            .post(APPLY, body(&sol, "100"))
+            .await
+            .expect(400, "CBC.99100042");
+        op.put(&software(sp.id()), json!({"stage": "JOINED"}))
+            .await
+            .expect(200, "");
         sp.client
             .post(APPLY, body("none", "100"))
             .await
             .expect(400, "CBC.99100055");
-        let cap = sp.client.get(CAP, &[]).await.expect(200, "");
-        assert_eq!(
-            (money(&cap, "cap"), cap["certification"].clone()),
-            ("0.00".to_owned(), Value::Null)
-        );
-        let sol = op
-            .post(
-                &format!("/v2/operator/partners/{}/solutions", sp.id()),
-                json!({"name": "ERP on cloud"}),
-            )
-            .await
-            .expect(201, "")["solution_id"]
-            .as_str()
-            .unwrap()
-            .to_owned();
         let other = desk(&srv, "SOLUTION_PROVIDER").await;
-        let foreign = op
-            .post(
-                &format!("/v2/operator/partners/{}/solutions", other.id()),
-                json!({"name": "x", "certification": "ADVANCED_CLOUD_SOFTWARE"}),
-            )
-            .await
-            .expect(201, "")["solution_id"]
-            .as_str()
-            .unwrap()
-            .to_owned();
+        let foreign = solution(&srv, other.id(), "ADVANCED_CLOUD_SOFTWARE").await;
         sp.client
             .post(APPLY, body(&foreign, "100"))
             .await
@@ -63,7 +75,10 @@ both_backends!(
             .post(APPLY, json!({"solution_id": sol, "customer_id": stranger.id, "amount": "1", "purpose": "TEST"}))
             .await
             .expect(400, "CBC.99000035");
-        sp.client.post(APPLY, json!({"solution_id": sol, "customer_id": cust.id, "amount": "1", "purpose": "FUN"})).await.expect(400, "CBC.0100");
+        sp.client
+            .post(APPLY, json!({"solution_id": sol, "customer_id": cust.id, "amount": "1", "purpose": "FUN"}))
+            .await
+            .expect(400, "CBC.0100");
         let app = sp
             .client
             .post(APPLY, body(&sol, "15000"))
@@ -75,17 +90,17 @@ both_backends!(
             .post(APPLY, body(&sol, "1"))
             .await
             .expect(400, "CBC.99100052");
-        let cap = sp.client.get(CAP, &[]).await.expect(200, "");
+        let c = cap(&sp.client).await;
         assert_eq!(
             [
-                money(&cap, "cap"),
-                money(&cap, "used"),
-                money(&cap, "pending"),
-                money(&cap, "available")
+                money(&c, "cap"),
+                money(&c, "used"),
+                money(&c, "pending"),
+                money(&c, "available")
             ],
             ["20000.00", "0.00", "15000.00", "5000.00"]
         );
-        assert_eq!(cap["certification"], "NONE");
+        assert_eq!(c["certification"], "NONE");
 
         let review =
             |id: &str, verb: &str| format!("/v2/operator/test-coupon-applications/{id}/{verb}");
@@ -112,7 +127,7 @@ both_backends!(
         let coupon_id = ok["coupon_id"].as_str().unwrap().to_owned();
         op.post(&review(&app_id, "reject"), json!({}))
             .await
-            .expect(400, "CBC.99100056");
+            .expect(400, "CBC.99100045");
         op.post(&review("TCnothing", "approve"), json!({}))
             .await
             .expect(404, "CBC.99100002");
@@ -124,26 +139,24 @@ both_backends!(
             )
             .await
             .expect(200, "");
-        let c = &coupons["user_coupons"][0];
+        let v = &coupons["user_coupons"][0];
         assert_eq!(
-            (c["coupon_type"].clone(), c["status"].clone()),
+            (v["coupon_type"].clone(), v["status"].clone()),
             (json!(1), json!(2))
         );
-        assert_eq!(c["face_value"].to_string(), "12000.00");
-        let contract = c["use_limits"]
-            .as_array()
-            .unwrap()
+        assert_eq!(v["face_value"].to_string(), "12000.00");
+        let limits = v["use_limits"].as_array().unwrap();
+        let contract = limits
             .iter()
             .find(|l| l["limit_key"] == "simultaneousUseWithContractDiscount")
-            .unwrap()
-            .clone();
+            .unwrap();
         assert_eq!(
             contract["value1"], "0",
             "not combinable with business discounts"
         );
-        let cap = sp.client.get(CAP, &[]).await.expect(200, "");
+        let c = cap(&sp.client).await;
         assert_eq!(
-            [money(&cap, "used"), money(&cap, "available")],
+            [money(&c, "used"), money(&c, "available")],
             ["12000.00", "8000.00"]
         );
         sp.client
@@ -152,48 +165,29 @@ both_backends!(
             .expect(400, "CBC.99100051");
 
         // Certifications raise the cap to that of the highest one, never the sum.
-        op.put(
-            &format!(
-                "/v2/operator/partners/{}/solutions/{sol}/certification",
+        let certify = |id: &str| {
+            format!(
+                "/v2/operator/partners/{}/solutions/{id}/certification",
                 sp.id()
-            ),
-            json!({"certification": "CLOUD_SOFTWARE"}),
-        )
-        .await;
+            )
+        };
+        op.put(&certify(&sol), json!({"certification": "CLOUD_SOFTWARE"}))
+            .await
+            .expect(204, "");
+        assert_eq!(money(&cap(&sp.client).await, "cap"), "100000.00");
+        solution(&srv, sp.id(), "ADVANCED_CLOUD_SOFTWARE").await;
+        let c = cap(&sp.client).await;
         assert_eq!(
-            money(&sp.client.get(CAP, &[]).await.expect(200, ""), "cap"),
-            "100000.00"
-        );
-        op.post(
-            &format!("/v2/operator/partners/{}/solutions", sp.id()),
-            json!({"name": "BI", "certification": "ADVANCED_CLOUD_SOFTWARE"}),
-        )
-        .await
-        .expect(201, "");
-        let cap = sp.client.get(CAP, &[]).await.expect(200, "");
-        assert_eq!(
-            [money(&cap, "cap"), money(&cap, "available")],
+            [money(&c, "cap"), money(&c, "available")],
             ["300000.00", "288000.00"]
         );
-        assert_eq!(cap["certification"], "ADVANCED_CLOUD_SOFTWARE");
-        op.put(
-            &format!(
-                "/v2/operator/partners/{}/solutions/{foreign}/certification",
-                sp.id()
-            ),
-            json!({"certification": "NONE"}),
-        )
-        .await
-        .expect(404, "CBC.99100002");
-        op.put(
-            &format!(
-                "/v2/operator/partners/{}/solutions/{sol}/certification",
-                sp.id()
-            ),
-            json!({"certification": "GOLD"}),
-        )
-        .await
-        .expect(400, "CBC.0100");
+        assert_eq!(c["certification"], "ADVANCED_CLOUD_SOFTWARE");
+        op.put(&certify(&foreign), json!({"certification": "NONE"}))
+            .await
+            .expect(404, "CBC.99100002");
+        op.put(&certify(&sol), json!({"certification": "GOLD"}))
+            .await
+            .expect(400, "CBC.0100");
         srv.clock.advance(chrono::Duration::seconds(1));
         let second = sp
             .client
@@ -210,8 +204,10 @@ both_backends!(
             )
             .await
             .expect(200, "");
-        assert_eq!(no["status"], "REJECTED");
-        assert_eq!(no["review_reason"], "resource list missing");
+        assert_eq!(
+            (no["status"].as_str(), no["review_reason"].as_str()),
+            (Some("REJECTED"), Some("resource list missing"))
+        );
         let list = sp.client.get(APPLY, &[]).await.expect(200, "");
         assert_eq!(list["total_count"], 2);
         assert_eq!(list["applications"][0]["application_id"], second.as_str());
@@ -220,21 +216,41 @@ both_backends!(
 );
 
 both_backends!(
+    the_path_stage_counts_and_off_the_path_nothing_does,
+    |srv: tests::TestServer| async move {
+        let sp = desk(&srv, "SOLUTION_PROVIDER").await;
+        let op = srv.operator();
+        solution(&srv, sp.id(), "CLOUD_SOFTWARE").await;
+        for (stage, want) in [
+            ("JOINED", "100000.00"),
+            ("ROLE_CERTIFIED", "100000.00"),
+            ("CAPABILITY_DIFFERENTIATED", "300000.00"),
+        ] {
+            op.put(&software(sp.id()), json!({"stage": stage}))
+                .await
+                .expect(200, "");
+            assert_eq!(money(&cap(&sp.client).await, "cap"), want, "{stage}");
+        }
+        let r = op.send("DELETE", &software(sp.id()), &[], None).await;
+        assert_eq!(r.status, 204, "{}", r.text);
+        let c = cap(&sp.client).await;
+        assert_eq!(
+            (money(&c, "cap"), c["certification"].clone()),
+            ("0.00".to_owned(), Value::Null)
+        );
+    }
+);
+
+both_backends!(
     one_pending_application_under_concurrency,
     |srv: tests::TestServer| async move {
         let sp = desk(&srv, "SOLUTION_PROVIDER").await;
         let cust = sub_customer(&srv, &sp.party, "2").await;
-        let sol = srv
-            .operator()
-            .post(
-                &format!("/v2/operator/partners/{}/solutions", sp.id()),
-                json!({"name": "s"}),
-            )
+        srv.operator()
+            .put(&software(sp.id()), json!({"stage": "JOINED"}))
             .await
-            .expect(201, "")["solution_id"]
-            .as_str()
-            .unwrap()
-            .to_owned();
+            .expect(200, "");
+        let sol = solution(&srv, sp.id(), "NONE").await;
         let mut tasks = Vec::new();
         for _ in 0..8 {
             let (c, body) = (
@@ -252,9 +268,6 @@ both_backends!(
             }
         }
         assert_eq!(created, 1);
-        assert_eq!(
-            sp.client.get(CAP, &[]).await.expect(200, "")["pending"].to_string(),
-            "100.00"
-        );
+        assert_eq!(money(&cap(&sp.client).await, "pending"), "100.00");
     }
 );

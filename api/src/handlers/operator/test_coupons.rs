@@ -1,5 +1,5 @@
-//! S15 for the operator: a partner's solutions on the software path and their certification
-//! (which set the test-voucher cap), and the review of test-voucher applications.
+//! S15 for the operator: a partner's solutions and their certification (with the partner's
+//! SOFTWARE path stage they set the test-voucher cap), and the review of applications.
 
 use super::path_id;
 use crate::auth::Caller;
@@ -25,7 +25,7 @@ use validator::Validate;
 pub struct SolutionInput {
     #[validate(length(min = 1, max = 128))]
     name: String,
-    /// NONE (default: on the software path), CLOUD_SOFTWARE or ADVANCED_CLOUD_SOFTWARE.
+    /// NONE (default), CLOUD_SOFTWARE or ADVANCED_CLOUD_SOFTWARE.
     certification: Option<String>,
 }
 
@@ -36,8 +36,8 @@ pub struct Solution {
     certification: String,
 }
 
-/// Registers a partner's solution on the software path (which makes it eligible for test
-/// vouchers), with its certification.
+/// Registers a partner's software solution with its certification; test vouchers need the
+/// partner on the SOFTWARE development path as well.
 #[utoipa::path(tag = "operator", params(("partner_id" = String, Path)), request_body = SolutionInput, responses((status = 201, body = Solution), (status = 404, body = openapi::ErrorBody)))]
 #[post("/v2/operator/partners/{partner_id}/solutions")]
 pub async fn create_solution(

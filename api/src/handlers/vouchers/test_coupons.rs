@@ -1,5 +1,6 @@
-//! S15 test vouchers, partner side: apply for a solution, list applications, and read the cap
-//! (by the highest software certification), what is used, pending and still available.
+//! S15 test vouchers, partner side: apply for a solution (on the SOFTWARE path), list
+//! applications, and read the cap (by the highest software certification), what is used,
+//! pending and still available.
 
 use super::{READERS, WRITERS};
 use crate::auth::Caller;
@@ -20,7 +21,7 @@ use validator::Validate;
 
 #[derive(Deserialize, Validate, ToSchema)]
 pub struct ApplyTestCoupons {
-    /// One of your solutions on the software path.
+    /// One of your solutions (you must be on the SOFTWARE development path).
     #[validate(length(min = 1, max = 64))]
     solution_id: String,
     /// Your customer account that receives the vouchers.
@@ -159,7 +160,9 @@ pub async fn list_test_coupon_applications(
 /// The partner's test-voucher cap and its use.
 #[derive(Serialize, ToSchema)]
 pub struct TestCouponQuota {
-    /// By the highest certification of your solutions: 20,000 / 100,000 / 300,000.
+    /// By the highest software certification reached (SOFTWARE path stage JOINED /
+    /// ROLE_CERTIFIED / CAPABILITY_DIFFERENTIATED, or a solution's NONE / CLOUD_SOFTWARE /
+    /// ADVANCED_CLOUD_SOFTWARE): 20,000 / 100,000 / 300,000, the highest, not the sum.
     cap: WireAmount,
     /// Approved so far.
     used: WireAmount,

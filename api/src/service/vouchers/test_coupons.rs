@@ -4,26 +4,32 @@
 use super::rule;
 use crate::service::{acting, not_found};
 use domain::payment::{COUPON_USABLE, COUPON_VOUCHER};
+use domain::programs::paths::{PathType, Stage};
 use domain::vouchers::test_coupons::{self as tc, Certification};
 use domain::vouchers::SOURCE_TEST;
 use domain::{codes, Amount, Money};
 use persistence::repo::coupons::{self, CouponRow};
+use persistence::repo::programs::paths;
 use persistence::repo::test_coupons::{self as repo, ApplicationRow, Decision};
 use persistence::{ids, DbConnection, StoreError};
 
-/// The partner's solutions' certifications, highest last.
-fn certifications(
+/// The partner's highest software certification (`None`: not on the software path) and its
+/// solutions' ids.
+fn standing(
     conn: &mut DbConnection,
     partner_id: &str,
-) -> Result<Vec<(String, Certification)>, StoreError> {
-    repo::solutions_of(conn, partner_id)?
-        .into_iter()
-        .map(|s| {
-            let c = Certification::parse(&s.certification)
-                .map_err(|_| StoreError::Internal("stored certification is unknown".into()))?;
-            Ok((s.id, c))
-        })
-        .collect()
+) -> Result<(Option<Certification>, Vec<String>), StoreError> {
+    let corrupt = |what: &str| StoreError::Internal(format!("stored {what} is unknown"));
+    let stage = paths::find(conn, partner_id, PathType::Software.as_str())?
+        .map(|p| Stage::parse(&p.stage).map_err(|_| corrupt("stage")))
+        .transpose()?;
+    let mut ids = Vec::new();
+    let mut certs = Vec::new();
+    for s in repo::solutions_of(conn, partner_id)? {
+        certs.push(Certification::parse(&s.certification).map_err(|_| corrupt("certification"))?);
+        ids.push(s.id);
+    }
+    Ok((tc::level(stage, &certs), ids))
 }
 
 /// Cap, approved, pending and available amounts, and the highest certification.
@@ -37,11 +43,8 @@ pub struct CapView {
 }
 
 pub fn view(conn: &mut DbConnection, partner_id: &str) -> Result<CapView, StoreError> {
-    let certs: Vec<Certification> = certifications(conn, partner_id)?
-        .into_iter()
-        .map(|(_, c)| c)
-        .collect();
-    let cap = tc::cap(&certs).unwrap_or(Money::ZERO);
+    let (level, _) = standing(conn, partner_id)?;
+    let cap = level.map_or(Money::ZERO, Certification::cap);
     let (used, pending) = repo::usage(conn, partner_id)?;
     let (used, pending) = (Money::from_cents(used), Money::from_cents(pending));
     Ok(CapView {
@@ -49,7 +52,7 @@ pub fn view(conn: &mut DbConnection, partner_id: &str) -> Result<CapView, StoreE
         used,
         pending,
         available: tc::available(cap, used, pending),
-        certification: certs.into_iter().max(),
+        certification: level,
     })
 }
 
@@ -68,19 +71,18 @@ pub fn apply(
     a: &Application,
     now: i64,
 ) -> Result<ApplicationRow, StoreError> {
-    let solutions = certifications(conn, partner_id)?;
-    let certs: Vec<Certification> = solutions.iter().map(|(_, c)| *c).collect();
+    let (level, solutions) = standing(conn, partner_id)?;
     let (used, pending) = repo::usage(conn, partner_id)?;
     tc::check_application(
-        &certs,
+        level,
         Money::from_cents(used),
         pending > 0,
         a.amount.money(),
     )?;
-    if !solutions.iter().any(|(id, _)| *id == a.solution_id) {
+    if !solutions.contains(&a.solution_id) {
         return Err(rule(
-            codes::NOT_ON_SOFTWARE_PATH,
-            "solution_id does not name one of your solutions on the software path",
+            codes::SOLUTION_NOT_FOUND,
+            "solution_id does not name one of your solutions",
         ));
     }
     acting::own_customer(conn, partner_id, &a.customer_id)?;
@@ -121,7 +123,7 @@ fn pending(conn: &mut DbConnection, id: &str) -> Result<ApplicationRow, StoreErr
 
 fn decided() -> StoreError {
     rule(
-        codes::TEST_COUPON_DECIDED,
+        codes::APPLICATION_STATUS,
         "the application was already decided",
     )
 }
@@ -149,12 +151,9 @@ pub fn approve(
             "approved_amount may not exceed the amount applied for",
         ));
     }
-    let certs: Vec<Certification> = certifications(conn, &app.partner_id)?
-        .into_iter()
-        .map(|(_, c)| c)
-        .collect();
+    let (level, _) = standing(conn, &app.partner_id)?;
     let (used, _) = repo::usage(conn, &app.partner_id)?;
-    tc::check_approval(&certs, Money::from_cents(used), Money::from_cents(amount))?;
+    tc::check_approval(level, Money::from_cents(used), Money::from_cents(amount))?;
     let coupon = CouponRow {
         id: ids::prefixed("CP"),
         customer_id: app.customer_id.clone(),
