@@ -367,3 +367,44 @@ both_backends!(
         assert_vouchers(&srv).await;
     }
 );
+
+both_backends!(
+    idempotent_issue_and_acting_for_a_reseller,
+    |srv: tests::TestServer| async move {
+        let (d, r1, _) = channel(&srv).await;
+        let c = resale(&srv, &r1.party, 1).await;
+        let q = quota(&srv, r1.id(), "100", json!({})).await;
+        let body = json!({"quota_id": q, "customer_ids": c, "face_value": "10", "indirect_partner_id": r1.id()});
+        let keyed = d.client.clone().with_idempotency_key("issue-1");
+        let first = keyed.post(COUPONS, body.clone()).await.expect(200, "");
+        let again = keyed.post(COUPONS, body.clone()).await.expect(200, "");
+        assert_eq!(first, again, "a retry answers the first result");
+        let mut other = body.clone();
+        other["face_value"] = json!("11");
+        keyed.post(COUPONS, other).await.expect(409, "CBC.0260");
+        assert_eq!(
+            quota_view(&r1.client, &q).await["balance"].to_string(),
+            "90.00"
+        );
+        let theirs = r1.client.get(COUPONS, &[]).await.expect(200, "");
+        assert_eq!(theirs["total_count"], 1, "issued from and by the reseller");
+        let coupon = coupon_ids(&first)[0].clone();
+        let reclaim = d.client.clone().with_idempotency_key("reclaim-1");
+        let body = json!({"coupon_id": coupon, "indirect_partner_id": r1.id()});
+        assert_eq!(reclaim.post(RECLAIM, body.clone()).await.status, 204);
+        assert_eq!(
+            reclaim.post(RECLAIM, body).await.status,
+            204,
+            "replayed, not refused"
+        );
+        d.client
+            .post(RECLAIM, json!({"coupon_id": coupon}))
+            .await
+            .expect(400, "CBC.99100054");
+        assert_eq!(
+            quota_view(&r1.client, &q).await["balance"].to_string(),
+            "100.00"
+        );
+        assert_vouchers(&srv).await;
+    }
+);
