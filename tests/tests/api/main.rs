@@ -35,6 +35,7 @@ mod programs_subsidy_clock;
 mod vouchers_concurrency;
 mod vouchers_coupons;
 mod vouchers_expiry;
+mod vouchers_payment;
 mod vouchers_quotas;
 mod vouchers_records;
 mod vouchers_test_coupons;
