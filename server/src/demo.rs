@@ -32,7 +32,8 @@ pub fn load(db: &Db, vault: &Vault, now: i64) -> Result<(), String> {
         "Demo data loaded: distributor '{DISTRIBUTOR}' with resellers demo-reseller-1 and -2,"
     );
     println!("customers demo-customer-a (resale, of the distributor) and demo-customer-b (of reseller 1),");
-    println!("and a pending order CSDEMO000000000000000001 of demo-customer-a (120.00 CNY).");
+    println!("a voucher quota of 10,000.00 CNY for the distributor, and a pending order");
+    println!("CSDEMO000000000000000001 of demo-customer-a (120.00 CNY).");
     println!("Demo credentials (AK/SK for the Huawei SDK; passwords for POST /v2/auth/tokens):");
     for p in creds {
         println!(
@@ -131,7 +132,34 @@ fn create(c: &mut DbConnection, vault: &Vault, now: i64) -> Result<(), StoreErro
         domain::Money::from_cents(5_000_000),
         now,
     )?;
+    quota(c, &dist, now)?;
     pending_order(c, now)
+}
+
+/// A voucher quota of 10,000.00 for the distributor, face values 1–1,000, valid a year.
+fn quota(c: &mut DbConnection, partner_id: &str, now: i64) -> Result<(), StoreError> {
+    use persistence::repo::quotas::{self, QuotaRow};
+    quotas::insert(
+        c,
+        &QuotaRow {
+            id: persistence::ids::new_id(),
+            partner_id: partner_id.to_owned(),
+            parent_quota_id: None,
+            granted_by_partner_id: None,
+            quota_type: 0,
+            quota_cents: 1_000_000,
+            balance_cents: 1_000_000,
+            status: domain::vouchers::QUOTA_NORMAL,
+            effective_time: now,
+            expire_time: now + 365 * 86_400,
+            face_min_cents: Some(100),
+            face_max_cents: Some(100_000),
+            cloud_service_types: None,
+            product_ids: None,
+            create_time: now,
+            last_update_time: now,
+        },
+    )
 }
 
 /// An order of demo-customer-a waiting for payment (or for its partner to pay it).
