@@ -125,6 +125,7 @@ fn register_vouchers(cfg: &mut ServiceConfig) {
         .service(operator::test_coupons::set_solution_certification)
         .service(operator::test_coupons::approve_test_coupons)
         .service(operator::test_coupons::reject_test_coupons)
+        .service(operator::test_coupon_queue::list_test_coupon_applications_to_review)
         .service(vouchers::quotas::list_quota_coupons)
         .service(vouchers::issued_quotas::list_issued_coupon_quotas)
         .service(vouchers::quota_moves::update_coupon_quotas)

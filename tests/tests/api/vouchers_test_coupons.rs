@@ -212,6 +212,27 @@ both_backends!(
         assert_eq!(list["total_count"], 2);
         assert_eq!(list["applications"][0]["application_id"], second.as_str());
         sp.client.post(APPLY, body(&sol, "1")).await.expect(201, "");
+        let queue = "/v2/operator/test-coupon-applications";
+        let pending = op
+            .get(queue, &[("status", "PENDING"), ("partner_id", sp.id())])
+            .await
+            .expect(200, "");
+        assert_eq!(pending["total_count"], 1);
+        assert_eq!(pending["applications"][0]["partner_id"], sp.id());
+        let all = op
+            .get(queue, &[("partner_id", sp.id())])
+            .await
+            .expect(200, "");
+        assert_eq!(all["total_count"], 3);
+        assert_eq!(
+            all["applications"][0]["application_id"],
+            app_id.as_str(),
+            "oldest first"
+        );
+        op.get(queue, &[("status", "DONE")])
+            .await
+            .expect(400, "CBC.0100");
+        sp.client.get(queue, &[]).await.expect(403, "CBC.0151");
     }
 );
 

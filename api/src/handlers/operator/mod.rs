@@ -14,6 +14,7 @@ pub mod partners;
 pub mod personnel;
 pub mod reviews;
 pub mod sub_customers;
+pub mod test_coupon_queue;
 pub mod test_coupons;
 pub mod users;
 

@@ -41,6 +41,7 @@ pub struct ApplyTestCoupons {
 #[derive(Serialize, ToSchema)]
 pub struct TestCouponApplication {
     application_id: String,
+    partner_id: String,
     solution_id: String,
     customer_id: String,
     amount: WireAmount,
@@ -62,6 +63,7 @@ impl From<&ApplicationRow> for TestCouponApplication {
     fn from(a: &ApplicationRow) -> Self {
         TestCouponApplication {
             application_id: a.id.clone(),
+            partner_id: a.partner_id.clone(),
             solution_id: a.solution_id.clone(),
             customer_id: a.customer_id.clone(),
             amount: WireAmount(Money::from_cents(a.amount_cents)),
@@ -134,6 +136,15 @@ pub struct ApplicationPage {
     applications: Vec<TestCouponApplication>,
 }
 
+impl ApplicationPage {
+    pub fn new(total_count: i64, rows: &[ApplicationRow]) -> Self {
+        ApplicationPage {
+            total_count,
+            applications: rows.iter().map(TestCouponApplication::from).collect(),
+        }
+    }
+}
+
 /// Your test-voucher applications, newest first.
 #[utoipa::path(tag = "vouchers", params(PageQuery), responses((status = 200, body = ApplicationPage)))]
 #[get("/v2/partners/benefits/test-coupons/applications")]
@@ -150,10 +161,7 @@ pub async fn list_test_coupon_applications(
         .await?;
     Ok(wire::json(
         StatusCode::OK,
-        &ApplicationPage {
-            total_count: total,
-            applications: rows.iter().map(TestCouponApplication::from).collect(),
-        },
+        &ApplicationPage::new(total, &rows),
     ))
 }
 
