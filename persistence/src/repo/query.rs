@@ -31,3 +31,39 @@ pub fn limit_lock_wait(conn: &mut DbConnection, millis: u32) -> Result<(), crate
     }
     Ok(())
 }
+
+/// Writes the operator's review queue of one application table: every partner's rows,
+/// filtered by status and partner, oldest first. The tables differ only in their names,
+/// so one definition serves them all.
+macro_rules! review_queue {
+    ($t:ident, $row:ty, $oldest:ident) => {
+        /// The operator's queue: every partner's, filtered by status and partner, oldest first.
+        pub fn queue(
+            conn: &mut $crate::DbConnection,
+            status: Option<&str>,
+            partner_id: Option<&str>,
+            offset: i64,
+            limit: i64,
+        ) -> Result<(i64, Vec<$row>), $crate::StoreError> {
+            let filtered = || {
+                let mut q = $t::table.into_boxed();
+                if let Some(s) = status {
+                    q = q.filter($t::status.eq(s.to_owned()));
+                }
+                if let Some(p) = partner_id {
+                    q = q.filter($t::partner_id.eq(p.to_owned()));
+                }
+                q
+            };
+            let total = filtered().count().get_result(conn)?;
+            let rows = filtered()
+                .order(($t::$oldest.asc(), $t::id.asc()))
+                .offset(offset)
+                .limit(limit)
+                .select(<$row>::as_select())
+                .load(conn)?;
+            Ok((total, rows))
+        }
+    };
+}
+pub(crate) use review_queue;

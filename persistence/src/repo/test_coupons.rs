@@ -155,30 +155,4 @@ pub fn decide(conn: &mut DbConnection, id: &str, d: &Decision<'_>) -> Result<boo
     Ok(n == 1)
 }
 
-/// Applications of every partner for the operator's queue, oldest first.
-pub fn queue(
-    conn: &mut DbConnection,
-    status: Option<&str>,
-    partner_id: Option<&str>,
-    offset: i64,
-    limit: i64,
-) -> Result<(i64, Vec<ApplicationRow>), StoreError> {
-    let filtered = || {
-        let mut q = a::table.into_boxed();
-        if let Some(s) = status {
-            q = q.filter(a::status.eq(s.to_owned()));
-        }
-        if let Some(p) = partner_id {
-            q = q.filter(a::partner_id.eq(p.to_owned()));
-        }
-        q
-    };
-    let total = filtered().count().get_result(conn)?;
-    let rows = filtered()
-        .order((a::created_at.asc(), a::id.asc()))
-        .offset(offset)
-        .limit(limit)
-        .select(ApplicationRow::as_select())
-        .load(conn)?;
-    Ok((total, rows))
-}
+crate::repo::query::review_queue!(a, ApplicationRow, created_at);

@@ -76,30 +76,4 @@ pub fn decide(conn: &mut DbConnection, id: &str, d: &Decision) -> Result<bool, S
     Ok(n == 1)
 }
 
-/// The operator's queue: every partner's, filtered by status and partner, oldest first.
-pub fn queue(
-    conn: &mut DbConnection,
-    status: Option<&str>,
-    partner_id: Option<&str>,
-    offset: i64,
-    limit: i64,
-) -> Result<(i64, Vec<BusinessInfoRow>), StoreError> {
-    let filtered = || {
-        let mut q = t::table.into_boxed();
-        if let Some(s) = status {
-            q = q.filter(t::status.eq(s.to_owned()));
-        }
-        if let Some(p) = partner_id {
-            q = q.filter(t::partner_id.eq(p.to_owned()));
-        }
-        q
-    };
-    let total = filtered().count().get_result(conn)?;
-    let rows = filtered()
-        .order((t::submitted_at.asc(), t::id.asc()))
-        .offset(offset)
-        .limit(limit)
-        .select(BusinessInfoRow::as_select())
-        .load(conn)?;
-    Ok((total, rows))
-}
+crate::repo::query::review_queue!(t, BusinessInfoRow, submitted_at);

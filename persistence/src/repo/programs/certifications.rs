@@ -117,30 +117,4 @@ pub fn resubmit(
     Ok(n == 1)
 }
 
-/// The operator's queue: every partner's, filtered by status and partner, oldest first.
-pub fn queue(
-    conn: &mut DbConnection,
-    status: Option<&str>,
-    partner_id: Option<&str>,
-    offset: i64,
-    limit: i64,
-) -> Result<(i64, Vec<CertificationRow>), StoreError> {
-    let filtered = || {
-        let mut q = t::table.into_boxed();
-        if let Some(s) = status {
-            q = q.filter(t::status.eq(s.to_owned()));
-        }
-        if let Some(p) = partner_id {
-            q = q.filter(t::partner_id.eq(p.to_owned()));
-        }
-        q
-    };
-    let total = filtered().count().get_result(conn)?;
-    let rows = filtered()
-        .order((t::created_at.asc(), t::id.asc()))
-        .offset(offset)
-        .limit(limit)
-        .select(CertificationRow::as_select())
-        .load(conn)?;
-    Ok((total, rows))
-}
+crate::repo::query::review_queue!(t, CertificationRow, created_at);

@@ -86,12 +86,7 @@ pub async fn list_business_info_to_review(
     caller.require_operator()?;
     let allowed = ["REVIEWING", "CERTIFIED", "FAILED", "SUPERSEDED"];
     let q = query.into_inner()?.check(&allowed)?;
-    let (total, rows) = state
-        .read(move |conn| {
-            let (s, p) = (q.status.as_deref(), q.partner_id.as_deref());
-            repo::queue(conn, s, p, q.page.offset, q.page.limit)
-        })
-        .await?;
+    let (total, rows) = q.load(&state, repo::queue).await?;
     let certifications = rows
         .into_iter()
         .map(|r| QueuedBusinessInfo {

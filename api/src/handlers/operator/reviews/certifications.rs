@@ -82,12 +82,7 @@ pub async fn list_certifications_to_review(
 ) -> Result<HttpResponse, ApiError> {
     caller.require_operator()?;
     let q = query.into_inner()?.check(REVIEW_STATUSES)?;
-    let (total, rows) = state
-        .read(move |conn| {
-            let (s, p) = (q.status.as_deref(), q.partner_id.as_deref());
-            repo::queue(conn, s, p, q.page.offset, q.page.limit)
-        })
-        .await?;
+    let (total, rows) = q.load(&state, repo::queue).await?;
     Ok(wire::json(
         StatusCode::OK,
         &Certifications::new(total, rows),

@@ -8,7 +8,7 @@ pub mod fh_qualifications;
 pub mod subsidy_applications;
 
 use crate::service::programs::Review;
-use crate::ApiError;
+use crate::{ApiError, AppState};
 use domain::paging::Page;
 use domain::programs::review::Decision;
 use serde::Deserialize;
@@ -19,7 +19,8 @@ use validator::Validate;
 #[derive(Deserialize, Validate, IntoParams)]
 #[into_params(parameter_in = Query)]
 pub struct QueueQuery {
-    /// Only applications in this status, e.g. `REVIEWING`.
+    /// Only applications in this status: REVIEWING, APPROVED or REJECTED (test-voucher
+    /// applications: PENDING, APPROVED or REJECTED); absent: all.
     status: Option<String>,
     /// Only this partner's.
     #[validate(length(min = 1, max = 64))]
@@ -52,6 +53,31 @@ impl QueueQuery {
             partner_id: self.partner_id,
             page: Page::new(self.offset, self.limit)?,
         })
+    }
+}
+
+/// One review table's queue function (the repositories' `queue`).
+pub type QueueFn<R> = fn(
+    &mut persistence::DbConnection,
+    Option<&str>,
+    Option<&str>,
+    i64,
+    i64,
+) -> Result<(i64, Vec<R>), persistence::StoreError>;
+
+impl Queue {
+    /// Reads one page of the queue: the total and the rows.
+    pub async fn load<R: Send + 'static>(
+        self,
+        state: &AppState,
+        queue: QueueFn<R>,
+    ) -> Result<(i64, Vec<R>), ApiError> {
+        state
+            .read(move |conn| {
+                let (s, p) = (self.status.as_deref(), self.partner_id.as_deref());
+                queue(conn, s, p, self.page.offset, self.page.limit)
+            })
+            .await
     }
 }
 
