@@ -19,10 +19,13 @@ pub struct TestCouponQueueQuery {
     /// PENDING, APPROVED or REJECTED; absent: all.
     status: Option<String>,
     #[validate(length(min = 1, max = 64))]
+    #[param(min_length = 1, max_length = 64)]
     partner_id: Option<String>,
     #[validate(range(min = 0))]
+    #[param(minimum = 0)]
     offset: Option<i64>,
     #[validate(range(min = 1, max = 100))]
+    #[param(minimum = 1, maximum = 100)]
     limit: Option<i64>,
 }
 
