@@ -15,6 +15,7 @@ mod malformed;
 mod money;
 mod money_concurrency;
 mod money_export;
+mod money_first_races;
 mod money_records;
 mod openapi_routes;
 mod operator;
