@@ -23,7 +23,7 @@ enum Auth {
     Token(String),
 }
 
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct Response {
     pub status: u16,
     pub headers: reqwest::header::HeaderMap,

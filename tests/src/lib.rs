@@ -4,6 +4,7 @@
 
 pub mod authz;
 pub mod authz_request;
+pub mod binary;
 pub mod channel;
 pub mod client;
 pub mod db;
