@@ -1,7 +1,7 @@
 //! Assembles the actix `App`: routes, OpenAPI and docs, the fallbacks for unknown APIs, and the
 //! middleware stack (request id outermost, then security headers and CORS).
 
-use crate::{request_id, routes, security, ApiError, AppState};
+use crate::{head_limits, request_id, routes, security, ApiError, AppState};
 use actix_web::body::MessageBody;
 use actix_web::dev::{ResourceDef, ServiceFactory, ServiceRequest, ServiceResponse};
 use actix_web::middleware::from_fn;
@@ -90,6 +90,7 @@ pub fn build_app(
         )
         .default_service(web::to(unrouted))
         .wrap(from_fn(security::cors))
+        .wrap(from_fn(head_limits::middleware))
         .wrap(security::headers())
         .wrap(from_fn(request_id::middleware))
 }

@@ -10,6 +10,13 @@ pub struct ApiConfig {
     pub rate_limit_overrides: HashMap<String, u32>,
     /// Largest request body accepted, in bytes.
     pub max_body_bytes: usize,
+    /// Longest path and query accepted, in bytes (414 beyond).
+    pub max_uri_bytes: usize,
+    /// Largest sum of header names and values accepted, in bytes (431 beyond).
+    pub max_header_bytes: usize,
+    /// Authentication failures (unknown access keys, bad signatures) one source address may
+    /// cause per second before it is answered 429 without asking the database.
+    pub auth_failures_per_ip_per_sec: u32,
     /// Origins allowed to call from a browser; empty means no cross-origin access.
     pub cors_allowed_origins: Vec<String>,
     /// Lifetime of tokens from `POST /v2/auth/tokens`.
@@ -29,6 +36,9 @@ impl Default for ApiConfig {
             rate_limit_per_sec: 10,
             rate_limit_overrides: HashMap::new(),
             max_body_bytes: 1024 * 1024,
+            max_uri_bytes: 16 * 1024,
+            max_header_bytes: 32 * 1024,
+            auth_failures_per_ip_per_sec: 20,
             cors_allowed_origins: Vec::new(),
             token_ttl_secs: 24 * 3600,
             lockout_failures: 5,

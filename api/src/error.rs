@@ -22,6 +22,10 @@ pub enum ApiError {
     RouteNotFound,
     MethodNotAllowed(Vec<String>),
     PayloadTooLarge(usize),
+    /// Path and query longer than the limit (bytes).
+    UriTooLong(usize),
+    /// Request headers larger than the limit (bytes).
+    HeadersTooLarge(usize),
     TooManyRequests {
         retry_after_secs: u64,
     },
@@ -47,6 +51,8 @@ impl ApiError {
             ApiError::RouteNotFound => StatusCode::NOT_FOUND,
             ApiError::MethodNotAllowed(_) => StatusCode::METHOD_NOT_ALLOWED,
             ApiError::PayloadTooLarge(_) => StatusCode::PAYLOAD_TOO_LARGE,
+            ApiError::UriTooLong(_) => StatusCode::URI_TOO_LONG,
+            ApiError::HeadersTooLarge(_) => StatusCode::REQUEST_HEADER_FIELDS_TOO_LARGE,
             ApiError::TooManyRequests { .. } => StatusCode::TOO_MANY_REQUESTS,
             ApiError::Busy => StatusCode::SERVICE_UNAVAILABLE,
             ApiError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
@@ -62,6 +68,7 @@ impl ApiError {
             ApiError::RouteNotFound => codes::APIGW_NOT_FOUND,
             ApiError::MethodNotAllowed(_) => codes::APIGW_METHOD,
             ApiError::PayloadTooLarge(_) => codes::APIGW_TOO_LARGE,
+            ApiError::UriTooLong(_) | ApiError::HeadersTooLarge(_) => codes::PARAM_INVALID,
             ApiError::TooManyRequests { .. } => codes::FLOW_CONTROL,
             ApiError::Busy => codes::SYSTEM_BUSY,
             ApiError::Internal(_) => codes::INTERNAL,
@@ -95,6 +102,12 @@ impl ApiError {
             ApiError::MethodNotAllowed(_) => "Method not allowed on this API".to_owned(),
             ApiError::PayloadTooLarge(max) => {
                 format!("Request body is larger than {max} bytes")
+            }
+            ApiError::UriTooLong(max) => {
+                format!("Request path and query are longer than {max} bytes")
+            }
+            ApiError::HeadersTooLarge(max) => {
+                format!("Request headers are larger than {max} bytes")
             }
             ApiError::TooManyRequests { .. } => {
                 "Message flow control: too many requests, retry later".to_owned()
@@ -232,6 +245,8 @@ mod tests {
             (ApiError::RouteNotFound, 404, "APIGW.0101"),
             (ApiError::MethodNotAllowed(vec![]), 405, "APIGW.0102"),
             (ApiError::PayloadTooLarge(1), 413, "APIGW.0201"),
+            (ApiError::UriTooLong(1), 414, "CBC.0100"),
+            (ApiError::HeadersTooLarge(1), 431, "CBC.0100"),
             (
                 ApiError::TooManyRequests {
                     retry_after_secs: 1,

@@ -89,6 +89,8 @@ where
                 }
                 idempotency::purge_one(conn, &s, &kk)?;
             }
+            // A concurrent request with the same key claimed it first: PostgreSQL made this
+            // insert wait for its commit; starting over finds its stored answer to replay.
             idempotency::claim(
                 conn,
                 &IdempotencyRow {
@@ -99,7 +101,8 @@ where
                     response_body: String::new(),
                     created_at: now,
                 },
-            )?;
+            )
+            .map_err(StoreError::retry_on_duplicate)?;
             let value = effect(conn)?;
             let text =
                 serde_json::to_string(&value).map_err(|e| StoreError::Internal(e.to_string()))?;
@@ -107,21 +110,7 @@ where
             Ok(Outcome::Fresh(text))
         })
         .await;
-    let outcome = match result {
-        Ok(o) => o,
-        // A concurrent request with the same key committed first: answer with its result.
-        Err(ApiError::Rule(v)) if v.code == codes::NAME_TAKEN => {
-            let (s, kk) = (scope.clone(), k.clone());
-            match state
-                .read(move |conn| idempotency::find(conn, &s, &kk))
-                .await?
-            {
-                Some(row) => Outcome::Replayed(row),
-                None => return Err(in_progress()),
-            }
-        }
-        Err(e) => return Err(e),
-    };
+    let outcome = result?;
     match outcome {
         Outcome::Fresh(text) => Ok(raw(status, text)),
         Outcome::Replayed(row) if row.request_hash != hash => Err(ApiError::Rule(Violation::new(

@@ -7,6 +7,7 @@ pub mod config;
 pub mod error;
 pub mod extract;
 pub mod handlers;
+pub mod head_limits;
 pub mod idempotency;
 pub mod notify;
 pub mod ratelimit;

@@ -1,6 +1,7 @@
 //! Everything a handler may need, shared by all workers.
 
 use crate::auth::credentials::CredentialCache;
+use crate::auth::ip_budget::FailureBudget;
 use crate::auth::lockout::Lockout;
 use crate::auth::Vault;
 use crate::notify::{LogNotifier, Notifier};
@@ -17,6 +18,8 @@ pub struct AppState {
     pub vault: Vault,
     pub creds: CredentialCache,
     pub lockout: Lockout,
+    /// Authentication failures per source address.
+    pub auth_failures: FailureBudget,
     pub limits: RateLimits,
     /// Delivers outbox messages after commit; logs only, unless replaced.
     pub notifier: Arc<dyn Notifier>,
@@ -32,6 +35,7 @@ impl AppState {
             vault,
             creds: CredentialCache::default(),
             lockout: Lockout::default(),
+            auth_failures: FailureBudget::default(),
             notifier: Arc::new(LogNotifier),
         }
     }

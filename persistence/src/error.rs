@@ -27,6 +27,17 @@ pub enum StoreError {
     Internal(String),
 }
 
+impl StoreError {
+    /// For find-then-insert: a racing insert of the same key makes the transaction start over
+    /// ([`crate::Db::write`] retries it), and the retry finds the row.
+    pub fn retry_on_duplicate(self) -> Self {
+        match self {
+            StoreError::Duplicate(_) => StoreError::Retryable,
+            other => other,
+        }
+    }
+}
+
 impl From<Violation> for StoreError {
     fn from(v: Violation) -> Self {
         StoreError::Rule(v)

@@ -72,6 +72,9 @@ pub struct ServeArgs {
     /// Largest request body in bytes.
     #[arg(long, env = "BSS_MAX_BODY_BYTES", default_value_t = 1024 * 1024)]
     pub max_body_bytes: usize,
+    /// Authentication failures one source address may cause per second before it gets 429.
+    #[arg(long, env = "BSS_AUTH_FAILURES_PER_IP", default_value_t = 20)]
+    pub auth_failures_per_ip: u32,
     /// Comma-separated origins allowed for browser (CORS) calls.
     #[arg(long, env = "BSS_CORS_ORIGINS", default_value = "")]
     pub cors_origins: String,

@@ -69,6 +69,7 @@ fn api_config(args: &ServeArgs) -> Result<ApiConfig, String> {
         rate_limit_per_sec: args.rate_limit.max(1),
         rate_limit_overrides: ApiConfig::parse_overrides(&args.rate_limit_overrides)?,
         max_body_bytes: args.max_body_bytes.max(1024),
+        auth_failures_per_ip_per_sec: args.auth_failures_per_ip.max(1),
         cors_allowed_origins: args
             .cors_origins
             .split(',')

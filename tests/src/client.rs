@@ -23,7 +23,7 @@ enum Auth {
     Token(String),
 }
 
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct Response {
     pub status: u16,
     pub headers: reqwest::header::HeaderMap,
@@ -76,6 +76,25 @@ impl Client {
             host: srv.addr.to_string(),
             clock: srv.clock.clone(),
             auth,
+            domain_id: None,
+            idempotency_key: None,
+        }
+    }
+
+    /// A client of a server running elsewhere (a spawned binary), signing with the real time.
+    pub fn remote(addr: std::net::SocketAddr, ak: &str, sk: &str) -> Self {
+        Client {
+            http: reqwest::Client::builder()
+                .timeout(std::time::Duration::from_secs(60))
+                .build()
+                .expect("client"),
+            base: format!("http://{addr}"),
+            host: addr.to_string(),
+            clock: ManualClock::new(chrono::Utc::now()),
+            auth: Auth::AkSk {
+                ak: ak.into(),
+                sk: sk.into(),
+            },
             domain_id: None,
             idempotency_key: None,
         }
@@ -181,24 +200,49 @@ impl Client {
         body: Vec<u8>,
         content_type: &str,
     ) -> Response {
+        self.try_send_raw(method, path, raw_query, body, content_type)
+            .await
+            .expect("the server must answer, not drop the connection")
+    }
+
+    /// Like [`Client::send`], but a dropped connection or a refused connect is an `Err` (for
+    /// tests that kill the server).
+    pub async fn try_send(
+        &self,
+        method: &str,
+        path: &str,
+        query: &[(&str, &str)],
+        body: Option<String>,
+    ) -> Result<Response, String> {
+        let qs = signing::build_query(query);
+        let body = body.unwrap_or_default().into_bytes();
+        self.try_send_raw(method, path, &qs, body, "application/json")
+            .await
+    }
+
+    async fn try_send_raw(
+        &self,
+        method: &str,
+        path: &str,
+        raw_query: &str,
+        body: Vec<u8>,
+        content_type: &str,
+    ) -> Result<Response, String> {
         let (url, headers) = self.signed(method, path, raw_query, &body, content_type);
-        let m = reqwest::Method::from_bytes(method.as_bytes()).expect("method");
+        let m = reqwest::Method::from_bytes(method.as_bytes()).map_err(|e| e.to_string())?;
         let mut req = self.http.request(m, url).body(body);
         for (k, v) in headers {
             req = req.header(k, v);
         }
-        let resp = req
-            .send()
-            .await
-            .expect("the server must answer, not drop the connection");
+        let resp = req.send().await.map_err(|e| e.to_string())?;
         let status = resp.status().as_u16();
         let headers = resp.headers().clone();
-        let text = resp.text().await.unwrap_or_default();
-        Response {
+        let text = resp.text().await.map_err(|e| e.to_string())?;
+        Ok(Response {
             status,
             headers,
             text,
-        }
+        })
     }
 
     /// The URL and the headers of a request signed like the SDK signs it (Host is implied).

@@ -2,14 +2,19 @@
 //! database per test), a movable clock, and clients that sign like the Huawei SDK.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+pub mod authz;
+pub mod authz_request;
+pub mod binary;
 pub mod channel;
 pub mod client;
 pub mod db;
+pub mod digest;
 pub mod fixtures;
 pub mod fixtures_orders;
 pub mod fixtures_programs;
 pub mod fixtures_vouchers;
 pub mod invitations;
+pub mod openapi_walk;
 pub mod server;
 
 pub use client::{Client, Response};

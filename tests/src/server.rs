@@ -39,6 +39,7 @@ impl Default for Options {
             // Tests exercise behaviour, not flow control, unless they ask for it.
             config: ApiConfig {
                 rate_limit_per_sec: 1_000_000,
+                auth_failures_per_ip_per_sec: 1_000_000,
                 ..ApiConfig::default()
             },
             pool_size: 4,

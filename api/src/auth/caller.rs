@@ -89,6 +89,8 @@ impl FromRequest for Caller {
                 req.match_pattern().unwrap_or_else(|| req.path().to_owned())
             );
             state.limits.check(&api, &caller.credential)?;
+            crate::extract::clean::check_path(req.match_info().iter())?;
+            crate::extract::clean::check_query(req.query_string())?;
             Ok(caller)
         })
     }
@@ -137,9 +139,16 @@ async fn by_signature(
     authorization: &str,
     body: &[u8],
 ) -> Result<Caller, ApiError> {
+    let ip = req.peer_addr().map(|a| a.ip());
+    let failed = |why: &str| {
+        if let Some(ip) = ip {
+            state.auth_failures.record_failure(ip);
+        }
+        ApiError::Unauthenticated(why.to_owned())
+    };
     let fail = |why: &str| ApiError::Unauthenticated(why.to_owned());
     let auth = signing::parse_authorization(authorization)
-        .map_err(|_| fail("verify aksk signature fail"))?;
+        .map_err(|_| failed("verify aksk signature fail"))?;
     let now = state.now();
     let ak = auth.access_key.clone();
     if state.lockout.is_locked(&ak, now) {
@@ -147,9 +156,21 @@ async fn by_signature(
             "the access key is locked after repeated signature failures",
         ));
     }
-    let resolved = credentials::by_access_key(state, &ak)
+    let budget_left = || match ip {
+        Some(ip)
+            if state
+                .auth_failures
+                .is_spent(ip, state.config.auth_failures_per_ip_per_sec) =>
+        {
+            Err(ApiError::TooManyRequests {
+                retry_after_secs: 1,
+            })
+        }
+        _ => Ok(()),
+    };
+    let resolved = credentials::by_access_key(state, &ak, budget_left)
         .await?
-        .ok_or_else(|| fail("verify aksk signature fail"))?;
+        .ok_or_else(|| failed("verify aksk signature fail"))?;
     let secret = resolved
         .secret
         .as_ref()
@@ -175,6 +196,9 @@ async fn by_signature(
         body,
     };
     if let Err(e) = signing::verify(&parts, &auth, secret.expose(), now) {
+        if let Some(ip) = ip {
+            state.auth_failures.record_failure(ip);
+        }
         state.lockout.record_failure(
             &ak,
             now,

@@ -50,8 +50,13 @@ impl CredentialCache {
     }
 }
 
-/// The secret and principal behind an access key, or `None` for an unknown key.
-pub async fn by_access_key(state: &AppState, ak: &str) -> Result<Option<Arc<Resolved>>, ApiError> {
+/// The secret and principal behind an access key, or `None` for an unknown key. `before_db`
+/// runs only when the answer is not in memory, and may refuse the lookup.
+pub async fn by_access_key(
+    state: &AppState,
+    ak: &str,
+    before_db: impl FnOnce() -> Result<(), ApiError>,
+) -> Result<Option<Arc<Resolved>>, ApiError> {
     let now = state.now();
     let cache_key = format!("ak:{ak}");
     if let Some(hit) = state
@@ -60,6 +65,7 @@ pub async fn by_access_key(state: &AppState, ak: &str) -> Result<Option<Arc<Reso
     {
         return Ok(hit);
     }
+    before_db()?;
     let db = state.db.clone();
     let vault = state.vault.clone();
     let ak_owned = ak.to_owned();

@@ -2,6 +2,7 @@
 
 pub mod caller;
 pub mod credentials;
+pub mod ip_budget;
 pub mod lockout;
 pub mod password;
 pub mod principal;

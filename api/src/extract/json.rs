@@ -71,6 +71,11 @@ pub(crate) fn parse<T: DeserializeOwned + validator::Validate>(
     if first != Some(b'{') {
         return Err(ApiError::param("request body must be a JSON object"));
     }
+    // Parsed once untyped to find NUL inside strings (escaped as `\u0000`) wherever they are.
+    // (Syntax errors are left to the typed parse below, which names where they are.)
+    if let Ok(untyped) = serde_json::from_str::<serde_json::Value>(text) {
+        super::clean::check_json(&untyped)?;
+    }
     let mut de = serde_json::Deserializer::from_str(text);
     let value: T = serde_path_to_error::deserialize(&mut de).map_err(|e| {
         let path = e.path().to_string();

@@ -2,6 +2,7 @@
 //! name when something is wrong.
 
 pub mod body;
+pub mod clean;
 pub mod json;
 pub mod query;
 

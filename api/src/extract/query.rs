@@ -26,6 +26,7 @@ impl<T: DeserializeOwned + validator::Validate> FromRequest for Query<T> {
 }
 
 pub(crate) fn parse<T: DeserializeOwned + validator::Validate>(qs: &str) -> Result<T, ApiError> {
+    super::clean::check_query(qs)?;
     let de = serde_html_form::Deserializer::from_bytes(qs.as_bytes());
     let value: T = serde_path_to_error::deserialize(de).map_err(|e| {
         let path = e.path().to_string();

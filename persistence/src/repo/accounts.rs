@@ -46,9 +46,12 @@ pub fn ensure(
         designated_cents: 0,
         created_at: now,
     };
+    // Two first payments of one owner may both find no account: the loser's transaction starts
+    // over and finds the winner's row.
     diesel::insert_into(accounts::table)
         .values(&row)
-        .execute(conn)?;
+        .execute(conn)
+        .map_err(|e| StoreError::from(e).retry_on_duplicate())?;
     Ok(row)
 }
 

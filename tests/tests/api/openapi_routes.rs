@@ -96,3 +96,43 @@ fn openapi_snapshot_is_current() {
         "openapi/openapi.json is stale: run UPDATE_OPENAPI_SNAPSHOT=1 cargo test -p tests openapi and commit it"
     );
 }
+
+/// Every `$ref` points at a schema the document defines, and every parameter documented with a
+/// validator bound says so (Schemathesis checks the served document for both).
+#[test]
+fn every_schema_reference_resolves() {
+    let doc = serde_json::to_value(api::openapi_document()).unwrap();
+    let schemas = doc["components"]["schemas"].as_object().unwrap();
+    fn refs(v: &serde_json::Value, out: &mut Vec<String>) {
+        match v {
+            serde_json::Value::Object(m) => {
+                if let Some(r) = m.get("$ref").and_then(|r| r.as_str()) {
+                    out.push(r.to_owned());
+                }
+                m.values().for_each(|v| refs(v, out));
+            }
+            serde_json::Value::Array(a) => a.iter().for_each(|v| refs(v, out)),
+            _ => {}
+        }
+    }
+    let mut all = Vec::new();
+    refs(&doc, &mut all);
+    let missing: Vec<_> = all
+        .iter()
+        .filter(|r| {
+            r.strip_prefix("#/components/schemas/")
+                .is_none_or(|name| !schemas.contains_key(name))
+        })
+        .collect();
+    assert!(missing.is_empty(), "unresolved references: {missing:?}");
+    let limit = &doc["paths"]["/v2/orders/customer-orders"]["get"]["parameters"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["name"] == "limit")
+        .unwrap()["schema"];
+    assert_eq!(
+        (limit["minimum"].as_i64(), limit["maximum"].as_i64()),
+        (Some(1), Some(100))
+    );
+}

@@ -28,22 +28,29 @@ const OPERATION_TYPES: [&str; 3] = [
 #[into_params(parameter_in = Query)]
 pub struct AdjustRecordsQuery {
     #[validate(length(min = 1, max = 64))]
+    #[param(min_length = 1, max_length = 64)]
     customer_id: Option<String>,
     /// `SOURCE_OPERATION_BEADJUST`, `SOURCE_OPERATION_BERETRIEVE` or `SOURCE_OPERATION_BEUNBIND`;
     /// absent or empty: all.
     operation_type: Option<String>,
     /// UTC `yyyy-MM-ddTHH:mm:ssZ`.
     #[validate(length(max = 20))]
+    #[param(max_length = 20)]
     operation_time_begin: Option<String>,
     #[validate(length(max = 20))]
+    #[param(max_length = 20)]
     operation_time_end: Option<String>,
     #[validate(length(min = 1, max = 64))]
+    #[param(min_length = 1, max_length = 64)]
     trans_id: Option<String>,
     #[validate(range(min = 0))]
+    #[param(minimum = 0)]
     offset: Option<i64>,
     #[validate(range(min = 1, max = 100))]
+    #[param(minimum = 1, maximum = 100)]
     limit: Option<i64>,
     #[validate(length(min = 1, max = 64))]
+    #[param(min_length = 1, max_length = 64)]
     indirect_partner_id: Option<String>,
 }
 

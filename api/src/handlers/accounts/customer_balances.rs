@@ -50,6 +50,7 @@ pub async fn show_customer_account_balances(
 #[derive(Deserialize, Serialize, Validate, ToSchema)]
 pub struct CustomerInfo {
     #[validate(length(min = 1, max = 64))]
+    #[schema(min_length = 1, max_length = 64)]
     customer_id: String,
 }
 
@@ -57,8 +58,10 @@ pub struct CustomerInfo {
 pub struct CustomersBalancesQuery {
     /// 1 to 100 customers of the partner.
     #[validate(length(min = 1, max = 100), nested)]
+    #[schema(min_items = 1, max_items = 100)]
     customer_infos: Vec<CustomerInfo>,
     #[validate(length(min = 1, max = 64))]
+    #[schema(min_length = 1, max_length = 64)]
     indirect_partner_id: Option<String>,
 }
 

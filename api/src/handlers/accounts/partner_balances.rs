@@ -19,6 +19,7 @@ use validator::Validate;
 pub struct BalancesQuery {
     /// A distributor's reseller whose balances to read.
     #[validate(length(min = 1, max = 64))]
+    #[param(min_length = 1, max_length = 64)]
     indirect_partner_id: Option<String>,
 }
 

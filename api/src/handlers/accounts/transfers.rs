@@ -19,17 +19,20 @@ use validator::Validate;
 #[derive(Deserialize, Validate, ToSchema)]
 pub struct CustomerAmountRequest {
     #[validate(length(min = 1, max = 64))]
+    #[schema(min_length = 1, max_length = 64)]
     customer_id: String,
     /// > 0, at most 2 decimals, at most the giver's balance.
     amount: DecimalInput,
     /// A distributor acting for one of its resellers.
     #[validate(length(min = 1, max = 64))]
+    #[schema(min_length = 1, max_length = 64)]
     indirect_partner_id: Option<String>,
 }
 
 #[derive(Deserialize, Validate, ToSchema)]
 pub struct ResellerAmountRequest {
     #[validate(length(min = 1, max = 64))]
+    #[schema(min_length = 1, max_length = 64)]
     indirect_partner_id: String,
     amount: DecimalInput,
 }

@@ -23,6 +23,7 @@ const ASSIGNERS: &[Role] = &[Role::AccountManagerSupervisor];
 pub struct AssignAccountManagerReq {
     /// Login name of one of your users holding the `account_manager` role.
     #[validate(length(min = 1, max = 64))]
+    #[schema(min_length = 1, max_length = 64)]
     account_manager_id: String,
 }
 

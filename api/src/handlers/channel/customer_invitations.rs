@@ -22,16 +22,20 @@ use validator::Validate;
 pub struct InviteCustomerReq {
     /// The customer's login name; give this or `email`.
     #[validate(length(min = 1, max = 64))]
+    #[schema(min_length = 1, max_length = 64)]
     account_name: Option<String>,
     /// The customer's e-mail address; give this or `account_name`.
     #[validate(length(min = 1, max = 256))]
+    #[schema(min_length = 1, max_length = 256)]
     email: Option<String>,
     /// `"1"` referral or `"2"` resale.
     association_type: String,
     #[validate(length(max = 256))]
+    #[schema(max_length = 256)]
     remark: Option<String>,
     /// Invite for one of your resellers (distributors only).
     #[validate(length(max = 64))]
+    #[schema(max_length = 64)]
     indirect_partner_id: Option<String>,
 }
 
@@ -124,6 +128,7 @@ pub struct ListCustomerInvitationsQuery {
     limit: Option<i64>,
     /// A distributor lists one of its resellers' invitations.
     #[validate(length(max = 64))]
+    #[param(max_length = 64)]
     indirect_partner_id: Option<String>,
 }
 

@@ -18,12 +18,15 @@ use validator::Validate;
 pub struct QueryIndirectPartnersReq {
     /// Exact account name of the reseller; empty = no filter.
     #[validate(length(max = 64))]
+    #[schema(max_length = 64)]
     account_name: Option<String>,
     /// UTC `yyyy-MM-ddTHH:mm:ssZ`, inclusive.
     #[validate(length(max = 20))]
+    #[schema(max_length = 20)]
     associated_on_begin: Option<String>,
     /// UTC `yyyy-MM-ddTHH:mm:ssZ`, inclusive.
     #[validate(length(max = 20))]
+    #[schema(max_length = 20)]
     associated_on_end: Option<String>,
     /// 0–40000000, default 0.
     offset: Option<i64>,
@@ -31,6 +34,7 @@ pub struct QueryIndirectPartnersReq {
     limit: Option<i64>,
     /// One of your resellers; any other id answers CBC.99000037.
     #[validate(length(max = 64))]
+    #[schema(max_length = 64)]
     indirect_partner_id: Option<String>,
 }
 

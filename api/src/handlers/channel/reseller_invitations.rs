@@ -21,11 +21,14 @@ use validator::Validate;
 pub struct InviteResellerReq {
     /// The reseller's partner id; give this or `account_name`.
     #[validate(length(min = 1, max = 64))]
+    #[schema(min_length = 1, max_length = 64)]
     indirect_partner_id: Option<String>,
     /// The reseller's account name; give this or `indirect_partner_id`.
     #[validate(length(min = 1, max = 64))]
+    #[schema(min_length = 1, max_length = 64)]
     account_name: Option<String>,
     #[validate(length(max = 256))]
+    #[schema(max_length = 256)]
     remark: Option<String>,
 }
 

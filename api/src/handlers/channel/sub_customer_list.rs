@@ -23,9 +23,11 @@ use validator::Validate;
 pub struct QuerySubCustomerListReq {
     /// Part of the login name, case-insensitive, no spaces; empty = no filter.
     #[validate(length(max = 64))]
+    #[schema(max_length = 64)]
     account_name: Option<String>,
     /// Part of the real name, no spaces; empty = no filter.
     #[validate(length(max = 64))]
+    #[schema(max_length = 64)]
     customer: Option<String>,
     /// 0–40000000, default 0.
     offset: Option<i64>,
@@ -33,18 +35,23 @@ pub struct QuerySubCustomerListReq {
     limit: Option<i64>,
     /// Part of the label, case-sensitive, no spaces; empty = no filter.
     #[validate(length(max = 64))]
+    #[schema(max_length = 64)]
     label: Option<String>,
     /// `"1"` referral, `"2"` resale; empty = no filter.
     association_type: Option<String>,
     /// UTC `yyyy-MM-ddTHH:mm:ssZ`, inclusive; empty is not allowed.
     #[validate(length(max = 20))]
+    #[schema(max_length = 20)]
     associated_on_begin: Option<String>,
     #[validate(length(max = 20))]
+    #[schema(max_length = 20)]
     associated_on_end: Option<String>,
     #[validate(length(max = 64))]
+    #[schema(max_length = 64)]
     customer_id: Option<String>,
     /// A distributor lists one of its resellers' customers.
     #[validate(length(max = 64))]
+    #[schema(max_length = 64)]
     indirect_partner_id: Option<String>,
 }
 

@@ -25,10 +25,13 @@ pub struct CreateCustomerV2Req {
     mobile_phone: Option<String>,
     /// From SendVerificationMessageCode (scene 29) to `mobile_phone`; empty is not allowed.
     #[validate(length(max = 16))]
+    #[schema(max_length = 16)]
     verification_code: Option<String>,
     #[validate(length(max = 64))]
+    #[schema(max_length = 64)]
     xaccount_id: Option<String>,
     #[validate(length(max = 64))]
+    #[schema(max_length = 64)]
     xaccount_type: Option<String>,
     /// 8–32 characters, two kinds at least, not the account name (or reversed), not the phone.
     /// Absent: the customer has no password. Empty is not allowed.
@@ -39,6 +42,7 @@ pub struct CreateCustomerV2Req {
     cooperation_type: Option<String>,
     /// Create the customer for one of your resellers (distributors only).
     #[validate(length(max = 64))]
+    #[schema(max_length = 64)]
     indirect_partner_id: Option<String>,
     /// Accepted as Huawei defines it; the association is immediate here, so the result
     /// (`domain_id`, `domain_name`) is always returned.

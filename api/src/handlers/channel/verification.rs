@@ -29,6 +29,7 @@ pub struct SendVerificationCodeV2Req {
     scene: Option<i32>,
     /// One of your customers; required for scene 18.
     #[validate(length(max = 64))]
+    #[schema(max_length = 64)]
     customer_id: Option<String>,
 }
 

@@ -23,8 +23,10 @@ use validator::Validate;
 #[derive(Deserialize, Serialize, Validate, ToSchema)]
 pub struct LimitValueInput {
     #[validate(length(max = 64))]
+    #[schema(max_length = 64)]
     value1: Option<String>,
     #[validate(length(max = 64))]
+    #[schema(max_length = 64)]
     value2: Option<String>,
 }
 
@@ -34,15 +36,18 @@ pub struct LimitInfoInput {
     /// or `PRODUCT_ID` (one value1 per item).
     limit_key: String,
     #[validate(length(min = 1, max = 100), nested)]
+    #[schema(min_items = 1, max_items = 100)]
     limit_values: Vec<LimitValueInput>,
 }
 
 #[derive(Deserialize, Validate, ToSchema)]
 pub struct GrantQuota {
     #[validate(length(min = 1, max = 64))]
+    #[schema(min_length = 1, max_length = 64)]
     partner_id: String,
     /// 0 voucher quota, 1 cash-coupon quota.
     #[validate(range(min = 0, max = 1))]
+    #[schema(minimum = 0, maximum = 1)]
     quota_type: i32,
     /// Yuan, > 0 with at most 2 decimals.
     amount: DecimalInput,
@@ -51,6 +56,7 @@ pub struct GrantQuota {
     /// UTC; default one year after the effective time.
     expire_time: Option<String>,
     #[validate(length(max = 3), nested)]
+    #[schema(max_items = 3)]
     limit_infos: Option<Vec<LimitInfoInput>>,
 }
 

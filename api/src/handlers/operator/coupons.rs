@@ -23,12 +23,15 @@ use validator::Validate;
 pub struct UseLimits {
     /// 0: not with a partner-granted discount. Default 1.
     #[validate(range(min = 0, max = 1))]
+    #[schema(minimum = 0, maximum = 1)]
     simultaneous_use_with_empower_discount: Option<i32>,
     /// 0: not with a contract or business discount. Default 1.
     #[validate(range(min = 0, max = 1))]
+    #[schema(minimum = 0, maximum = 1)]
     simultaneous_use_with_contract_discount: Option<i32>,
     /// 0: not with a promotion discount. Default 1.
     #[validate(range(min = 0, max = 1))]
+    #[schema(minimum = 0, maximum = 1)]
     simultaneous_use_with_promotion_discount: Option<i32>,
     /// Unusable when every order line's discount ratio is below this, in (0, 1].
     min_consume_discount: Option<DecimalInput>,
@@ -38,6 +41,7 @@ pub struct UseLimits {
 pub struct GrantCoupon {
     /// 1 voucher, 2 discount coupon, 3 product coupon, 4 cash coupon.
     #[validate(range(min = 1, max = 4))]
+    #[schema(minimum = 1, maximum = 4)]
     coupon_type: i32,
     face_value: DecimalInput,
     /// UTC; default one year from now.

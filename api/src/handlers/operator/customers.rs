@@ -26,6 +26,7 @@ pub struct CreateCustomerRequest {
     is_partner: Option<bool>,
     special_contract: Option<bool>,
     #[validate(email, length(max = 256))]
+    #[schema(max_length = 256)]
     email: Option<String>,
     password: Option<String>,
 }

@@ -25,6 +25,7 @@ pub struct IncentiveRequest {
     /// `CNY` (default) or `USD`.
     currency: Option<String>,
     #[validate(length(max = 256))]
+    #[schema(max_length = 256)]
     remark: Option<String>,
 }
 

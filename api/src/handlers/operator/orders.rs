@@ -24,15 +24,20 @@ use validator::Validate;
 #[derive(Deserialize, Serialize, Validate, ToSchema)]
 pub struct NewLine {
     #[validate(length(min = 1, max = 64))]
+    #[schema(min_length = 1, max_length = 64)]
     product_id: String,
     #[validate(length(max = 64))]
+    #[schema(max_length = 64)]
     cloud_service_type: Option<String>,
     /// 0 day, 1 week, 2 month, 3 year, 4 hour, 5 one-off.
     #[validate(range(min = 0, max = 5))]
+    #[schema(minimum = 0, maximum = 5)]
     period_type: i32,
     #[validate(range(min = 1, max = 1000))]
+    #[schema(minimum = 1, maximum = 1000)]
     period_num: i32,
     #[validate(range(min = 1, max = 10000))]
+    #[schema(minimum = 1, maximum = 10000)]
     subscription_num: Option<i32>,
     /// > 0, at most 2 decimals.
     official_amount: DecimalInput,
@@ -43,11 +48,13 @@ pub struct NewLine {
 #[derive(Deserialize, Serialize, Validate, ToSchema)]
 pub struct NewDiscount {
     #[validate(length(min = 1, max = 64))]
+    #[schema(min_length = 1, max_length = 64)]
     discount_id: String,
     /// 0 promotion, 1 contract, 2 business, 3 partner-granted, 609 price adjustment.
     discount_type: i32,
     /// 0 ratio (default), 1 fixed price, 2 amount off.
     #[validate(range(min = 0, max = 2))]
+    #[schema(minimum = 0, maximum = 2)]
     discount_mode: Option<i32>,
     /// Ratio in (0, 1] for mode 0; an amount (≥ 0, 2 decimals) otherwise.
     discount_value: DecimalInput,
@@ -56,18 +63,23 @@ pub struct NewDiscount {
 #[derive(Deserialize, Validate, ToSchema)]
 pub struct NewOrder {
     #[validate(length(min = 1, max = 64))]
+    #[schema(min_length = 1, max_length = 64)]
     customer_id: String,
     #[validate(length(min = 1, max = 64))]
+    #[schema(min_length = 1, max_length = 64)]
     service_type_code: String,
     #[validate(length(max = 128))]
+    #[schema(max_length = 128)]
     service_type_name: Option<String>,
     /// Default 1 (new purchase).
     order_type: Option<i32>,
     /// UTC `yyyy-MM-ddTHH:mm:ssZ`; after it the order can no longer be paid.
     pending_payment_end_time: Option<String>,
     #[validate(length(min = 1, max = 100), nested)]
+    #[schema(min_items = 1, max_items = 100)]
     order_line_items: Vec<NewLine>,
     #[validate(length(max = 10), nested)]
+    #[schema(max_items = 10)]
     discounts: Option<Vec<NewDiscount>>,
 }
 

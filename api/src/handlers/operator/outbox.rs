@@ -18,9 +18,11 @@ use validator::Validate;
 pub struct OutboxQuery {
     /// Exact recipient: a mobile number or an e-mail address.
     #[validate(length(max = 256))]
+    #[param(max_length = 256)]
     recipient: Option<String>,
     /// `VERIFICATION_CODE` or `CUSTOMER_INVITATION`.
     #[validate(length(max = 32))]
+    #[param(max_length = 32)]
     purpose: Option<String>,
     offset: Option<i64>,
     limit: Option<i64>,

@@ -36,9 +36,11 @@ impl From<PartnerTypeDto> for PartnerType {
 #[derive(Deserialize, Validate, ToSchema)]
 pub struct CreatePartnerRequest {
     #[validate(length(min = 1, max = 128))]
+    #[schema(min_length = 1, max_length = 128)]
     name: String,
     /// Unique login-style name of the partner.
     #[validate(length(min = 1, max = 64))]
+    #[schema(min_length = 1, max_length = 64)]
     account_name: String,
     partner_type: PartnerTypeDto,
     /// ISO 3166 alpha-2, e.g. `CN`.
@@ -50,8 +52,10 @@ pub struct CreatePartnerRequest {
     #[schema(example = "1.0")]
     marketing_plan_version: Option<String>,
     #[validate(email, length(max = 256))]
+    #[schema(max_length = 256)]
     email: Option<String>,
     #[validate(length(max = 32))]
+    #[schema(max_length = 32)]
     mobile_phone: Option<String>,
 }
 
@@ -172,6 +176,7 @@ pub async fn get_partner(
 #[derive(Deserialize, Validate, ToSchema)]
 pub struct LinkResellerRequest {
     #[validate(length(min = 1, max = 64))]
+    #[schema(min_length = 1, max_length = 64)]
     indirect_partner_id: String,
 }
 

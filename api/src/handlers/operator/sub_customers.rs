@@ -29,6 +29,7 @@ pub enum AssociationType {
 #[derive(Deserialize, Validate, ToSchema)]
 pub struct AssociateRequest {
     #[validate(length(min = 1, max = 64))]
+    #[schema(min_length = 1, max_length = 64)]
     customer_id: String,
     /// `"1"` referral or `"2"` resale.
     association_type: AssociationType,

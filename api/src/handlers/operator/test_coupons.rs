@@ -24,6 +24,7 @@ use validator::Validate;
 #[derive(Deserialize, Validate, ToSchema)]
 pub struct SolutionInput {
     #[validate(length(min = 1, max = 128))]
+    #[schema(min_length = 1, max_length = 128)]
     name: String,
     /// NONE (default), CLOUD_SOFTWARE or ADVANCED_CLOUD_SOFTWARE.
     certification: Option<String>,
@@ -103,8 +104,10 @@ pub async fn set_solution_certification(
 #[derive(Deserialize, Validate, ToSchema)]
 pub struct ReviewInput {
     #[validate(length(max = 10))]
+    #[schema(max_items = 10)]
     reason_codes: Option<Vec<String>>,
     #[validate(length(max = 1000))]
+    #[schema(max_length = 1000)]
     reason: Option<String>,
     /// Approvals only: at most the amount applied for (the default).
     approved_amount: Option<DecimalInput>,

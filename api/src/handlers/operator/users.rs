@@ -18,14 +18,18 @@ use validator::Validate;
 pub struct CreateUserRequest {
     /// Unique across partner users and customers (it is the login name).
     #[validate(length(min = 1, max = 64))]
+    #[schema(min_length = 1, max_length = 64)]
     user_name: String,
     #[validate(length(max = 128))]
+    #[schema(max_length = 128)]
     display_name: Option<String>,
     /// Any of `admin`, `account_manager`, `account_manager_supervisor`, `project_specialist`, `finance`.
     #[validate(length(min = 1, max = 5))]
+    #[schema(min_items = 1, max_items = 5)]
     roles: Vec<String>,
     /// An `account_manager_supervisor` of the same partner.
     #[validate(length(max = 64))]
+    #[schema(max_length = 64)]
     supervisor_user_id: Option<String>,
     /// Enables `POST /v2/auth/tokens`; 8–32 characters of three kinds.
     password: Option<String>,

@@ -99,6 +99,7 @@ pub fn coupon_info(c: &CouponRow) -> CouponInfo {
 #[into_params(parameter_in = Query)]
 pub struct OrderIdQuery {
     #[validate(length(min = 1, max = 64))]
+    #[param(min_length = 1, max_length = 64)]
     order_id: String,
 }
 
@@ -191,25 +192,34 @@ pub async fn list_order_coupons_by_order_id(
 #[into_params(parameter_in = Query)]
 pub struct CouponsQuery {
     #[validate(length(min = 1, max = 64))]
+    #[param(min_length = 1, max_length = 64)]
     coupon_id: Option<String>,
     #[validate(length(min = 1, max = 64))]
+    #[param(min_length = 1, max_length = 64)]
     order_id: Option<String>,
     #[validate(length(max = 64))]
+    #[param(max_length = 64)]
     promotion_plan_id: Option<String>,
     coupon_type: Option<i32>,
     /// 1 not activated, 2 usable, 3 used, 4 expired, 5 reclaimed.
     status: Option<i32>,
     #[validate(length(max = 20))]
+    #[param(max_length = 20)]
     active_start_time: Option<String>,
     #[validate(length(max = 20))]
+    #[param(max_length = 20)]
     active_end_time: Option<String>,
     #[validate(range(min = 0))]
+    #[param(minimum = 0)]
     offset: Option<i64>,
     #[validate(range(min = 1, max = 100))]
+    #[param(minimum = 1, maximum = 100)]
     limit: Option<i64>,
     #[validate(length(max = 64))]
+    #[param(max_length = 64)]
     source_id: Option<String>,
     #[validate(length(min = 1, max = 64))]
+    #[param(min_length = 1, max_length = 64)]
     indirect_partner_id: Option<String>,
 }
 

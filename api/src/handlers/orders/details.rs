@@ -22,10 +22,13 @@ use validator::Validate;
 pub struct DetailsQuery {
     /// Order lines per page (1–100, default 10).
     #[validate(range(min = 1, max = 100))]
+    #[param(minimum = 1, maximum = 100)]
     limit: Option<i64>,
     #[validate(range(min = 0))]
+    #[param(minimum = 0)]
     offset: Option<i64>,
     #[validate(length(min = 1, max = 64))]
+    #[param(min_length = 1, max_length = 64)]
     indirect_partner_id: Option<String>,
 }
 

@@ -24,36 +24,49 @@ const YEAR: i64 = 366 * 86_400;
 pub struct OrdersQuery {
     /// Case-insensitive.
     #[validate(length(min = 1, max = 64))]
+    #[param(min_length = 1, max_length = 64)]
     order_id: Option<String>,
     #[validate(length(min = 1, max = 64))]
+    #[param(min_length = 1, max_length = 64)]
     customer_id: Option<String>,
     /// UTC `yyyy-MM-ddTHH:mm:ssZ`; begin and end at most one year apart.
     #[validate(length(max = 20))]
+    #[param(max_length = 20)]
     create_time_begin: Option<String>,
     #[validate(length(max = 20))]
+    #[param(max_length = 20)]
     create_time_end: Option<String>,
     #[validate(length(max = 20))]
+    #[param(max_length = 20)]
     payment_time_begin: Option<String>,
     #[validate(length(max = 20))]
+    #[param(max_length = 20)]
     payment_time_end: Option<String>,
     #[validate(length(min = 1, max = 64))]
+    #[param(min_length = 1, max_length = 64)]
     service_type_code: Option<String>,
     /// 1 pending review, 3 processing, 4 cancelled, 5 completed, 6 pending payment, 9 to be confirmed.
     status: Option<i32>,
     /// 1 new, 2 renew, 3 change, 4 unsubscribe, 10, 11, 13, 14, 15.
     #[validate(length(max = 8))]
+    #[param(max_length = 8)]
     order_type: Option<String>,
     #[validate(range(min = 1, max = 100))]
+    #[param(minimum = 1, maximum = 100)]
     limit: Option<i64>,
     #[validate(range(min = 0))]
+    #[param(minimum = 0)]
     offset: Option<i64>,
     /// `createTime` (oldest first) or `-createTime` (newest first, the default).
     #[validate(length(max = 36))]
+    #[param(max_length = 36)]
     order_by: Option<String>,
     #[validate(length(min = 1, max = 64))]
+    #[param(min_length = 1, max_length = 64)]
     indirect_partner_id: Option<String>,
     /// For partners: `sub_customer` (default) or `oneself`.
     #[validate(length(max = 16))]
+    #[param(max_length = 16)]
     method: Option<String>,
 }
 

@@ -83,12 +83,16 @@ pub enum AgentPayStatus {
 pub struct RequestsQuery {
     agent_pay_status: Option<AgentPayStatus>,
     #[validate(length(min = 1, max = 64))]
+    #[schema(min_length = 1, max_length = 64)]
     customer_id: Option<String>,
     #[validate(range(min = 0))]
+    #[schema(minimum = 0)]
     offset: Option<i64>,
     #[validate(range(min = 1, max = 100))]
+    #[schema(minimum = 1, maximum = 100)]
     limit: Option<i64>,
     #[validate(length(min = 1, max = 64))]
+    #[schema(min_length = 1, max_length = 64)]
     indirect_partner_id: Option<String>,
 }
 
@@ -183,6 +187,7 @@ pub async fn partner_pay(
 #[derive(Deserialize, Validate, ToSchema)]
 pub struct RejectRequest {
     #[validate(length(min = 1, max = 256))]
+    #[schema(min_length = 1, max_length = 256)]
     reason: String,
 }
 

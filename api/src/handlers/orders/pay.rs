@@ -18,12 +18,15 @@ use validator::Validate;
 #[derive(Deserialize, Validate, ToSchema)]
 pub struct PayOrdersBody {
     #[validate(length(min = 1, max = 64))]
+    #[schema(min_length = 1, max_length = 64)]
     order_id: String,
     use_coupon: Option<YesNo>,
     use_discount: Option<YesNo>,
     #[validate(length(max = 3), nested)]
+    #[schema(max_items = 3)]
     coupon_infos: Option<Vec<CouponRef>>,
     #[validate(length(max = 1), nested)]
+    #[schema(max_items = 1)]
     discount_infos: Option<Vec<DiscountRef>>,
 }
 

@@ -18,11 +18,14 @@ use validator::Validate;
 #[into_params(parameter_in = Query)]
 pub struct RefundsQuery {
     #[validate(length(min = 1, max = 64))]
+    #[param(min_length = 1, max_length = 64)]
     order_id: String,
     /// Required for partners: the order's customer.
     #[validate(length(min = 1, max = 64))]
+    #[param(min_length = 1, max_length = 64)]
     customer_id: Option<String>,
     #[validate(length(min = 1, max = 64))]
+    #[param(min_length = 1, max_length = 64)]
     indirect_partner_id: Option<String>,
 }
 

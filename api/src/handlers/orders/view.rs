@@ -121,6 +121,7 @@ pub fn order(o: &OrderRow, user_name: Option<String>, discount_type: Option<i32>
 #[derive(Deserialize, Serialize, Validate, ToSchema)]
 pub struct CouponRef {
     #[validate(length(min = 1, max = 64))]
+    #[schema(min_length = 1, max_length = 64)]
     pub id: String,
     /// 300 discount coupon, 301 voucher, 302 cash coupon, 303 stored-value card.
     pub r#type: i32,
@@ -129,6 +130,7 @@ pub struct CouponRef {
 #[derive(Deserialize, Serialize, Validate, ToSchema)]
 pub struct DiscountRef {
     #[validate(length(min = 1, max = 64))]
+    #[schema(min_length = 1, max_length = 64)]
     pub id: String,
     /// 0 promotion, 2 business, 3 partner-granted, 609 order price adjustment.
     pub r#type: i32,
@@ -148,9 +150,11 @@ pub struct PayOptions {
     pub use_discount: Option<YesNo>,
     /// At most 3; required exactly when use_coupon is YES.
     #[validate(length(max = 3), nested)]
+    #[schema(max_items = 3)]
     pub coupon_infos: Option<Vec<CouponRef>>,
     /// At most 1; required exactly when use_discount is YES.
     #[validate(length(max = 1), nested)]
+    #[schema(max_items = 1)]
     pub discount_infos: Option<Vec<DiscountRef>>,
 }
 

@@ -21,10 +21,12 @@ use validator::Validate;
 pub struct CertificationRequest {
     /// The business plan the operator reviews (how the capability is built and proven).
     #[validate(length(min = 1, max = 4000))]
+    #[schema(min_length = 1, max_length = 4000)]
     business_plan: String,
     /// Capability labels the partner asks to be granted on approval (codes, ≤ 20).
     #[serde(default)]
     #[validate(length(max = 20))]
+    #[schema(max_items = 20)]
     requested_labels: Vec<String>,
 }
 

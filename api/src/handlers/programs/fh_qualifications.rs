@@ -29,6 +29,7 @@ pub struct FhRequest {
     agreement_signed: bool,
     /// User ids of the experts, each a `project_specialist` of the partner; 1–100, distinct.
     #[validate(length(min = 1, max = 100))]
+    #[schema(min_items = 1, max_items = 100)]
     specialist_ids: Vec<String>,
 }
 

@@ -30,9 +30,11 @@ use validator::Validate;
 pub struct ListQuery {
     /// 0-based, default 0.
     #[validate(range(min = 0))]
+    #[param(minimum = 0)]
     offset: Option<i64>,
     /// 1–100, default 10.
     #[validate(range(min = 1, max = 100))]
+    #[param(minimum = 1, maximum = 100)]
     limit: Option<i64>,
 }
 

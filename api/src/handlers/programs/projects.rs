@@ -61,8 +61,10 @@ pub(crate) fn team(members: Vec<MemberDto>) -> Result<Vec<(String, MemberRole)>,
 #[derive(Deserialize, Validate, ToSchema)]
 pub struct ProjectRequest {
     #[validate(length(min = 1, max = 128))]
+    #[schema(min_length = 1, max_length = 128)]
     project_name: String,
     #[validate(length(max = 128))]
+    #[schema(max_length = 128)]
     customer_name: Option<String>,
     /// Where the project runs (ISO 3166 alpha-2): `CN` is measured in CNY, elsewhere in USD.
     #[schema(example = "CN")]

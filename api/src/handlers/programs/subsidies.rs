@@ -20,6 +20,7 @@ use validator::Validate;
 #[derive(Deserialize, Validate, ToSchema)]
 pub struct SubsidyRequest {
     #[validate(length(max = 500))]
+    #[schema(max_length = 500)]
     remark: Option<String>,
 }
 

@@ -29,30 +29,39 @@ pub struct CouponRecordsQuery {
     operation_types: Option<Vec<String>>,
     /// Absent: no filter; "" filters too.
     #[validate(length(max = 64))]
+    #[param(max_length = 64)]
     quota_id: Option<String>,
     /// 0 voucher quota, 1 cash-coupon quota.
     #[validate(range(min = 0, max = 1))]
+    #[param(minimum = 0, maximum = 1)]
     quota_type: Option<i32>,
     /// Repeated key, at most 100. Absent: no filter; an empty value: filters to nothing.
     #[serde(default)]
     coupon_ids: Option<Vec<String>>,
     /// Absent: no filter; "" filters too.
     #[validate(length(max = 64))]
+    #[param(max_length = 64)]
     customer_id: Option<String>,
     /// UTC, strict lower bound.
     #[validate(length(max = 20))]
+    #[param(max_length = 20)]
     operation_time_begin: Option<String>,
     /// UTC, strict upper bound.
     #[validate(length(max = 20))]
+    #[param(max_length = 20)]
     operation_time_end: Option<String>,
     /// "0" success, "-1" failure; other values do not filter.
     #[validate(length(max = 8))]
+    #[param(max_length = 8)]
     result: Option<String>,
     #[validate(range(min = 0))]
+    #[param(minimum = 0)]
     offset: Option<i64>,
     #[validate(range(min = 1, max = 100))]
+    #[param(minimum = 1, maximum = 100)]
     limit: Option<i64>,
     #[validate(length(min = 1, max = 64))]
+    #[param(min_length = 1, max_length = 64)]
     indirect_partner_id: Option<String>,
 }
 

@@ -22,6 +22,7 @@ use validator::Validate;
 #[derive(Deserialize, Validate, ToSchema)]
 pub struct CreatePartnerCoupons {
     #[validate(length(min = 1, max = 64))]
+    #[schema(min_length = 1, max_length = 64)]
     quota_id: String,
     /// Resale customers of yours, 1–100.
     customer_ids: Vec<String>,
@@ -29,9 +30,11 @@ pub struct CreatePartnerCoupons {
     face_value: DecimalInput,
     /// UTC; default the quota's effective time.
     #[validate(length(max = 20))]
+    #[schema(max_length = 20)]
     valid_time: Option<String>,
     /// UTC; default the quota's expiry.
     #[validate(length(max = 20))]
+    #[schema(max_length = 20)]
     expire_time: Option<String>,
     /// At most 10, within the quota's; empty inherits the quota's.
     cloud_service_types: Option<Vec<String>>,
@@ -39,9 +42,11 @@ pub struct CreatePartnerCoupons {
     product_ids: Option<Vec<String>>,
     /// Absent or null: none; "" is kept as an empty memo.
     #[validate(length(max = 256))]
+    #[schema(max_length = 256)]
     memo: Option<String>,
     /// A distributor issuing for one of its resellers (from that reseller's quota).
     #[validate(length(min = 1, max = 64))]
+    #[schema(min_length = 1, max_length = 64)]
     indirect_partner_id: Option<String>,
 }
 

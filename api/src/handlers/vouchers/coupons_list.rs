@@ -26,35 +26,48 @@ const SHOWN_AFTER_EXPIRY: i64 = 2 * 365 * 86_400;
 #[into_params(parameter_in = Query)]
 pub struct IssuedCouponsQuery {
     #[validate(length(min = 1, max = 64))]
+    #[param(min_length = 1, max_length = 64)]
     coupon_id: Option<String>,
     /// "" filters for coupons without a customer (none).
     #[validate(length(max = 64))]
+    #[param(max_length = 64)]
     customer_id: Option<String>,
     /// The order that used the coupon.
     #[validate(length(min = 1, max = 64))]
+    #[param(min_length = 1, max_length = 64)]
     order_id: Option<String>,
     /// 1 voucher, 4 cash coupon.
     coupon_type: Option<i32>,
     /// 1 not activated, 2 usable, 3 used, 4 expired, 5 reclaimed.
     #[validate(range(min = 1, max = 5))]
+    #[param(minimum = 1, maximum = 5)]
     status: Option<i32>,
     #[validate(length(max = 20))]
+    #[param(max_length = 20)]
     create_time_begin: Option<String>,
     #[validate(length(max = 20))]
+    #[param(max_length = 20)]
     create_time_end: Option<String>,
     #[validate(length(max = 20))]
+    #[param(max_length = 20)]
     effective_time_begin: Option<String>,
     #[validate(length(max = 20))]
+    #[param(max_length = 20)]
     effective_time_end: Option<String>,
     #[validate(length(max = 20))]
+    #[param(max_length = 20)]
     expire_time_begin: Option<String>,
     #[validate(length(max = 20))]
+    #[param(max_length = 20)]
     expire_time_end: Option<String>,
     #[validate(range(min = 0))]
+    #[param(minimum = 0)]
     offset: Option<i64>,
     #[validate(range(min = 1, max = 100))]
+    #[param(minimum = 1, maximum = 100)]
     limit: Option<i64>,
     #[validate(length(min = 1, max = 64))]
+    #[param(min_length = 1, max_length = 64)]
     indirect_partner_id: Option<String>,
 }
 

@@ -19,9 +19,11 @@ use validator::Validate;
 #[derive(Deserialize, Validate, ToSchema)]
 pub struct ReclaimPartnerCoupons {
     #[validate(length(min = 1, max = 64))]
+    #[schema(min_length = 1, max_length = 64)]
     coupon_id: String,
     /// A distributor reclaiming a coupon one of its resellers issued.
     #[validate(length(min = 1, max = 100))]
+    #[schema(min_length = 1, max_length = 100)]
     indirect_partner_id: Option<String>,
 }
 

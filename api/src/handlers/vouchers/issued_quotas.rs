@@ -22,16 +22,21 @@ use validator::Validate;
 pub struct IssuedQuotasQuery {
     /// A reseller's quota; absent or empty: no filter.
     #[validate(length(max = 64))]
+    #[param(max_length = 64)]
     quota_id: Option<String>,
     /// One of your resellers.
     #[validate(length(min = 1, max = 64))]
+    #[param(min_length = 1, max_length = 64)]
     indirect_partner_id: Option<String>,
     /// Your quota it came from; absent: no filter, empty: filters too.
     #[validate(length(max = 64))]
+    #[param(max_length = 64)]
     parent_quota_id: Option<String>,
     #[validate(range(min = 0))]
+    #[param(minimum = 0)]
     offset: Option<i64>,
     #[validate(range(min = 1, max = 100))]
+    #[param(minimum = 1, maximum = 100)]
     limit: Option<i64>,
 }
 

@@ -22,6 +22,7 @@ use validator::Validate;
 pub struct AdjustCouponQuotas {
     /// Your quota to pass from.
     #[validate(length(min = 1, max = 64))]
+    #[schema(min_length = 1, max_length = 64)]
     quota_id: String,
     /// Your resellers, 1–100, each gets `quota_amount`.
     indirect_partner_ids: Vec<String>,
@@ -100,6 +101,7 @@ pub struct ReclaimCouponQuotas {
     quota_ids: Vec<String>,
     /// Absent or null: none; "" is kept as an empty remark.
     #[validate(length(max = 256))]
+    #[schema(max_length = 256)]
     remark: Option<String>,
 }
 

@@ -22,30 +22,42 @@ use validator::Validate;
 pub struct QuotaQuery {
     /// Empty or absent: no filter.
     #[validate(length(max = 50))]
+    #[schema(max_items = 50)]
     quota_ids: Option<Vec<String>>,
     /// 0 normal, 3 invalid, 4 adjusting, 5 frozen (6 reclaimed); empty or absent: no filter.
     #[validate(length(max = 5))]
+    #[schema(max_items = 5)]
     quota_status_list: Option<Vec<i32>>,
     /// 0 voucher quota (default), 1 cash-coupon quota.
     #[validate(range(min = 0, max = 1))]
+    #[schema(minimum = 0, maximum = 1)]
     quota_type: Option<i32>,
     #[validate(length(max = 20))]
+    #[schema(max_length = 20)]
     create_time_begin: Option<String>,
     #[validate(length(max = 20))]
+    #[schema(max_length = 20)]
     create_time_end: Option<String>,
     #[validate(length(max = 20))]
+    #[schema(max_length = 20)]
     effective_time_begin: Option<String>,
     #[validate(length(max = 20))]
+    #[schema(max_length = 20)]
     effective_time_end: Option<String>,
     #[validate(length(max = 20))]
+    #[schema(max_length = 20)]
     expire_time_begin: Option<String>,
     #[validate(length(max = 20))]
+    #[schema(max_length = 20)]
     expire_time_end: Option<String>,
     #[validate(range(min = 0))]
+    #[schema(minimum = 0)]
     offset: Option<i64>,
     #[validate(range(min = 1, max = 100))]
+    #[schema(minimum = 1, maximum = 100)]
     limit: Option<i64>,
     #[validate(length(min = 1, max = 64))]
+    #[schema(min_length = 1, max_length = 64)]
     indirect_partner_id: Option<String>,
 }
 

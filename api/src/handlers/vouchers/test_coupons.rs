@@ -23,17 +23,21 @@ use validator::Validate;
 pub struct ApplyTestCoupons {
     /// One of your solutions (you must be on the SOFTWARE development path).
     #[validate(length(min = 1, max = 64))]
+    #[schema(min_length = 1, max_length = 64)]
     solution_id: String,
     /// Your customer account that receives the vouchers.
     #[validate(length(min = 1, max = 64))]
+    #[schema(min_length = 1, max_length = 64)]
     customer_id: String,
     /// Yuan, > 0 with at most 2 decimals, within what is left of your cap.
     amount: DecimalInput,
     /// BUILD, TEST, MIGRATION or TRAINING.
     purpose: String,
     #[validate(length(max = 1024))]
+    #[schema(max_length = 1024)]
     resource_list_url: Option<String>,
     #[validate(length(max = 1000))]
+    #[schema(max_length = 1000)]
     reason: Option<String>,
 }
 
@@ -125,8 +129,10 @@ pub async fn apply_test_coupons(
 #[into_params(parameter_in = Query)]
 pub struct PageQuery {
     #[validate(range(min = 0))]
+    #[param(minimum = 0)]
     offset: Option<i64>,
     #[validate(range(min = 1, max = 100))]
+    #[param(minimum = 1, maximum = 100)]
     limit: Option<i64>,
 }
 

@@ -43,10 +43,7 @@ impl Decision {
 /// For insert-or-update done as find-then-write: a racing insert of the same key makes the
 /// transaction start over, and the retry finds the row.
 pub fn retry_on_duplicate(e: StoreError) -> StoreError {
-    match e {
-        StoreError::Duplicate(_) => StoreError::Retryable,
-        other => other,
-    }
+    e.retry_on_duplicate()
 }
 
 #[cfg(test)]

@@ -24,10 +24,13 @@ pub struct QueueQuery {
     status: Option<String>,
     /// Only this partner's.
     #[validate(length(min = 1, max = 64))]
+    #[param(min_length = 1, max_length = 64)]
     partner_id: Option<String>,
     #[validate(range(min = 0))]
+    #[param(minimum = 0)]
     offset: Option<i64>,
     #[validate(range(min = 1, max = 100))]
+    #[param(minimum = 1, maximum = 100)]
     limit: Option<i64>,
 }
 

@@ -1,0 +1,137 @@
+//! The real `partner-bss` binary as a child process: started on a database, its stdout and
+//! stderr captured, stopped gracefully or killed with SIGKILL.
+
+use crate::Client;
+use std::io::{BufRead, BufReader};
+use std::net::SocketAddr;
+use std::process::{Child, Command, Stdio};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+pub const OPERATOR_AK: &str = "CRASHOPERATORAK00001";
+pub const OPERATOR_SK: &str = "crash-operator-secret-key-0123456789";
+pub const MASTER_KEY: &str = "8f3c1a2b4d5e6f708192a3b4c5d6e7f8091a2b3c4d5e6f708192a3b4c5d6e7f8";
+
+pub struct Spawned {
+    child: Child,
+    pub addr: SocketAddr,
+    /// Everything the process wrote to stdout and stderr.
+    pub output: Arc<Mutex<String>>,
+}
+
+impl Spawned {
+    /// Starts `bin serve` on `database_url`; waits until it listens.
+    pub fn start(bin: &str, database_url: &str, extra_env: &[(&str, &str)]) -> Spawned {
+        let mut cmd = Command::new(bin);
+        cmd.args(["serve", "--listen", "127.0.0.1:0"])
+            .env("DATABASE_URL", database_url)
+            .env("BSS_MASTER_KEY", MASTER_KEY)
+            .env("BSS_OPERATOR_AK", OPERATOR_AK)
+            .env("BSS_OPERATOR_SK", OPERATOR_SK)
+            .env("BSS_RATE_LIMIT", "100000")
+            .env("BSS_WORKERS", "2")
+            .env("RUST_LOG", "info")
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped());
+        for (k, v) in extra_env {
+            cmd.env(k, v);
+        }
+        let mut child = cmd
+            .spawn()
+            .unwrap_or_else(|e| panic!("cannot start {bin}: {e}"));
+        let output = Arc::new(Mutex::new(String::new()));
+        let (tx, rx) = std::sync::mpsc::channel::<SocketAddr>();
+        let stdout = child.stdout.take().expect("stdout");
+        let stderr = child.stderr.take().expect("stderr");
+        for stream in [
+            Box::new(stdout) as Box<dyn std::io::Read + Send>,
+            Box::new(stderr),
+        ] {
+            let (output, tx) = (output.clone(), tx.clone());
+            std::thread::spawn(move || {
+                for line in BufReader::new(stream).lines().map_while(Result::ok) {
+                    if let Some(rest) = line.split("listening on http://").nth(1) {
+                        if let Ok(a) = rest.split_whitespace().next().unwrap_or("").parse() {
+                            let _ = tx.send(a);
+                        }
+                    }
+                    let mut o = output.lock().unwrap_or_else(|p| p.into_inner());
+                    o.push_str(&line);
+                    o.push('\n');
+                }
+            });
+        }
+        let started = Instant::now();
+        let addr = loop {
+            if let Ok(a) = rx.recv_timeout(Duration::from_millis(200)) {
+                break a;
+            }
+            if let Ok(Some(status)) = child.try_wait() {
+                panic!(
+                    "{bin} exited with {status}: {}",
+                    output.lock().unwrap_or_else(|p| p.into_inner())
+                );
+            }
+            assert!(
+                started.elapsed() < Duration::from_secs(60),
+                "{bin} did not start listening"
+            );
+        };
+        Spawned {
+            child,
+            addr,
+            output,
+        }
+    }
+
+    pub fn operator(&self) -> Client {
+        Client::remote(self.addr, OPERATOR_AK, OPERATOR_SK)
+    }
+
+    /// SIGKILL: no shutdown, no flush, requests in flight are cut.
+    pub fn kill9(mut self) -> String {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+        self.output()
+    }
+
+    /// SIGTERM and wait: the server finishes what is in flight.
+    pub fn stop(mut self) -> String {
+        let _ = Command::new("kill")
+            .args(["-TERM", &self.child.id().to_string()])
+            .status();
+        let _ = self.child.wait();
+        self.output()
+    }
+
+    pub fn output(&self) -> String {
+        self.output
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .clone()
+    }
+}
+
+impl Drop for Spawned {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// Runs `bin verify-ledger` on the database; returns its exit status and output.
+pub fn verify_ledger(bin: &str, database_url: &str) -> (bool, String) {
+    let out = Command::new(bin)
+        .args(["verify-ledger"])
+        .env("DATABASE_URL", database_url)
+        .output()
+        .unwrap_or_else(|e| panic!("cannot run {bin}: {e}"));
+    (
+        out.status.success(),
+        format!(
+            "{}{}",
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr)
+        ),
+    )
+}
