@@ -6,10 +6,12 @@ pub mod channel;
 pub mod client;
 pub mod db;
 pub mod fixtures;
+pub mod fixtures_opportunities;
 pub mod fixtures_orders;
 pub mod fixtures_programs;
 pub mod fixtures_vouchers;
 pub mod invitations;
+pub mod log_capture;
 pub mod server;
 
 pub use client::{Client, Response};
