@@ -18,7 +18,7 @@ use serde::Serialize;
 use std::collections::HashMap;
 use utoipa::ToSchema;
 
-/// The one currency opportunities are kept in for now.
+/// Currencies an opportunity may be kept in.
 pub const CURRENCIES: &[&str] = &["CNY", "USD"];
 
 #[derive(Serialize, ToSchema)]
