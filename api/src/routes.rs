@@ -69,6 +69,45 @@ pub fn register(cfg: &mut ServiceConfig) {
         .service(orders::partner_pay::partner_reject);
     programs(cfg);
     register_vouchers(cfg);
+    opportunities(cfg);
+}
+
+/// Opportunities and leads (S2, S6, S13, S16): partner side, then the operator's.
+fn opportunities(cfg: &mut ServiceConfig) {
+    use crate::handlers::{leads as l, opportunities as o, pce, po_opportunities as po};
+    cfg.service(o::create::create_business_opportunity)
+        .service(o::query::list_business_opportunities)
+        .service(o::query::export_business_opportunities)
+        .service(o::item::show_business_opportunity)
+        .service(o::item::update_business_opportunity)
+        .service(o::close::close_business_opportunity)
+        .service(po::drafts::create_po_opportunity)
+        .service(po::drafts::check_po_opportunity)
+        .service(po::drafts::list_po_opportunities)
+        .service(po::drafts::show_po_opportunity)
+        .service(po::drafts::edit_po_opportunity)
+        .service(po::submit::submit_po_opportunity)
+        .service(pce::membership::show_pce)
+        .service(pce::membership::join_pce)
+        .service(pce::shared::list_shared_opportunities)
+        .service(pce::shared::move_shared_opportunity)
+        .service(l::create::create_lead)
+        .service(l::query::list_leads)
+        .service(l::query::export_leads)
+        .service(l::item::show_lead)
+        .service(l::item::set_lead_status)
+        .service(l::follow_ups::add_lead_follow_up)
+        .service(l::follow_ups::list_lead_follow_ups)
+        .service(l::calls::call_lead)
+        .service(operator::po_reviews::list_po_opportunities_to_review)
+        .service(operator::po_reviews::approve_po_opportunity)
+        .service(operator::po_reviews::reject_po_opportunity)
+        .service(operator::po_settings::show_po_settings)
+        .service(operator::po_settings::set_po_settings)
+        .service(operator::pce::show_pce_join_conditions)
+        .service(operator::pce::set_pce_join_conditions)
+        .service(operator::pce::share_opportunity)
+        .service(l::create::dispatch_lead);
 }
 
 /// Programs and incentives (S4, S5, S7, S12, S14, S18): partner side, then operator set-up

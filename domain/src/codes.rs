@@ -171,3 +171,42 @@ pub const COUPON_NOT_FOUND: &str = "CBC.99100054";
 pub const SOLUTION_NOT_FOUND: &str = "CBC.99100055";
 /// Ours: the coupon's service-type or product limits cover no line of the order.
 pub const COUPON_NOT_APPLICABLE: &str = "CBC.99100057";
+
+// Opportunities and leads (S2, S6, S13, S16): ours, 99100100–99100139.
+/// Ours (S6): a field the PO template requires is missing (the message names it).
+pub const PO_FIELD_MISSING: &str = "CBC.99100100";
+/// Ours (S6, BANT): the budget is missing or not greater than 0.
+pub const PO_BANT_BUDGET: &str = "CBC.99100101";
+/// Ours (S6, BANT): the authority (decision maker) is missing or trivial.
+pub const PO_BANT_AUTHORITY: &str = "CBC.99100102";
+/// Ours (S6, BANT): the need (requirement) is missing or trivial.
+pub const PO_BANT_NEED: &str = "CBC.99100103";
+/// Ours (S6, BANT): the timeline (purchase plan) is missing or trivial.
+pub const PO_BANT_TIMELINE: &str = "CBC.99100104";
+/// Ours (S6): the product category is not one of the platform's cloud products.
+pub const PO_NOT_CLOUD_PRODUCT: &str = "CBC.99100105";
+/// Ours (S6): the estimated revenue is not greater than 0.
+pub const PO_REVENUE_NOT_POSITIVE: &str = "CBC.99100106";
+/// Ours (S6): the estimated revenue is below the configured minimum.
+pub const PO_REVENUE_TOO_LOW: &str = "CBC.99100107";
+/// Ours (S6): the expected close date has already passed.
+pub const PO_CLOSE_DATE_PASSED: &str = "CBC.99100108";
+/// Ours (S6): the PO opportunity's review status does not allow this change (only DRAFT and
+/// REJECTED ones are edited or submitted).
+pub const PO_NOT_EDITABLE: &str = "CBC.99100109";
+/// Ours (S13): the business opportunity is closed and can no longer be changed.
+pub const OPPORTUNITY_CLOSED: &str = "CBC.99100110";
+/// Ours (S13): `account_manager_id` is not an account manager the caller may assign.
+pub const OPPORTUNITY_OWNER_INVALID: &str = "CBC.99100111";
+/// Ours (S2): none of the PCE join conditions is met.
+pub const PCE_NOT_ELIGIBLE: &str = "CBC.99100120";
+/// Ours (S2): the partner is already a PCE member.
+pub const PCE_ALREADY_MEMBER: &str = "CBC.99100121";
+/// Ours (S2): an opportunity can only be shared with a PCE member.
+pub const PCE_NOT_MEMBER: &str = "CBC.99100122";
+/// Ours (S2): the shared opportunity's status does not allow this change.
+pub const PCE_STATUS: &str = "CBC.99100123";
+/// Ours (S16): the lead's status does not allow this change.
+pub const LEAD_STATUS: &str = "CBC.99100130";
+/// Ours (S16): the lead has no phone number to call.
+pub const LEAD_NO_PHONE: &str = "CBC.99100131";

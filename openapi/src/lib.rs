@@ -48,6 +48,8 @@ pub struct ErrorDetail {
         (name = "orders", description = "Orders, PayOrders with coupons and discounts (S17), partner pays on behalf (S19), refunds"),
         (name = "programs", description = "Development paths and capability labels, capability certification (S18), FH qualification (S4, S12), business information and payouts (S14), projects and subsidies (S5, S7). Every application has an eligibility read listing each rule with pass/fail, code and message; the application refuses with all failing rules in error_details."),
         (name = "vouchers", description = "Coupon quotas, issuing and reclaiming coupons, operation records and export (S9), test vouchers (S15)"),
+        (name = "opportunities", description = "Business opportunities with visibility by role, filters, keyset paging and CSV export (S13); PO opportunities reviewed with BANT completeness and reasonableness, every failing rule at once (S6); the partner co-expansion plan (PCE): membership by configurable join conditions, benefits, opportunities shared with members (S2)"),
+        (name = "leads", description = "Leads dispatched by the platform or created by the partner, follow-ups, status, outbound calls and CSV export; contacts masked for partners on marketing plan 2.0 (S16)"),
     )
 )]
 struct Base;

@@ -9,6 +9,7 @@ pub mod migrations;
 pub mod pool;
 pub mod repo;
 pub mod schema;
+pub mod schema_opportunities;
 pub mod schema_programs;
 pub mod schema_vouchers;
 

@@ -33,7 +33,10 @@ pub fn load(db: &Db, vault: &Vault, now: i64) -> Result<(), String> {
     );
     println!("customers demo-customer-a (resale, of the distributor) and demo-customer-b (of reseller 1),");
     println!("a voucher quota of 10,000.00 CNY for the distributor, and a pending order");
-    println!("CSDEMO000000000000000001 of demo-customer-a (120.00 CNY).");
+    println!(
+        "CSDEMO000000000000000001 of demo-customer-a (120.00 CNY), three business opportunities"
+    );
+    println!("(two owned by demo-dist-manager) and two leads dispatched to the distributor.");
     println!("Demo credentials (AK/SK for the Huawei SDK; passwords for POST /v2/auth/tokens):");
     for p in creds {
         println!(
@@ -133,7 +136,102 @@ fn create(c: &mut DbConnection, vault: &Vault, now: i64) -> Result<(), StoreErro
         now,
     )?;
     quota(c, &dist, now)?;
-    pending_order(c, now)
+    pending_order(c, now)?;
+    sales(c, &dist, now)
+}
+
+/// Business opportunities of both demo customers (the manager owns those of customer A) and
+/// two leads dispatched to the distributor.
+fn sales(c: &mut DbConnection, dist: &str, now: i64) -> Result<(), StoreError> {
+    use persistence::repo::opportunities::business::{self, OpportunityRow};
+    let manager = persistence::repo::users::find_by_name(c, "demo-dist-manager")?.map(|u| u.id);
+    let deals = [
+        (
+            "demo-customer-a",
+            "Web shop migration",
+            "RETAIL",
+            "MIGRATION",
+            60,
+            "PROPOSAL",
+            1_200_000,
+            true,
+        ),
+        (
+            "demo-customer-a",
+            "Data lake",
+            "RETAIL",
+            "EXPANSION",
+            30,
+            "QUALIFIED",
+            800_000,
+            true,
+        ),
+        (
+            "demo-customer-b",
+            "Video CDN",
+            "MEDIA",
+            "NEW_CUSTOMER",
+            40,
+            "DISCOVERY",
+            300_000,
+            false,
+        ),
+    ];
+    for (i, (cust, name, industry, kind, confidence, stage, cents, owned)) in
+        deals.into_iter().enumerate()
+    {
+        let Some(customer) = customer_repo::find_by_domain_name(c, cust)? else {
+            continue;
+        };
+        let at = now - 3600 * i64::try_from(i).unwrap_or_default();
+        business::insert(
+            c,
+            &OpportunityRow {
+                id: persistence::ids::new_id(),
+                partner_id: customer
+                    .partner_id
+                    .clone()
+                    .unwrap_or_else(|| dist.to_owned()),
+                customer_id: customer.id,
+                owner_user_id: if owned { manager.clone() } else { None },
+                opportunity_name: name.to_owned(),
+                industry: industry.to_owned(),
+                opportunity_type: kind.to_owned(),
+                confidence,
+                stage: stage.to_owned(),
+                expected_monthly_cents: cents,
+                currency: "CNY".to_owned(),
+                description: None,
+                close_reason: None,
+                created_by: "demo".to_owned(),
+                created_at: at,
+                updated_at: at,
+                closed_at: None,
+            },
+        )?;
+    }
+    for (name, phone, email) in [
+        ("Initech", "13800138000", "peter@initech.example"),
+        ("Hooli", "13900139000", "gavin@hooli.example"),
+    ] {
+        let lead = api::service::leads::NewLead {
+            customer_name: name.to_owned(),
+            contact_name: None,
+            mobile_phone: Some(domain::leads::parse_phone("mobile_phone", phone)?),
+            email: Some(domain::leads::parse_email("email", email)?),
+            industry: None,
+            description: None,
+        };
+        api::service::leads::create(
+            c,
+            dist,
+            domain::leads::LeadSource::Dispatched,
+            None,
+            &lead,
+            now,
+        )?;
+    }
+    Ok(())
 }
 
 /// A voucher quota of 10,000.00 for the distributor, face values 1–1,000, valid a year.

@@ -10,10 +10,12 @@ pub mod client;
 pub mod db;
 pub mod digest;
 pub mod fixtures;
+pub mod fixtures_opportunities;
 pub mod fixtures_orders;
 pub mod fixtures_programs;
 pub mod fixtures_vouchers;
 pub mod invitations;
+pub mod log_capture;
 pub mod openapi_walk;
 pub mod server;
 

@@ -37,17 +37,15 @@ pub fn stream(
 }
 
 /// Any rows read in keyset batches: `fetch(conn, after, n)` returns the next `n` rows after
-/// the position `key` gives of the last row sent.
-pub fn stream_batches<R: Send + 'static>(
+/// the position `key` gives of the last row sent; `names` looks up what a batch refers to.
+pub fn stream_batches<R: Send + 'static, K: Clone + Send + 'static, N: Send + 'static>(
     state: &AppState,
     file_name: &str,
     header: &'static [&'static str],
-    fetch: impl Fn(&mut DbConnection, Option<(i64, i64)>, i64) -> Result<Vec<R>, StoreError>
-        + Send
-        + 'static,
-    names: fn(&mut DbConnection, &[R]) -> Result<Names, StoreError>,
-    key: fn(&R) -> (i64, i64),
-    row: impl Fn(&R, &Names) -> Vec<String> + Send + 'static,
+    fetch: impl Fn(&mut DbConnection, Option<K>, i64) -> Result<Vec<R>, StoreError> + Send + 'static,
+    names: fn(&mut DbConnection, &[R]) -> Result<N, StoreError>,
+    key: fn(&R) -> K,
+    row: impl Fn(&R, &N) -> Vec<String> + Send + 'static,
 ) -> HttpResponse {
     let (tx, rx) = tokio::sync::mpsc::channel::<Result<Bytes, std::io::Error>>(IN_FLIGHT);
     let db = state.db.clone();
@@ -63,7 +61,7 @@ pub fn stream_batches<R: Send + 'static>(
         let mut after = None;
         loop {
             let batch = db.read(|conn| {
-                let rows = fetch(conn, after, BATCH)?;
+                let rows = fetch(conn, after.clone(), BATCH)?;
                 let n = names(conn, &rows)?;
                 Ok((rows, n))
             });

@@ -1,0 +1,78 @@
+//! S6 reviews: `GET /v2/operator/po-opportunities` and `POST .../{opportunity_id}/approve` or
+//! `.../reject` with `{"reason_codes": [...], "reason": "..."}`.
+
+use super::reviews::{QueueQuery, ReviewRequest};
+use crate::auth::Caller;
+use crate::extract::{Json, Query};
+use crate::handlers::po_opportunities::{po_id, PoPage, PoView};
+use crate::service::opportunities::po;
+use crate::{wire, ApiError, AppState};
+use actix_web::http::StatusCode;
+use actix_web::web::{Data, Path};
+use actix_web::{get, post, HttpResponse};
+use domain::programs::review::Decision;
+use persistence::repo::opportunities::po as repo;
+
+const STATUSES: &[&str] = &["PENDING", "APPROVED", "REJECTED"];
+
+async fn decide(
+    state: Data<AppState>,
+    id: &str,
+    req: Json<ReviewRequest>,
+    decision: Decision,
+) -> Result<HttpResponse, ApiError> {
+    let review = req.into_inner()?.review(decision)?;
+    let id = po_id(id)?;
+    let now = state.now();
+    let row = state
+        .write(move |conn| po::review(conn, &id, &review, now))
+        .await?;
+    Ok(wire::json(StatusCode::OK, &PoView::from(row)))
+}
+
+/// Approves a PENDING PO opportunity (CBC.99100045 if it is not pending).
+#[utoipa::path(tag = "operator", params(("opportunity_id" = String, Path)), request_body = ReviewRequest, responses((status = 200, body = PoView), (status = 404, body = openapi::ErrorBody)))]
+#[post("/v2/operator/po-opportunities/{opportunity_id}/approve")]
+pub async fn approve_po_opportunity(
+    state: Data<AppState>,
+    caller: Caller,
+    id: Path<String>,
+    req: Json<ReviewRequest>,
+) -> Result<HttpResponse, ApiError> {
+    caller.require_operator()?;
+    decide(state, &id, req, Decision::Approve).await
+}
+
+/// Rejects with reason codes (e.g. `INCOMPLETE_BANT`, `NOT_HUAWEI_CLOUD`, `REVENUE_TOO_LOW`);
+/// the partner fixes it and resubmits.
+#[utoipa::path(tag = "operator", params(("opportunity_id" = String, Path)), request_body = ReviewRequest, responses((status = 200, body = PoView), (status = 404, body = openapi::ErrorBody)))]
+#[post("/v2/operator/po-opportunities/{opportunity_id}/reject")]
+pub async fn reject_po_opportunity(
+    state: Data<AppState>,
+    caller: Caller,
+    id: Path<String>,
+    req: Json<ReviewRequest>,
+) -> Result<HttpResponse, ApiError> {
+    caller.require_operator()?;
+    decide(state, &id, req, Decision::Reject).await
+}
+
+/// Submitted PO opportunities of every partner, oldest submission first (e.g.
+/// `status=PENDING` to review); drafts never appear.
+#[utoipa::path(tag = "operator", params(QueueQuery), responses((status = 200, body = PoPage)))]
+#[get("/v2/operator/po-opportunities")]
+pub async fn list_po_opportunities_to_review(
+    state: Data<AppState>,
+    caller: Caller,
+    query: Query<QueueQuery>,
+) -> Result<HttpResponse, ApiError> {
+    caller.require_operator()?;
+    let q = query.into_inner()?.check(STATUSES)?;
+    let (total, rows) = state
+        .read(move |conn| {
+            let (s, p) = (q.status.as_deref(), q.partner_id.as_deref());
+            repo::queue(conn, s, p, q.page.offset, q.page.limit)
+        })
+        .await?;
+    Ok(wire::json(StatusCode::OK, &PoPage::new(total, rows)))
+}

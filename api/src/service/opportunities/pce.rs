@@ -1,0 +1,158 @@
+//! S2 PCE: join conditions (the operator's, or the defaults), membership, and the
+//! opportunities the platform shares with members.
+
+use crate::service::not_found;
+use crate::service::programs::{stored, Decided};
+use domain::opportunities::pce::{self, JoinCondition, PceFacts, SharedStatus};
+use domain::programs::paths::{PathType, Stage};
+use domain::{codes, Violation};
+use persistence::repo::opportunities::pce::{self as repo, ConditionRow, MemberRow, SharedRow};
+use persistence::repo::partners;
+use persistence::repo::programs::paths;
+use persistence::{DbConnection, StoreError};
+
+/// The conditions in force.
+pub fn conditions(conn: &mut DbConnection) -> Result<Vec<JoinCondition>, StoreError> {
+    let rows = repo::conditions(conn)?;
+    if rows.is_empty() {
+        return Ok(pce::default_conditions());
+    }
+    rows.iter()
+        .enumerate()
+        .map(|(i, r)| {
+            stored(JoinCondition::parse(
+                i,
+                &r.condition_type,
+                r.path_type.as_deref(),
+                r.stage.as_deref(),
+            ))
+        })
+        .collect()
+}
+
+pub fn set_conditions(
+    conn: &mut DbConnection,
+    list: &[JoinCondition],
+    now: i64,
+) -> Result<(), StoreError> {
+    let rows: Vec<ConditionRow> = list
+        .iter()
+        .zip(0..)
+        .map(|(c, i)| {
+            let (path_type, stage) = match c {
+                JoinCondition::PathStage { path_type, stage } => (
+                    path_type.map(|p| p.as_str().to_owned()),
+                    Some(stage.as_str().to_owned()),
+                ),
+                JoinCondition::AgreementSigned => (None, None),
+            };
+            ConditionRow {
+                position: i,
+                condition_type: c.kind().to_owned(),
+                path_type,
+                stage,
+                updated_at: now,
+            }
+        })
+        .collect();
+    repo::replace_conditions(conn, &rows)
+}
+
+/// The facts the conditions look at; `agreement_signed` is what the partner declares now.
+pub fn facts(
+    conn: &mut DbConnection,
+    partner_id: &str,
+    agreement_signed: bool,
+) -> Result<PceFacts, StoreError> {
+    let stages = paths::for_partner(conn, partner_id)?
+        .iter()
+        .map(|r| {
+            Ok((
+                stored(PathType::parse(&r.path_type))?,
+                stored(Stage::parse(&r.stage))?,
+            ))
+        })
+        .collect::<Result<Vec<_>, StoreError>>()?;
+    Ok(PceFacts {
+        stages,
+        agreement_signed,
+    })
+}
+
+/// Joins when one condition is met; refused with every condition otherwise.
+pub fn join(
+    conn: &mut DbConnection,
+    partner_id: &str,
+    agreement_signed: bool,
+    now: i64,
+) -> Result<Decided<MemberRow>, StoreError> {
+    let conds = conditions(conn)?;
+    let f = facts(conn, partner_id, agreement_signed)?;
+    let member = repo::member(conn, partner_id)?.is_some();
+    if let Err(all) = pce::join(&conds, &f, member) {
+        return Ok(Err(all));
+    }
+    let by = conds
+        .iter()
+        .find(|c| pce::met(c, &f))
+        .map_or(pce::AGREEMENT, JoinCondition::kind);
+    let row = MemberRow {
+        partner_id: partner_id.to_owned(),
+        joined_at: now,
+        agreement_signed_at: agreement_signed.then_some(now),
+        qualified_by: by.to_owned(),
+    };
+    match repo::add_member(conn, &row) {
+        Ok(()) => Ok(Ok(row)),
+        Err(StoreError::Duplicate(_)) => Ok(Err(vec![Violation::new(
+            codes::PCE_ALREADY_MEMBER,
+            "you are already a member of the partner co-expansion plan",
+        )])),
+        Err(e) => Err(e),
+    }
+}
+
+/// PCE-only operations answer 403 CBC.0151 to non-members.
+pub fn require_member(conn: &mut DbConnection, partner_id: &str) -> Result<MemberRow, StoreError> {
+    repo::member(conn, partner_id)?.ok_or_else(|| {
+        StoreError::Rule(Violation::new(
+            codes::ACCESS_DENIED,
+            "only members of the partner co-expansion plan (PCE) may work shared opportunities; join it first",
+        ))
+    })
+}
+
+/// The operator shares an opportunity with a member.
+pub fn share(conn: &mut DbConnection, row: &SharedRow) -> Result<(), StoreError> {
+    partners::find(conn, &row.partner_id)?.ok_or_else(|| not_found("partner"))?;
+    if repo::member(conn, &row.partner_id)?.is_none() {
+        return Err(StoreError::Rule(Violation::new(
+            codes::PCE_NOT_MEMBER,
+            "partner_id is not a member of the partner co-expansion plan; opportunities are shared with members only",
+        )));
+    }
+    repo::share(conn, row)
+}
+
+/// A member confirms, declines or closes a shared opportunity.
+pub fn move_shared(
+    conn: &mut DbConnection,
+    partner_id: &str,
+    id: &str,
+    next: SharedStatus,
+    reason: Option<&str>,
+    now: i64,
+) -> Result<SharedRow, StoreError> {
+    require_member(conn, partner_id)?;
+    let row =
+        repo::find_shared(conn, partner_id, id)?.ok_or_else(|| not_found("shared opportunity"))?;
+    let current = stored(SharedStatus::parse("status", &row.status))?;
+    pce::move_shared(current, next)?;
+    if !repo::set_shared_status(conn, id, current.as_str(), next.as_str(), reason, now)? {
+        return Err(StoreError::Rule(Violation::new(
+            codes::PCE_STATUS,
+            "the shared opportunity's status changed meanwhile",
+        )));
+    }
+    repo::find_shared(conn, partner_id, id)?.ok_or_else(|| not_found("shared opportunity"))
+}

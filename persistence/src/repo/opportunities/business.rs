@@ -1,0 +1,115 @@
+//! S13 business opportunities: rows and writes. Every read and write goes through the caller's
+//! visibility scope (see `business_query`), so an invisible opportunity is never fetched.
+
+use super::business_query::scoped;
+use crate::schema_opportunities::business_opportunities as t;
+use crate::{DbConnection, StoreError};
+use diesel::prelude::*;
+use domain::opportunities::visibility::Scope;
+
+#[derive(Debug, Clone, Queryable, Selectable, Insertable)]
+#[diesel(table_name = t)]
+pub struct OpportunityRow {
+    pub id: String,
+    /// The partner whose customer it is (the distributor's reseller for its resellers' ones).
+    pub partner_id: String,
+    pub customer_id: String,
+    /// The account manager who owns it; `None` is seen by admins only.
+    pub owner_user_id: Option<String>,
+    pub opportunity_name: String,
+    pub industry: String,
+    pub opportunity_type: String,
+    pub confidence: i32,
+    pub stage: String,
+    pub expected_monthly_cents: i64,
+    pub currency: String,
+    pub description: Option<String>,
+    pub close_reason: Option<String>,
+    pub created_by: String,
+    pub created_at: i64,
+    pub updated_at: i64,
+    pub closed_at: Option<i64>,
+}
+
+/// Fields an update may change; `None` leaves a field as it is.
+#[derive(Debug, Clone, Default, AsChangeset)]
+#[diesel(table_name = t)]
+pub struct OpportunityChanges {
+    pub owner_user_id: Option<String>,
+    pub opportunity_name: Option<String>,
+    pub industry: Option<String>,
+    pub opportunity_type: Option<String>,
+    pub confidence: Option<i32>,
+    pub stage: Option<String>,
+    pub expected_monthly_cents: Option<i64>,
+    pub description: Option<String>,
+    pub updated_at: Option<i64>,
+}
+
+const CLOSED: [&str; 2] = ["WON", "LOST"];
+
+pub fn insert(conn: &mut DbConnection, row: &OpportunityRow) -> Result<(), StoreError> {
+    diesel::insert_into(t::table).values(row).execute(conn)?;
+    Ok(())
+}
+
+/// The opportunity if it is inside `scope`; a foreign one is `None` exactly like a missing one.
+pub fn find_visible(
+    conn: &mut DbConnection,
+    scope: &Scope,
+    id: &str,
+) -> Result<Option<OpportunityRow>, StoreError> {
+    Ok(scoped(scope)
+        .filter(t::id.eq(id.to_owned()))
+        .select(OpportunityRow::as_select())
+        .first(conn)
+        .optional()?)
+}
+
+/// Applies the changes to an open opportunity; false if it was closed meanwhile.
+pub fn update_open(
+    conn: &mut DbConnection,
+    id: &str,
+    changes: &OpportunityChanges,
+) -> Result<bool, StoreError> {
+    let n = diesel::update(t::table.find(id).filter(t::stage.ne_all(CLOSED)))
+        .set(changes)
+        .execute(conn)?;
+    Ok(n == 1)
+}
+
+/// Closes an open opportunity as WON or LOST; false if it was closed meanwhile.
+pub fn close(
+    conn: &mut DbConnection,
+    id: &str,
+    stage: &str,
+    reason: Option<&str>,
+    now: i64,
+) -> Result<bool, StoreError> {
+    let n = diesel::update(t::table.find(id).filter(t::stage.ne_all(CLOSED)))
+        .set((
+            t::stage.eq(stage),
+            t::close_reason.eq(reason),
+            t::closed_at.eq(now),
+            t::updated_at.eq(now),
+        ))
+        .execute(conn)?;
+    Ok(n == 1)
+}
+
+/// Inserts many rows at once (tests and demo data seed large lists with it).
+pub fn insert_many(conn: &mut DbConnection, rows: &[OpportunityRow]) -> Result<(), StoreError> {
+    match conn {
+        DbConnection::Pg(pg) => {
+            for chunk in rows.chunks(500) {
+                diesel::insert_into(t::table).values(chunk).execute(pg)?;
+            }
+        }
+        DbConnection::Sqlite(lite) => {
+            for row in rows {
+                diesel::insert_into(t::table).values(row).execute(lite)?;
+            }
+        }
+    }
+    Ok(())
+}
