@@ -116,7 +116,7 @@ pub fn page(
 ) -> Result<Vec<LeadRow>, StoreError> {
     let mut q = query(f);
     if let Some((at, id)) = after {
-        q = q.filter(
+        q = q.filter(t::created_at.le(*at)).filter(
             t::created_at
                 .lt(*at)
                 .or(t::created_at.eq(*at).and(t::id.lt(id.clone()))),

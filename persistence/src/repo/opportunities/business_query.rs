@@ -143,15 +143,16 @@ pub fn page(
     limit: i64,
 ) -> Result<Vec<OpportunityRow>, StoreError> {
     let mut q = query(scope, f);
+    // The plain bound on updated_at lets the index seek to the position; the OR breaks ties.
     if let Some((at, id)) = after {
         q = if ascending {
-            q.filter(
+            q.filter(t::updated_at.ge(*at)).filter(
                 t::updated_at
                     .gt(*at)
                     .or(t::updated_at.eq(*at).and(t::id.gt(id.clone()))),
             )
         } else {
-            q.filter(
+            q.filter(t::updated_at.le(*at)).filter(
                 t::updated_at
                     .lt(*at)
                     .or(t::updated_at.eq(*at).and(t::id.lt(id.clone()))),
