@@ -4,6 +4,9 @@
 //! their ids fills a parameter of a given name.
 
 use crate::fixtures::{customer, link, partner, recharge, sub_customer, unique, user, Party};
+use crate::fixtures_opportunities::{
+    contact, create_opportunity, dispatch_lead, opportunity_body, po_body,
+};
 use crate::fixtures_orders::{coupon, order};
 use crate::fixtures_programs::{incentive, project, set_stage};
 use crate::fixtures_vouchers::{coupon_ids, issue, quota, ADJUST};
@@ -80,6 +83,22 @@ pub const REGISTRY: &[(&str, &str, Fixture)] = &[
     ("solution_id", "", Fixture::Object("solution")),
     ("trade_id", "", Fixture::Object("trade")),
     ("trans_id", "", Fixture::Object("trans")),
+    (
+        "opportunity_id",
+        "/business-opportunities/",
+        Fixture::Object("business_opportunity"),
+    ),
+    (
+        "opportunity_id",
+        "/po-opportunities/",
+        Fixture::Object("po_opportunity"),
+    ),
+    (
+        "opportunity_id",
+        "/pce/shared-opportunities/",
+        Fixture::Object("shared_opportunity"),
+    ),
+    ("lead_id", "", Fixture::Object("lead")),
     ("payment_channel_id", "", Fixture::NotAnObject),
     ("promotion_plan_id", "", Fixture::NotAnObject),
     ("source_id", "", Fixture::NotAnObject),
@@ -236,6 +255,8 @@ impl Side {
             .expect(200, "");
         ids.insert("trade", str_of(&rec["records"][0]["trade_id"]));
 
+        opportunities(srv, &d, &admin.client, &cust.id, &mut ids).await;
+
         for (kind, id) in &ids {
             assert!(
                 !id.is_empty(),
@@ -273,6 +294,43 @@ impl Side {
             ids,
         }
     }
+}
+
+/// A business opportunity, a PO opportunity, a lead, and (the side having joined PCE with a
+/// signed agreement) an opportunity the platform shared with it.
+async fn opportunities(
+    srv: &TestServer,
+    d: &Party,
+    admin: &Client,
+    customer_id: &str,
+    ids: &mut BTreeMap<&'static str, String>,
+) {
+    let opp = create_opportunity(admin, opportunity_body(customer_id, None)).await;
+    ids.insert("business_opportunity", opp);
+    let po = admin
+        .post("/v2/partners/po-opportunities", po_body())
+        .await
+        .expect(201, "");
+    ids.insert("po_opportunity", str_of(&po["opportunity_id"]));
+    let (phone, email) = contact();
+    ids.insert("lead", dispatch_lead(srv, d, &phone, &email).await);
+    admin
+        .post(
+            "/v2/partners/programs/pce/join",
+            json!({"agreement_signed": true}),
+        )
+        .await
+        .expect(200, "");
+    let shared = srv
+        .operator()
+        .post(
+            "/v2/operator/pce/shared-opportunities",
+            json!({"partner_id": d.id, "customer_name": "Globex", "industry": "MANUFACTURING",
+                   "product_category": "AI", "expected_monthly_amount": "30000.00"}),
+        )
+        .await
+        .expect(201, "");
+    ids.insert("shared_opportunity", str_of(&shared["opportunity_id"]));
 }
 
 fn str_of(v: &Value) -> String {

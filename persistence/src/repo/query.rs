@@ -37,6 +37,12 @@ pub fn limit_lock_wait(conn: &mut DbConnection, millis: u32) -> Result<(), crate
 /// so one definition serves them all.
 macro_rules! review_queue {
     ($t:ident, $row:ty, $oldest:ident) => {
+        $crate::repo::query::review_queue!(@queue $t, $row, $oldest, $t::table.into_boxed());
+    };
+    ($t:ident, $row:ty, $oldest:ident, where $base:expr) => {
+        $crate::repo::query::review_queue!(@queue $t, $row, $oldest, $t::table.filter($base).into_boxed());
+    };
+    (@queue $t:ident, $row:ty, $oldest:ident, $from:expr) => {
         /// The operator's queue: every partner's, filtered by status and partner, oldest first.
         pub fn queue(
             conn: &mut $crate::DbConnection,
@@ -46,7 +52,7 @@ macro_rules! review_queue {
             limit: i64,
         ) -> Result<(i64, Vec<$row>), $crate::StoreError> {
             let filtered = || {
-                let mut q = $t::table.into_boxed();
+                let mut q = $from;
                 if let Some(s) = status {
                     q = q.filter($t::status.eq(s.to_owned()));
                 }

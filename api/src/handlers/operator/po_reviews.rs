@@ -68,11 +68,6 @@ pub async fn list_po_opportunities_to_review(
 ) -> Result<HttpResponse, ApiError> {
     caller.require_operator()?;
     let q = query.into_inner()?.check(STATUSES)?;
-    let (total, rows) = state
-        .read(move |conn| {
-            let (s, p) = (q.status.as_deref(), q.partner_id.as_deref());
-            repo::queue(conn, s, p, q.page.offset, q.page.limit)
-        })
-        .await?;
+    let (total, rows) = q.load(&state, repo::queue).await?;
     Ok(wire::json(StatusCode::OK, &PoPage::new(total, rows)))
 }

@@ -116,6 +116,7 @@ pub fn update(
     owner_login: Option<&str>,
     now: i64,
 ) -> Result<OpportunityRow, StoreError> {
+    repo::lock(conn, id)?;
     let row = visible(conn, scope, id)?;
     ensure_open(stage_of(&row)?)?;
     if let Some(login) = owner_login {
@@ -137,6 +138,7 @@ pub fn close(
     reason: Option<&str>,
     now: i64,
 ) -> Result<OpportunityRow, StoreError> {
+    repo::lock(conn, id)?;
     let row = visible(conn, scope, id)?;
     ensure_open(stage_of(&row)?)?;
     if !repo::close(conn, id, result.as_str(), reason, now)? {

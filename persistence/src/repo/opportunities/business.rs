@@ -66,6 +66,21 @@ pub fn find_visible(
         .optional()?)
 }
 
+/// Locks the opportunity's row until the transaction ends (PostgreSQL; the writer turn does it
+/// on SQLite), so the scope check that follows and the write see the same owner: a reassignment
+/// cannot slip between them.
+pub fn lock(conn: &mut DbConnection, id: &str) -> Result<(), StoreError> {
+    if let DbConnection::Pg(pg) = conn {
+        t::table
+            .find(id)
+            .select(t::id)
+            .for_update()
+            .first::<String>(pg)
+            .optional()?;
+    }
+    Ok(())
+}
+
 /// Applies the changes to an open opportunity; false if it was closed meanwhile.
 pub fn update_open(
     conn: &mut DbConnection,

@@ -148,30 +148,4 @@ pub fn list(
     Ok((total, rows))
 }
 
-/// The operator's queue: submitted ones of every partner, oldest submission first.
-pub fn queue(
-    conn: &mut DbConnection,
-    status: Option<&str>,
-    partner_id: Option<&str>,
-    offset: i64,
-    limit: i64,
-) -> Result<(i64, Vec<PoRow>), StoreError> {
-    let filtered = || {
-        let mut q = t::table.filter(t::submitted_at.is_not_null()).into_boxed();
-        if let Some(s) = status {
-            q = q.filter(t::status.eq(s.to_owned()));
-        }
-        if let Some(p) = partner_id {
-            q = q.filter(t::partner_id.eq(p.to_owned()));
-        }
-        q
-    };
-    let total = filtered().count().get_result(conn)?;
-    let rows = filtered()
-        .order((t::submitted_at.asc(), t::id.asc()))
-        .offset(offset)
-        .limit(limit)
-        .select(PoRow::as_select())
-        .load(conn)?;
-    Ok((total, rows))
-}
+crate::repo::query::review_queue!(t, PoRow, submitted_at, where t::submitted_at.is_not_null());

@@ -20,7 +20,7 @@ use validator::Validate;
 #[into_params(parameter_in = Query)]
 pub struct QueueQuery {
     /// Only applications in this status: REVIEWING, APPROVED or REJECTED (test-voucher
-    /// applications: PENDING, APPROVED or REJECTED); absent: all.
+    /// applications and PO opportunities: PENDING, APPROVED or REJECTED); absent: all.
     status: Option<String>,
     /// Only this partner's.
     #[validate(length(min = 1, max = 64))]
