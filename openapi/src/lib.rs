@@ -186,8 +186,8 @@ fn refuse_control_characters(doc: OpenApi) -> OpenApi {
 /// 1 to 255 printable ASCII characters, as the server checks an `Idempotency-Key`.
 pub const IDEMPOTENCY_KEY: &str = "^[!-~]{1,255}$";
 
-/// Any text without C0 control characters or DEL.
-pub const NO_CONTROL_CHARACTERS: &str = "^[^\\u0000-\\u001F\\u007F]*$";
+/// Any text without control characters (C0, DEL, C1), as `char::is_control` has them.
+pub const NO_CONTROL_CHARACTERS: &str = "^[^\\u0000-\\u001F\\u007F-\\u009F]*$";
 
 fn operations(item: &mut utoipa::openapi::PathItem) -> impl Iterator<Item = &mut Operation> {
     [

@@ -63,8 +63,10 @@ async fn five_times_the_limit_admits_at_most_the_limit() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn unknown_key_floods_cannot_exhaust_the_pool() {
-    let mut opts = Options::default();
-    opts.pool_size = 2;
+    let mut opts = Options {
+        pool_size: 2,
+        ..Options::default()
+    };
     opts.config.auth_failures_per_ip_per_sec = 20;
     let srv = TestServer::start_with(Backend::Sqlite, opts).await;
     let p = partner(&srv, "DISTRIBUTOR").await;
