@@ -161,9 +161,21 @@ fn refuse_control_characters(doc: OpenApi) -> OpenApi {
                     if !matches!(p["in"].as_str(), Some("path" | "query")) {
                         continue;
                     }
-                    let Some(schema) = p.get_mut("schema").and_then(|s| s.as_object_mut()) else {
+                    let offset = p["name"] == "offset";
+                    let Some(mut schema) = p.get_mut("schema").and_then(|s| s.as_object_mut())
+                    else {
                         continue;
                     };
+                    if offset && !schema.contains_key("maximum") {
+                        schema.insert("maximum".into(), MAX_OFFSET.into());
+                    }
+                    // Repeated keys: the pattern holds for each item.
+                    if schema.get("type") == Some(&serde_json::Value::String("array".into())) {
+                        match schema.get_mut("items").and_then(|i| i.as_object_mut()) {
+                            Some(items) => schema = items,
+                            None => continue,
+                        }
+                    }
                     let is_string = match schema.get("type") {
                         Some(serde_json::Value::String(t)) => t == "string",
                         Some(serde_json::Value::Array(ts)) => ts.iter().any(|t| t == "string"),
@@ -185,6 +197,9 @@ fn refuse_control_characters(doc: OpenApi) -> OpenApi {
 
 /// 1 to 255 printable ASCII characters, as the server checks an `Idempotency-Key`.
 pub const IDEMPOTENCY_KEY: &str = "^[!-~]{1,255}$";
+
+/// The largest `offset` the server accepts anywhere (Huawei documents it for two lists).
+pub const MAX_OFFSET: i64 = 40_000_000;
 
 /// Any text without control characters (C0, DEL, C1), as `char::is_control` has them.
 pub const NO_CONTROL_CHARACTERS: &str = "^[^\\u0000-\\u001F\\u007F-\\u009F]*$";
