@@ -20,12 +20,13 @@ pub struct ErrorBody {
     request_id: Option<String>,
     /// Every failing rule when an application is refused by its eligibility rules
     /// (`error_code` is the first of them).
-    error_details: Option<Vec<ErrorDetail>>,
+    error_details: Option<Vec<RuleFailure>>,
 }
 
+/// One failing eligibility rule.
 #[allow(dead_code)]
 #[derive(ToSchema)]
-pub struct ErrorDetail {
+pub struct RuleFailure {
     #[schema(example = "CBC.99100021")]
     error_code: String,
     error_msg: String,
@@ -61,7 +62,7 @@ pub fn base() -> OpenApi {
     let mut doc = Base::openapi();
     let components = ComponentsBuilder::new()
         .schema("ErrorBody", ErrorBody::schema())
-        .schema("ErrorDetail", ErrorDetail::schema())
+        .schema("RuleFailure", RuleFailure::schema())
         .security_scheme(
             "aksk",
             SecurityScheme::ApiKey(ApiKey::Header(ApiKeyValue::with_description(
@@ -89,6 +90,8 @@ const COMMON_ERRORS: &[(&str, &str)] = &[
     ("401", "Signature or token invalid (APIGW.0301, CBC.0154)"),
     ("403", "Wrong identity or role (CBC.0151)"),
     ("413", "Body too large (APIGW.0201)"),
+    ("414", "Path and query too long (CBC.0100)"),
+    ("431", "Request headers too large (CBC.0100)"),
     ("429", "Flow control (CBC.0250), with Retry-After"),
     ("500", "Internal error (CBC.0999), no details"),
     (
@@ -130,8 +133,78 @@ pub fn finalize(mut doc: OpenApi) -> OpenApi {
             }
         }
     }
-    doc
+    refuse_control_characters(doc)
 }
+
+/// The server refuses control characters in path and query parameters (CBC.0100); every free
+/// string parameter says so with a pattern, and `Idempotency-Key` gets its allowed form.
+fn refuse_control_characters(doc: OpenApi) -> OpenApi {
+    let Ok(mut v) = serde_json::to_value(&doc) else {
+        return doc;
+    };
+    if let Some(paths) = v.get_mut("paths").and_then(|p| p.as_object_mut()) {
+        for item in paths.values_mut().filter_map(|i| i.as_object_mut()) {
+            for op in item.values_mut() {
+                let params = op.get_mut("parameters").and_then(|p| p.as_array_mut());
+                for p in params.into_iter().flatten() {
+                    if p["in"] == "header"
+                        && p["name"]
+                            .as_str()
+                            .is_some_and(|n| n.eq_ignore_ascii_case("idempotency-key"))
+                    {
+                        if let Some(schema) = p.get_mut("schema").and_then(|s| s.as_object_mut()) {
+                            schema.insert(
+                                "pattern".into(),
+                                serde_json::Value::String(IDEMPOTENCY_KEY.into()),
+                            );
+                        }
+                        continue;
+                    }
+                    if !matches!(p["in"].as_str(), Some("path" | "query")) {
+                        continue;
+                    }
+                    let offset = p["name"] == "offset";
+                    let Some(mut schema) = p.get_mut("schema").and_then(|s| s.as_object_mut())
+                    else {
+                        continue;
+                    };
+                    if offset && !schema.contains_key("maximum") {
+                        schema.insert("maximum".into(), MAX_OFFSET.into());
+                    }
+                    // Repeated keys: the pattern holds for each item.
+                    if schema.get("type") == Some(&serde_json::Value::String("array".into())) {
+                        match schema.get_mut("items").and_then(|i| i.as_object_mut()) {
+                            Some(items) => schema = items,
+                            None => continue,
+                        }
+                    }
+                    let is_string = match schema.get("type") {
+                        Some(serde_json::Value::String(t)) => t == "string",
+                        Some(serde_json::Value::Array(ts)) => ts.iter().any(|t| t == "string"),
+                        _ => false,
+                    };
+                    if is_string && !schema.contains_key("enum") && !schema.contains_key("pattern")
+                    {
+                        schema.insert(
+                            "pattern".into(),
+                            serde_json::Value::String(NO_CONTROL_CHARACTERS.into()),
+                        );
+                    }
+                }
+            }
+        }
+    }
+    serde_json::from_value(v).unwrap_or(doc)
+}
+
+/// 1 to 255 printable ASCII characters, as the server checks an `Idempotency-Key`.
+pub const IDEMPOTENCY_KEY: &str = "^[!-~]{1,255}$";
+
+/// The largest `offset` the server accepts anywhere (Huawei documents it for two lists).
+pub const MAX_OFFSET: i64 = 40_000_000;
+
+/// Any text without control characters (C0, DEL, C1), as `char::is_control` has them.
+pub const NO_CONTROL_CHARACTERS: &str = "^[^\\u0000-\\u001F\\u007F-\\u009F]*$";
 
 fn operations(item: &mut utoipa::openapi::PathItem) -> impl Iterator<Item = &mut Operation> {
     [

@@ -18,7 +18,7 @@ pub struct Cli {
 #[derive(Subcommand)]
 enum Command {
     /// Run the HTTP server (migrations run first).
-    Serve(ServeArgs),
+    Serve(Box<ServeArgs>),
     /// Apply pending database migrations and exit.
     Migrate(DbArgs),
     /// Print the OpenAPI document as JSON.
@@ -94,7 +94,7 @@ pub struct ServeArgs {
 
 pub fn run(cli: Cli) -> Result<(), String> {
     match cli.command {
-        Command::Serve(args) => serve::run(args),
+        Command::Serve(args) => serve::run(*args),
         Command::Migrate(args) => {
             init_logs(false);
             let db = connect(&args)?;

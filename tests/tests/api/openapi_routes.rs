@@ -135,4 +135,11 @@ fn every_schema_reference_resolves() {
         (limit["minimum"].as_i64(), limit["maximum"].as_i64()),
         (Some(1), Some(100))
     );
+    let order_id = &doc["paths"]["/v2/orders/customer-orders"]["get"]["parameters"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["name"] == "order_id")
+        .unwrap()["schema"];
+    assert_eq!(order_id["pattern"], openapi::NO_CONTROL_CHARACTERS);
 }
