@@ -32,6 +32,7 @@ mod programs_property_http;
 mod programs_queues;
 mod programs_subsidy;
 mod programs_subsidy_clock;
+mod storage_group_commit;
 mod vouchers_concurrency;
 mod vouchers_coupons;
 mod vouchers_expiry;
