@@ -146,10 +146,7 @@ impl Db {
     /// rounds have passed).
     fn lead(&self, own: &Mutex<State>) {
         let q = &*self.queue;
-        let mut conn = match self.pool.get() {
-            Ok(c) => Some(c),
-            Err(_) => None,
-        };
+        let mut conn = self.pool.get().ok();
         for round in 0.. {
             let mut group: Vec<Unit> = {
                 let mut w = lock(&q.waiting);
