@@ -22,8 +22,15 @@ cleanup() {
 trap cleanup EXIT
 
 # CI builds the smoke run in the debug profile it has already compiled; timings then mean little.
-if [ "${BENCH_BUILD:-release}" = debug ]; then BIN=target/debug; cargo build -q -p server -p loadgen
-else BIN=target/release; cargo build --release -q -p server -p loadgen; fi
+# BENCH_BUILD=none reuses the release binaries as they are; BENCH_SERVER_BIN runs another server
+# binary (e.g. a copy built from an earlier commit) for back-to-back before/after comparisons.
+case "${BENCH_BUILD:-release}" in
+  debug) BIN=target/debug; cargo build -q -p server -p loadgen ;;
+  none) BIN=target/release ;;
+  *) BIN=target/release; cargo build --release -q -p server -p loadgen ;;
+esac
+SERVER_BIN="${BENCH_SERVER_BIN:-$BIN/partner-bss}"
+STARTED=$SECONDS
 COMMIT="$(git rev-parse --short HEAD 2>/dev/null || echo unknown)"
 KEY="$(head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \n')"
 
@@ -41,14 +48,15 @@ for backend in $BACKENDS; do
   PORT="$(free_port)"
   BSS_MASTER_KEY="$KEY" BSS_OPERATOR_AK=BENCHOPERATOR BSS_OPERATOR_SK=bench-operator-secret-0000 \
     BSS_RATE_LIMIT=1000000 BSS_POOL_SIZE="$POOL" RUST_LOG=warn \
-    $BIN/partner-bss serve --listen "127.0.0.1:$PORT" --database-url "$URL" > "$WORK/server-$backend.log" 2>&1 &
+    "$SERVER_BIN" serve --listen "127.0.0.1:$PORT" --database-url "$URL" > "$WORK/server-$backend.log" 2>&1 &
   SERVER_PID=$!
   for _ in $(seq 1 100); do curl -fsS "http://127.0.0.1:$PORT/readyz" >/dev/null 2>&1 && break; sleep 0.2; done
   curl -fsS "http://127.0.0.1:$PORT/readyz" >/dev/null || { cat "$WORK/server-$backend.log"; exit 1; }
   $BIN/loadgen --backend "$backend" --database-url "$URL" --server "http://127.0.0.1:$PORT" \
     --server-pid "$SERVER_PID" --master-key "$KEY" --profile "$PROFILE" --commit "$COMMIT" --pool-size "$POOL" \
     ${BENCH_SECS:+--secs "$BENCH_SECS"}
-  $BIN/partner-bss verify-ledger --database-url "$URL"
+  "$SERVER_BIN" verify-ledger --database-url "$URL"
   kill "$SERVER_PID"; wait "$SERVER_PID" 2>/dev/null || true; SERVER_PID=""
   if [ -n "$DB_NAME" ]; then psql -X -q "$PG/postgres" -c "DROP DATABASE IF EXISTS $DB_NAME WITH (FORCE)" >/dev/null; DB_NAME=""; fi
 done
+echo "bench/run.sh: profile $PROFILE, backends $BACKENDS, $((SECONDS - STARTED)) s"

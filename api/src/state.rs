@@ -51,7 +51,8 @@ impl AppState {
         self.clock.now().timestamp()
     }
 
-    /// Runs a write transaction off the async reactor.
+    /// Runs a write transaction off the async reactor. On SQLite, writers arriving together
+    /// share one commit (group commit), each still all-or-nothing.
     pub async fn write<T: Send + 'static>(
         &self,
         f: impl Fn(&mut persistence::DbConnection) -> Result<T, persistence::StoreError>
@@ -59,7 +60,7 @@ impl AppState {
             + 'static,
     ) -> Result<T, crate::ApiError> {
         let db = self.db.clone();
-        Ok(actix_web::web::block(move || db.write(f)).await??)
+        Ok(actix_web::web::block(move || db.write_shared(f)).await??)
     }
 
     /// Runs a read transaction off the async reactor.

@@ -7,6 +7,8 @@ use diesel::Connection;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
+mod group;
+
 #[derive(Debug, Clone)]
 pub struct DbConfig {
     pub url: String,
@@ -16,6 +18,8 @@ pub struct DbConfig {
     pub checkout_timeout: Duration,
     /// Attempts of one transaction before a retryable error is returned.
     pub max_attempts: u32,
+    /// SQLite: let writers that queue up together share one commit ([`Db::write_shared`]).
+    pub group_commit: bool,
 }
 
 impl DbConfig {
@@ -26,6 +30,7 @@ impl DbConfig {
             pool_size: u32::try_from(cores * 4).unwrap_or(8).clamp(4, 32),
             checkout_timeout: Duration::from_secs(5),
             max_attempts: 8,
+            group_commit: true,
         }
     }
 }
@@ -54,6 +59,9 @@ pub struct Db {
     max_attempts: u32,
     /// SQLite has one writer at a time; taking turns here avoids SQLITE_BUSY on lock upgrade.
     sqlite_writer: Arc<Mutex<()>>,
+    /// Writers waiting to share the next SQLite transaction ([`Db::write_shared`]).
+    queue: Arc<group::Queue>,
+    group_commit: bool,
 }
 
 impl Db {
@@ -78,6 +86,8 @@ impl Db {
             backend,
             max_attempts: config.max_attempts.max(1),
             sqlite_writer: Arc::new(Mutex::new(())),
+            queue: Arc::default(),
+            group_commit: config.group_commit,
         })
     }
 

@@ -41,9 +41,15 @@ fn decimal(s: &str) -> Result<Decimal, StoreError> {
 }
 
 fn facts(conn: &mut DbConnection, o: &OrderRow) -> Result<OrderFacts, StoreError> {
-    let line_ratios = orders::line_ratios(conn, &o.id)?
-        .into_iter()
-        .map(|r| r.as_deref().map_or(Ok(Decimal::ONE), decimal))
+    // One read of the lines serves both the discount ratios and the coupon scopes.
+    let lines = orders::lines(conn, &o.id, 0, i64::from(u16::MAX))?;
+    let line_ratios = lines
+        .iter()
+        .map(|l| {
+            l.discount_ratio
+                .as_deref()
+                .map_or(Ok(Decimal::ONE), decimal)
+        })
         .collect::<Result<_, _>>()?;
     let discounts = orders::discounts(conn, &o.id)?
         .into_iter()
@@ -57,7 +63,7 @@ fn facts(conn: &mut DbConnection, o: &OrderRow) -> Result<OrderFacts, StoreError
         })
         .collect::<Result<_, StoreError>>()?;
     Ok(OrderFacts {
-        lines: line_scopes(conn, o)?,
+        lines: scopes(o, lines),
         status: o.status,
         deadline: o.pending_payment_end_time,
         amount: Money::from_cents(o.amount_cents),
@@ -69,7 +75,14 @@ fn facts(conn: &mut DbConnection, o: &OrderRow) -> Result<OrderFacts, StoreError
 /// The order's lines as coupon limits see them (a line without a service type has the
 /// order's).
 pub fn line_scopes(conn: &mut DbConnection, o: &OrderRow) -> Result<Vec<LineScope>, StoreError> {
-    Ok(orders::lines(conn, &o.id, 0, i64::from(u16::MAX))?
+    Ok(scopes(
+        o,
+        orders::lines(conn, &o.id, 0, i64::from(u16::MAX))?,
+    ))
+}
+
+fn scopes(o: &OrderRow, lines: Vec<orders::LineRow>) -> Vec<LineScope> {
+    lines
         .into_iter()
         .map(|l| LineScope {
             cloud_service_type: l
@@ -78,7 +91,7 @@ pub fn line_scopes(conn: &mut DbConnection, o: &OrderRow) -> Result<Vec<LineScop
             product_id: l.product_id,
             amount: Money::from_cents(l.amount_cents),
         })
-        .collect())
+        .collect()
 }
 
 pub fn coupon_facts(c: &coupons::CouponRow) -> Result<CouponFacts, StoreError> {
@@ -120,7 +133,11 @@ pub fn pay(
 ) -> Result<(), StoreError> {
     let order_facts = facts(conn, order)?;
     let ids: Vec<String> = req.coupons.iter().map(|(id, _)| id.clone()).collect();
-    let coupon_rows = coupons::of_customer(conn, &order.customer_id, &ids)?;
+    let coupon_rows = if ids.is_empty() {
+        Vec::new()
+    } else {
+        coupons::of_customer(conn, &order.customer_id, &ids)?
+    };
     let coupon_facts: Vec<CouponFacts> = coupon_rows
         .iter()
         .map(coupon_facts)
@@ -143,9 +160,7 @@ pub fn pay(
             )));
         }
     }
-    let cash = accounts::ensure(conn, payer.kind(), payer.id(), accounts::CASH, now)?;
-    let credit = accounts::ensure(conn, payer.kind(), payer.id(), accounts::CREDIT, now)?;
-    let mut locked = accounts::lock(conn, &[&cash.id, &credit.id])?;
+    let mut locked = accounts::lock_cash_and_credit(conn, payer.kind(), payer.id(), now)?;
     let (cash_part, credit_part) = {
         let bal = |t: i32| {
             locked

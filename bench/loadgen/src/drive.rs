@@ -19,6 +19,47 @@ pub struct Outcome {
     pub seconds: f64,
     /// The first few error answers, for the report.
     pub samples: Vec<String>,
+    /// CPU time (user + system) per operation of the server and of this load generator: on a
+    /// shared machine, what a request costs is steadier than how many fit in a second.
+    pub server_cpu_ms_per_op: f64,
+    pub loadgen_cpu_ms_per_op: f64,
+}
+
+static SERVER_PID: std::sync::OnceLock<u32> = std::sync::OnceLock::new();
+
+/// Names the server process whose CPU time the drivers sample.
+pub fn watch_server(pid: u32) {
+    let _ = SERVER_PID.set(pid);
+}
+
+/// utime + stime of a process in milliseconds (Linux `/proc/<pid>/stat`, 100 ticks/s).
+fn cpu_ms(pid: &str) -> f64 {
+    std::fs::read_to_string(format!("/proc/{pid}/stat"))
+        .ok()
+        .and_then(|s| {
+            // Fields after the parenthesised command name; utime and stime are 14th and 15th.
+            let rest = s.rsplit_once(')')?.1;
+            let f: Vec<&str> = rest.split_whitespace().collect();
+            let t = f.get(11)?.parse::<f64>().ok()? + f.get(12)?.parse::<f64>().ok()?;
+            Some(t * 10.0)
+        })
+        .unwrap_or(0.0)
+}
+
+struct Cpu(f64, f64);
+
+impl Cpu {
+    fn now() -> Cpu {
+        let server = SERVER_PID.get().map_or(0.0, |p| cpu_ms(&p.to_string()));
+        Cpu(server, cpu_ms("self"))
+    }
+
+    fn per_op(&self, o: &mut Outcome) {
+        let end = Cpu::now();
+        let n = (o.requests as f64).max(1.0);
+        o.server_cpu_ms_per_op = (end.0 - self.0) / n;
+        o.loadgen_cpu_ms_per_op = (end.1 - self.1) / n;
+    }
 }
 
 fn new_hist() -> Histogram<u64> {
@@ -36,6 +77,7 @@ fn outcome(h: &Histogram<u64>, errors: u64, elapsed: Duration, samples: Vec<Stri
         p99_ms: h.value_at_quantile(0.99) as f64 / 1000.0,
         seconds: elapsed.as_secs_f64(),
         samples,
+        ..Outcome::default()
     }
 }
 
@@ -46,6 +88,7 @@ where
     F: Fn(u64) -> Fut + Send + Sync + 'static,
     Fut: Future<Output = Result<(), String>> + Send,
 {
+    let cpu = Cpu::now();
     let op = Arc::new(op);
     let next = Arc::new(AtomicU64::new(0));
     let deadline = Instant::now() + Duration::from_secs_f64(secs);
@@ -84,7 +127,9 @@ where
         }
     }
     samples.truncate(5);
-    outcome(&all, errors, start.elapsed(), samples)
+    let mut o = outcome(&all, errors, start.elapsed(), samples);
+    cpu.per_op(&mut o);
+    o
 }
 
 /// Starts `op(i)` at `rate` per second for `secs`, whatever the answers take; latency counts
@@ -94,6 +139,7 @@ where
     F: Fn(u64) -> Fut + Send + Sync + 'static,
     Fut: Future<Output = Result<(), String>> + Send + 'static,
 {
+    let cpu = Cpu::now();
     let op = Arc::new(op);
     let start = Instant::now();
     let total = ((rate * secs) as u64).min(limit);
@@ -121,5 +167,7 @@ where
             }
         }
     }
-    outcome(&h, errors, start.elapsed(), samples)
+    let mut o = outcome(&h, errors, start.elapsed(), samples);
+    cpu.per_op(&mut o);
+    o
 }

@@ -1,6 +1,7 @@
 //! One table of figures, each with its ceiling and ratio, to stdout and to a JSON file.
 
 use crate::calibrate::Ceilings;
+use crate::coupons::Issuing;
 use crate::drive::Outcome;
 use crate::scenarios::{Export, Paging};
 use serde::Serialize;
@@ -19,6 +20,9 @@ pub struct Row {
     pub p99_ms: f64,
     pub errors: u64,
     pub ledger_ok: bool,
+    /// CPU ms per operation: server, load generator (0 where not sampled).
+    pub server_cpu_ms: f64,
+    pub loadgen_cpu_ms: f64,
 }
 
 #[derive(Debug, Serialize)]
@@ -31,6 +35,8 @@ pub struct Report {
     pub date: String,
     pub ceilings: Ceilings,
     pub rows: Vec<Row>,
+    /// P4's answers next to what the database holds, per quota.
+    pub p4: Option<Issuing>,
 }
 
 impl Report {
@@ -44,6 +50,7 @@ impl Report {
             date: chrono::Utc::now().format("%Y-%m-%dT%H:%M:%SZ").to_string(),
             ceilings,
             rows: Vec::new(),
+            p4: None,
         }
     }
 
@@ -51,6 +58,7 @@ impl Report {
         match name {
             "L_hot" => &self.ceilings.l_hot,
             "L_read" => &self.ceilings.l_read,
+            "L_http" => &self.ceilings.l_http,
             _ => &self.ceilings.l_pay,
         }
     }
@@ -93,15 +101,46 @@ impl Report {
             p99_ms: o.p99_ms,
             errors: o.errors,
             ledger_ok,
+            server_cpu_ms: o.server_cpu_ms_per_op,
+            loadgen_cpu_ms: o.loadgen_cpu_ms_per_op,
         });
         for s in &o.samples {
             eprintln!("  error sample: {s}");
         }
     }
 
-    pub fn paging(&mut self, figure: &str, p: &Paging) {
+    /// P4: issued/s against L_hot; "ledger" also means no over-issue on either quota.
+    pub fn issuing(&mut self, p: &Issuing, ledger_ok: bool) {
+        let c = self.ceilings.l_hot.per_sec;
+        let ratio = p.load.per_sec / c.max(1e-9);
+        let whole = p.ok() && ledger_ok;
+        let errors = p.load.errors + p.exhaust.errors;
         self.rows.push(Row {
-            figure: figure.into(),
+            figure: "P4 coupons issued from one quota (issued/s)".into(),
+            value: p.load.per_sec,
+            ceiling_name: "L_hot".into(),
+            ceiling: c,
+            ratio,
+            target: "≥ 0.5 × L_hot, 0 errors, 0 over-issue".into(),
+            met: ratio >= 0.5 && errors == 0 && whole,
+            p50_ms: p.load.p50_ms,
+            p99_ms: p.load.p99_ms,
+            errors,
+            ledger_ok: whole,
+            server_cpu_ms: p.load.server_cpu_ms_per_op,
+            loadgen_cpu_ms: p.load.loadgen_cpu_ms_per_op,
+        });
+        for o in [&p.load, &p.exhaust] {
+            for s in &o.samples {
+                eprintln!("  error sample: {s}");
+            }
+        }
+        self.p4 = Some(p.clone());
+    }
+
+    pub fn paging(&mut self, list: &str, p: &Paging) {
+        self.rows.push(Row {
+            figure: format!("P5 {list} page {} / page 1", p.deep_page),
             value: p.page1000_p50_ms,
             ceiling_name: "page 1 p50 ms".into(),
             ceiling: p.page1_p50_ms,
@@ -112,6 +151,8 @@ impl Report {
             p99_ms: 0.0,
             errors: 0,
             ledger_ok: true,
+            server_cpu_ms: 0.0,
+            loadgen_cpu_ms: 0.0,
         });
     }
 
@@ -132,6 +173,8 @@ impl Report {
             p99_ms: 0.0,
             errors: 0,
             ledger_ok,
+            server_cpu_ms: 0.0,
+            loadgen_cpu_ms: 0.0,
         });
     }
 
@@ -142,16 +185,25 @@ impl Report {
         );
         let c = &self.ceilings;
         println!(
-            "ceilings: L_pay {:.0}/s (p50 {:.2} ms, p99 {:.2} ms) · L_hot {:.0}/s · L_read {:.0}/s · L_copy {:.0} rows/s",
-            c.l_pay.per_sec, c.l_pay.p50_ms, c.l_pay.p99_ms, c.l_hot.per_sec, c.l_read.per_sec, c.l_copy_rows_per_sec
+            "ceilings: L_pay {:.0}/s (p50 {:.2} ms, p99 {:.2} ms) · L_hot {:.0}/s · L_read {:.0}/s · L_copy {:.0} rows/s · L_http {:.0}/s",
+            c.l_pay.per_sec, c.l_pay.p50_ms, c.l_pay.p99_ms, c.l_hot.per_sec, c.l_read.per_sec, c.l_copy_rows_per_sec, c.l_http.per_sec
         );
         println!(
-            "{:<62} {:>10} {:>8} {:>10} {:>6} {:>8} {:>8} {:>6} {:>6}  target",
-            "figure", "value", "ceiling", "", "ratio", "p50 ms", "p99 ms", "errors", "ledger"
+            "{:<62} {:>10} {:>8} {:>10} {:>6} {:>8} {:>8} {:>6} {:>6} {:>11}  target",
+            "figure",
+            "value",
+            "ceiling",
+            "",
+            "ratio",
+            "p50 ms",
+            "p99 ms",
+            "errors",
+            "ledger",
+            "cpu ms/op"
         );
         for r in &self.rows {
             println!(
-                "{:<62} {:>10.1} {:>8} {:>10.1} {:>6.2} {:>8.2} {:>8.2} {:>6} {:>6}  {} {}",
+                "{:<62} {:>10.1} {:>8} {:>10.1} {:>6.2} {:>8.2} {:>8.2} {:>6} {:>6} {:>11}  {} {}",
                 r.figure,
                 r.value,
                 r.ceiling_name,
@@ -161,8 +213,30 @@ impl Report {
                 r.p99_ms,
                 r.errors,
                 if r.ledger_ok { "ok" } else { "BAD" },
+                if r.server_cpu_ms > 0.0 {
+                    format!("{:.2}+{:.2}", r.server_cpu_ms, r.loadgen_cpu_ms)
+                } else {
+                    String::new()
+                },
                 r.target,
                 if r.met { "met" } else { "MISSED" }
+            );
+        }
+        self.print_p4();
+    }
+
+    fn print_p4(&self) {
+        let Some(p) = &self.p4 else { return };
+        for (name, c) in [("load", &p.load_check), ("exhaust", &p.exhaust_check)] {
+            println!(
+                "P4 {name}: quota {:.2}, issued {:.2} in {} coupons stored ({} answered issued, {} refused as exhausted), balance {:.2} — {}",
+                c.quota_cents as f64 / 100.0,
+                c.issued_cents as f64 / 100.0,
+                c.coupons_stored,
+                c.answered_issued,
+                c.answered_exhausted,
+                c.balance_cents as f64 / 100.0,
+                if c.ok { "whole" } else { "OVER-ISSUE OR MISMATCH" }
             );
         }
     }

@@ -107,6 +107,53 @@ pub fn lock(conn: &mut DbConnection, ids: &[&str]) -> Result<Vec<AccountRow>, St
     Ok(rows)
 }
 
+/// The owner's cash and credit accounts (created if missing), locked for the rest of the
+/// transaction in id order like [`lock`]: one statement when both exist, as they do after the
+/// first payment.
+pub fn lock_cash_and_credit(
+    conn: &mut DbConnection,
+    owner_kind: &str,
+    owner_id: &str,
+    now: i64,
+) -> Result<Vec<AccountRow>, StoreError> {
+    let rows = lock_both(conn, owner_kind, owner_id)?;
+    if rows.len() == 2 {
+        return Ok(rows);
+    }
+    ensure(conn, owner_kind, owner_id, CASH, now)?;
+    ensure(conn, owner_kind, owner_id, CREDIT, now)?;
+    let rows = lock_both(conn, owner_kind, owner_id)?;
+    if rows.len() != 2 {
+        return Err(StoreError::NotFound);
+    }
+    Ok(rows)
+}
+
+fn lock_both(
+    conn: &mut DbConnection,
+    owner_kind: &str,
+    owner_id: &str,
+) -> Result<Vec<AccountRow>, StoreError> {
+    let base = || {
+        accounts::table
+            .filter(accounts::owner_kind.eq(owner_kind))
+            .filter(accounts::owner_id.eq(owner_id))
+            .filter(
+                accounts::account_type
+                    .eq(CASH)
+                    .or(accounts::account_type.eq(CREDIT)),
+            )
+            .order(accounts::id.asc())
+    };
+    Ok(match conn {
+        DbConnection::Pg(pg) => base()
+            .select(AccountRow::as_select())
+            .for_update()
+            .load(pg)?,
+        DbConnection::Sqlite(_) => base().select(AccountRow::as_select()).load(conn)?,
+    })
+}
+
 /// One balance change and its ledger row.
 #[derive(Debug, Clone)]
 pub struct Posting<'a> {

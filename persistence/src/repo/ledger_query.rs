@@ -69,23 +69,36 @@ pub fn count(conn: &mut DbConnection, f: &LedgerFilter) -> Result<i64, StoreErro
     Ok(query(f).count().get_result(conn)?)
 }
 
-/// Newest first, as the change-record operations list them.
+/// Newest first, as the change-record operations list them. The page's keys come from the
+/// `ledger_owner_time` index first (rows skipped by `offset` are index entries only), then
+/// just those rows are read.
 pub fn page(
     conn: &mut DbConnection,
     f: &LedgerFilter,
     offset: i64,
     limit: i64,
 ) -> Result<Vec<LedgerRow>, StoreError> {
-    Ok(query(f)
+    let keys: Vec<i64> = query(f)
         .order((le::created_at.desc(), le::seq.desc()))
         .offset(offset)
         .limit(limit)
+        .select(le::seq)
+        .load(conn)?;
+    if keys.is_empty() {
+        return Ok(Vec::new());
+    }
+    let mut rows: Vec<LedgerRow> = le::table
+        .filter(le::seq.eq_any(&keys))
         .select(LedgerRow::as_select())
-        .load(conn)?)
+        .load(conn)?;
+    rows.sort_by_key(|r| keys.iter().position(|k| Some(*k) == r.seq));
+    Ok(rows)
 }
 
 /// The next `n` rows after the keyset position `(created_at, seq)`, newest first; memory stays
-/// bounded however large the export.
+/// bounded however large the export. The position is a row-value comparison so both databases
+/// start the index range scan there (`a < t OR (a = t AND s < x)` scans from the top, which
+/// made an export quadratic).
 pub fn batch_after(
     conn: &mut DbConnection,
     f: &LedgerFilter,
@@ -95,9 +108,11 @@ pub fn batch_after(
     let mut q = query(f);
     if let Some((t, s)) = after {
         q = q.filter(
-            le::created_at
-                .lt(t)
-                .or(le::created_at.eq(t).and(le::seq.lt(s))),
+            diesel::dsl::sql::<diesel::sql_types::Bool>("(created_at, seq) < (")
+                .bind::<diesel::sql_types::BigInt, _>(t)
+                .sql(", ")
+                .bind::<diesel::sql_types::BigInt, _>(s)
+                .sql(")"),
         );
     }
     Ok(q.order((le::created_at.desc(), le::seq.desc()))

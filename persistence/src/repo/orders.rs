@@ -274,6 +274,9 @@ pub fn count(conn: &mut DbConnection, f: &OrderFilter) -> Result<i64, StoreError
     Ok(query(f).count().get_result(conn)?)
 }
 
+/// One page of orders. The page's ids come first from the `(…, create_time, id)` index, so the
+/// rows skipped by `offset` are index entries only, never table rows; then just those rows
+/// are read.
 pub fn page(
     conn: &mut DbConnection,
     f: &OrderFilter,
@@ -286,10 +289,20 @@ pub fn page(
     } else {
         q.order((orders::create_time.asc(), orders::id.asc()))
     };
-    Ok(q.offset(offset)
+    let ids: Vec<String> = q
+        .offset(offset)
         .limit(limit)
+        .select(orders::id)
+        .load(conn)?;
+    if ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    let mut rows: Vec<OrderRow> = orders::table
+        .filter(orders::id.eq_any(&ids))
         .select(OrderRow::as_select())
-        .load(conn)?)
+        .load(conn)?;
+    rows.sort_by_key(|r| ids.iter().position(|id| *id == r.id));
+    Ok(rows)
 }
 
 /// The type of each order's applied discount, for a page of orders.

@@ -93,10 +93,16 @@ pub fn stream_batches<R: Send + 'static, K: Clone + Send + 'static, N: Send + 's
         .streaming(body)
 }
 
+/// One chunk of CSV in one buffer; cells are neutralised without being copied unless they
+/// need it.
 fn encode(rows: impl Iterator<Item = Vec<String>>) -> Result<Vec<u8>, std::io::Error> {
-    let mut w = csv::Writer::from_writer(Vec::new());
+    let mut w = csv::Writer::from_writer(Vec::with_capacity(256 * 1024));
     for r in rows {
-        w.write_record(r.iter().map(|c| domain::text::csv_safe(c).into_owned()))
+        for cell in &r {
+            w.write_field(domain::text::csv_safe(cell).as_bytes())
+                .map_err(std::io::Error::other)?;
+        }
+        w.write_record(None::<&[u8]>)
             .map_err(std::io::Error::other)?;
     }
     w.into_inner()
