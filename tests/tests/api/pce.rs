@@ -23,6 +23,12 @@ both_backends!(
         let op = srv.operator();
         let v = admin.client.get(PCE, &[]).await.expect(200, "");
         assert_eq!(v["joined"], false);
+        let seen = op
+            .get(&format!("/v2/operator/partners/{}", p.id), &[])
+            .await
+            .expect(200, "");
+        assert_eq!(seen["pce"]["joined"], false);
+        assert!(seen["pce"]["joined_on"].is_null());
         assert_eq!(v["benefits"].as_array().unwrap().len(), 3);
         assert_eq!(v["join_conditions"].as_array().unwrap().len(), 2);
         // Non-members: 403 CBC.0151 on PCE-only operations; the operator cannot share with them.
@@ -70,6 +76,13 @@ both_backends!(
             .expect(200, "");
         assert_eq!(v["joined"], true);
         assert_eq!(v["qualified_by"], "DEVELOPMENT_PATH_STAGE");
+        // The operator's read of the partner shows the membership.
+        let seen = op
+            .get(&format!("/v2/operator/partners/{}", p.id), &[])
+            .await
+            .expect(200, "");
+        assert_eq!(seen["pce"]["joined"], true);
+        assert_eq!(seen["pce"]["qualified_by"], "DEVELOPMENT_PATH_STAGE");
         admin
             .client
             .post(&format!("{PCE}/join"), json!({}))

@@ -1,8 +1,9 @@
 //! What `GET /v2/operator/partners/{partner_id}` shows of the partner's programs: paths,
-//! labels and certification status.
+//! labels, certification status and PCE membership.
 
 use crate::handlers::programs::development_paths::{LabelView, PathView};
 use crate::service::programs::business_info;
+use persistence::repo::opportunities::pce;
 use persistence::repo::programs::{certifications, labels, paths};
 use persistence::{DbConnection, StoreError};
 use serde::Serialize;
@@ -16,6 +17,16 @@ pub struct CertificationStatus {
     status: String,
 }
 
+/// The partner's PCE (S2) membership.
+#[derive(Serialize, ToSchema)]
+pub struct PceMembership {
+    joined: bool,
+    /// When the partner joined (UTC); absent when not a member.
+    joined_on: Option<String>,
+    /// The join condition the partner met, e.g. `PCE_AGREEMENT_SIGNED`.
+    qualified_by: Option<String>,
+}
+
 #[derive(Serialize, ToSchema)]
 pub struct PartnerPrograms {
     development_paths: Vec<PathView>,
@@ -26,6 +37,7 @@ pub struct PartnerPrograms {
     /// `NOT_SUBMITTED`, `REVIEWING`, `CERTIFIED` or `FAILED`.
     #[schema(example = "CERTIFIED")]
     business_info_certification_status: String,
+    pce: PceMembership,
 }
 
 pub fn load(
@@ -59,5 +71,17 @@ pub fn load(
             .0
             .as_str()
             .to_owned(),
+        pce: match pce::member(conn, partner_id)? {
+            Some(m) => PceMembership {
+                joined: true,
+                joined_on: Some(crate::wire::utc(m.joined_at)),
+                qualified_by: Some(m.qualified_by),
+            },
+            None => PceMembership {
+                joined: false,
+                joined_on: None,
+                qualified_by: None,
+            },
+        },
     })
 }
