@@ -40,12 +40,21 @@ impl RouteTable {
         RouteTable(table)
     }
 
-    fn allowed(&self, path: &str) -> Option<&[String]> {
+    /// The methods of the most specific pattern matching `path`: `/export` names the export
+    /// route, not `/{opportunity_id}`, so a literal segment beats a parameter at the first
+    /// position where two matching patterns differ.
+    pub fn allowed(&self, path: &str) -> Option<&[String]> {
         self.0
             .iter()
-            .find(|(def, _)| def.is_match(path))
+            .filter(|(def, _)| def.is_match(path))
+            .max_by_key(|(def, _)| specificity(def.pattern().unwrap_or_default()))
             .map(|(_, m)| m.as_slice())
     }
+}
+
+/// One flag a segment, `true` for a literal: compared lexicographically, literals win early.
+fn specificity(pattern: &str) -> Vec<bool> {
+    pattern.split('/').map(|s| !s.starts_with('{')).collect()
 }
 
 async fn unrouted(req: HttpRequest, table: Data<RouteTable>) -> HttpResponse {

@@ -163,14 +163,12 @@ fn refuse_control_characters(doc: OpenApi) -> OpenApi {
                     if !matches!(p["in"].as_str(), Some("path" | "query")) {
                         continue;
                     }
-                    let offset = p["name"] == "offset";
+                    let name = p["name"].as_str().unwrap_or_default().to_owned();
                     let Some(mut schema) = p.get_mut("schema").and_then(|s| s.as_object_mut())
                     else {
                         continue;
                     };
-                    if offset && !schema.contains_key("maximum") {
-                        schema.insert("maximum".into(), MAX_OFFSET.into());
-                    }
+                    paging_bounds(&name, schema);
                     // Repeated keys: the pattern holds for each item.
                     if schema.get("type") == Some(&serde_json::Value::String("array".into())) {
                         match schema.get_mut("items").and_then(|i| i.as_object_mut()) {
@@ -194,11 +192,65 @@ fn refuse_control_characters(doc: OpenApi) -> OpenApi {
             }
         }
     }
+    // Paging fields of request bodies (`/query` operations) follow the same rule.
+    if let Some(schemas) = v
+        .pointer_mut("/components/schemas")
+        .and_then(|s| s.as_object_mut())
+    {
+        for schema in schemas.values_mut() {
+            let props = schema.get_mut("properties").and_then(|p| p.as_object_mut());
+            for (name, prop) in props.into_iter().flatten() {
+                if let Some(prop) = prop.as_object_mut() {
+                    paging_bounds(name, prop);
+                }
+            }
+        }
+    }
+    add_empty_link_parameters(&mut v);
     serde_json::from_value(v).unwrap_or(doc)
+}
+
+/// Huawei's paging as `domain::paging::Page` checks it everywhere: `offset` 0 to
+/// [`MAX_OFFSET`], `limit` 1 to [`MAX_LIMIT`]; bounds an operation states itself are kept.
+fn paging_bounds(name: &str, schema: &mut serde_json::Map<String, serde_json::Value>) {
+    let integer = match schema.get("type") {
+        Some(serde_json::Value::String(t)) => t == "integer",
+        Some(serde_json::Value::Array(ts)) => ts.iter().any(|t| t == "integer"),
+        _ => false,
+    };
+    let (min, max) = match name {
+        "offset" if integer => (0, MAX_OFFSET),
+        "limit" if integer => (1, MAX_LIMIT),
+        _ => return,
+    };
+    schema.entry("minimum").or_insert(min.into());
+    schema.entry("maximum").or_insert(max.into());
+}
+
+/// utoipa's `Link` omits empty `parameters` when serialized but requires the key when read
+/// back; a link that only sets a request body (e.g. create order → PayOrders) gets `{}` so the
+/// document survives the round trip above.
+fn add_empty_link_parameters(v: &mut serde_json::Value) {
+    match v {
+        serde_json::Value::Object(m) => {
+            if let Some(links) = m.get_mut("links").and_then(|l| l.as_object_mut()) {
+                for link in links.values_mut().filter_map(|l| l.as_object_mut()) {
+                    link.entry("parameters")
+                        .or_insert_with(|| serde_json::Value::Object(Default::default()));
+                }
+            }
+            m.values_mut().for_each(add_empty_link_parameters);
+        }
+        serde_json::Value::Array(a) => a.iter_mut().for_each(add_empty_link_parameters),
+        _ => {}
+    }
 }
 
 /// 1 to 255 printable ASCII characters, as the server checks an `Idempotency-Key`.
 pub const IDEMPOTENCY_KEY: &str = "^[!-~]{1,255}$";
+
+/// The largest `limit` of a page.
+pub const MAX_LIMIT: i64 = 100;
 
 /// The largest `offset` the server accepts anywhere (Huawei documents it for two lists).
 pub const MAX_OFFSET: i64 = 40_000_000;

@@ -40,7 +40,11 @@ k = call("POST", f"/v2/operator/partners/{d['partner_id']}/users/{u['user_id']}/
 c = call("POST", "/v2/operator/customers", {"domain_name": f"fuzz-c-{tag()}", "country_code": "CN", "password": "Passw0rd!x"})
 call("POST", f"/v2/operator/partners/{d['partner_id']}/sub-customers", {"customer_id": c["customer_id"], "association_type": "2"})
 ck = call("POST", f"/v2/operator/customers/{c['customer_id']}/access-keys")
+# Funds for the order chain's PayOrders (create -> read -> pay -> unsubscribe -> refund).
+# A resale customer is funded by its partner (UpdateCustomerAccountAmount).
+call("POST", "/v2/accounts/partner-accounts/adjust-amount", {"customer_id": c["customer_id"], "amount": "50000"},
+     auth=Signer(k["access_key"], k["secret_key"]))
 call("POST", "/v2/operator/orders", {"customer_id": c["customer_id"], "service_type_code": "hws.service.type.ebs",
      "order_line_items": [{"product_id": "p-1", "period_type": 2, "period_num": 1, "official_amount": "1.00"}]})
 print(f"PARTNER_AK={k['access_key']} PARTNER_SK={k['secret_key']} "
-      f"CUSTOMER_AK={ck['access_key']} CUSTOMER_SK={ck['secret_key']}")
+      f"CUSTOMER_AK={ck['access_key']} CUSTOMER_SK={ck['secret_key']} CUSTOMER_ID={c['customer_id']}")

@@ -35,6 +35,26 @@ both_backends!(
 );
 
 both_backends!(
+    allow_names_the_most_specific_route,
+    |srv: tests::TestServer| async move {
+        // `/export`, `/query` and `/check` also match `/{opportunity_id}`-style routes; the
+        // literal route is the one the path names.
+        let p = srv.operator();
+        for (path, allow) in [
+            ("/v2/partners/business-opportunities/export", "POST"),
+            ("/v2/partners/business-opportunities/query", "POST"),
+            ("/v2/partners/leads/export", "POST"),
+            ("/v2/partners/leads/query", "POST"),
+            ("/v2/partners/po-opportunities/check", "POST"),
+        ] {
+            let r = p.send("DELETE", path, &[], None).await;
+            r.expect(405, "APIGW.0102");
+            assert_eq!(r.headers.get("allow").unwrap(), allow, "{path}");
+        }
+    }
+);
+
+both_backends!(
     every_response_has_a_request_id,
     |srv: tests::TestServer| async move {
         for r in [

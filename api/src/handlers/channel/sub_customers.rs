@@ -65,7 +65,9 @@ fn random_domain_name() -> Result<DomainName, ApiError> {
 
 /// Creates a customer associated with you (or with one of your resellers), in resale mode
 /// unless `cooperation_type` is `"1"`.
-#[utoipa::path(tag = "customers", request_body = CreateCustomerV2Req, responses((status = 200, body = CreateSubCustomerResponse)))]
+#[utoipa::path(tag = "customers", request_body = CreateCustomerV2Req, responses((status = 200, body = CreateSubCustomerResponse, links(
+    ("ListSubCustomers" = (operation_id = "list_sub_customers", request_body = json!({"customer": "$response.body#/domain_name"}))),
+))))]
 #[post("/v2/partners/sub-customers")]
 pub async fn create_sub_customer(
     state: Data<AppState>,

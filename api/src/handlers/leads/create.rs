@@ -16,7 +16,9 @@ use validator::Validate;
 
 /// Creates one of the partner's own leads (`SELF_CREATED`, status `NEW`). Contacts come back
 /// masked for partners on marketing plan 2.0.
-#[utoipa::path(tag = "leads", request_body = LeadInput, responses((status = 201, body = LeadView)))]
+#[utoipa::path(tag = "leads", request_body = LeadInput, responses((status = 201, body = LeadView, links(
+    ("ShowLead" = (operation_id = "show_lead", parameters(("lead_id" = "$response.body#/lead_id")))),
+))))]
 #[post("/v2/partners/leads")]
 pub async fn create_lead(
     state: Data<AppState>,

@@ -99,7 +99,10 @@ fn ratio(field: &str, d: Decimal) -> Result<Decimal, ApiError> {
 
 /// Creates an order pending payment (status 6); its amount is the lines' official amounts
 /// times their discount ratios.
-#[utoipa::path(tag = "operator", request_body = NewOrder, responses((status = 201, body = CreatedOrder)))]
+#[utoipa::path(tag = "operator", request_body = NewOrder, responses((status = 201, body = CreatedOrder, links(
+    ("ShowCustomerOrderDetails" = (operation_id = "show_customer_order_details", parameters(("order_id" = "$response.body#/order_id")))),
+    ("PayOrders" = (operation_id = "pay_orders", request_body = json!({"order_id": "$response.body#/order_id"}))),
+))))]
 #[post("/v2/operator/orders")]
 pub async fn create_order(
     state: Data<AppState>,
@@ -237,7 +240,9 @@ pub struct Unsubscribed {
 
 /// Unsubscribes a paid order: the money returns to the accounts that paid, in the
 /// proportions paid, as REFUND rows.
-#[utoipa::path(tag = "operator", params(("order_id" = String, Path), ("Idempotency-Key" = Option<String>, Header)), request_body = UnsubscribeRequest, responses((status = 200, body = Unsubscribed), (status = 404, body = openapi::ErrorBody)))]
+#[utoipa::path(tag = "operator", params(("order_id" = String, Path), ("Idempotency-Key" = Option<String>, Header)), request_body = UnsubscribeRequest, responses((status = 200, body = Unsubscribed, links(
+    ("ShowRefundOrderDetails" = (operation_id = "show_refund_order_details", parameters(("order_id" = "$request.path.order_id")))),
+)), (status = 404, body = openapi::ErrorBody)))]
 #[post("/v2/operator/orders/{order_id}/unsubscribe")]
 pub async fn unsubscribe(
     state: Data<AppState>,

@@ -60,7 +60,9 @@ pub(super) fn text(field: &str, v: &str, max: usize) -> Result<String, ApiError>
 }
 
 /// Creates the opportunity; the caller must be able to see it afterwards.
-#[utoipa::path(tag = "opportunities", request_body = CreateOpportunityRequest, responses((status = 201, body = OpportunityView), (status = 400, description = "CBC.0100 naming the parameter; CBC.99000035 not your customer; CBC.99100111 owner not assignable", body = openapi::ErrorBody)))]
+#[utoipa::path(tag = "opportunities", request_body = CreateOpportunityRequest, responses((status = 201, body = OpportunityView, links(
+    ("ShowBusinessOpportunity" = (operation_id = "show_business_opportunity", parameters(("opportunity_id" = "$response.body#/opportunity_id")))),
+)), (status = 400, description = "CBC.0100 naming the parameter; CBC.99000035 not your customer; CBC.99100111 owner not assignable", body = openapi::ErrorBody)))]
 #[post("/v2/partners/business-opportunities")]
 pub async fn create_business_opportunity(
     state: Data<AppState>,

@@ -32,7 +32,10 @@ pub struct PayOrdersBody {
 
 /// Pays a pending order: coupons and a discount first, then cash, then credit. Nothing is
 /// debited unless everything can be.
-#[utoipa::path(tag = "orders", params(("Idempotency-Key" = Option<String>, Header)), request_body = PayOrdersBody, responses((status = 204, description = "paid"), (status = 409, body = openapi::ErrorBody)))]
+#[utoipa::path(tag = "orders", params(("Idempotency-Key" = Option<String>, Header)), request_body = PayOrdersBody, responses((status = 204, description = "paid", links(
+    ("ShowCustomerOrderDetails" = (operation_id = "show_customer_order_details", parameters(("order_id" = "$request.body#/order_id")))),
+    ("Unsubscribe" = (operation_id = "unsubscribe", parameters(("order_id" = "$request.body#/order_id")))),
+)), (status = 409, body = openapi::ErrorBody)))]
 #[post("/v3/orders/customer-orders/pay")]
 pub async fn pay_orders(
     state: Data<AppState>,

@@ -32,7 +32,9 @@ pub struct CreatePoRequest {
 /// `DRAFT`. A submission that breaks rules is refused with all of them in `error_details`
 /// (CBC.99100100 missing fields, 101–104 BANT, 105 not a cloud product, 106–107 revenue,
 /// 108 close date passed).
-#[utoipa::path(tag = "opportunities", request_body = CreatePoRequest, responses((status = 201, body = PoView), (status = 400, description = "Every failing rule in error_details", body = openapi::ErrorBody)))]
+#[utoipa::path(tag = "opportunities", request_body = CreatePoRequest, responses((status = 201, body = PoView, links(
+    ("ShowPoOpportunity" = (operation_id = "show_po_opportunity", parameters(("opportunity_id" = "$response.body#/opportunity_id")))),
+)), (status = 400, description = "Every failing rule in error_details", body = openapi::ErrorBody)))]
 #[post("/v2/partners/po-opportunities")]
 pub async fn create_po_opportunity(
     state: Data<AppState>,

@@ -112,7 +112,9 @@ impl ProjectView {
 }
 
 /// Registers a project (项目报备). No eligibility rule applies to registration.
-#[utoipa::path(tag = "programs", request_body = ProjectRequest, responses((status = 201, body = ProjectView)))]
+#[utoipa::path(tag = "programs", request_body = ProjectRequest, responses((status = 201, body = ProjectView, links(
+    ("ShowProject" = (operation_id = "show_project", parameters(("project_id" = "$response.body#/project_id")))),
+))))]
 #[post("/v2/partners/projects")]
 pub async fn register_project(
     state: Data<AppState>,
