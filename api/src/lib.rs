@@ -13,6 +13,7 @@ pub mod notify;
 pub mod ratelimit;
 pub mod request_id;
 pub mod routes;
+pub mod schemas;
 pub mod security;
 pub mod server;
 pub mod service;

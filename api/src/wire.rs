@@ -104,15 +104,11 @@ impl Serialize for DecimalInput {
     }
 }
 
+/// Most decimal inputs are amounts > 0; a field that may be 0 says so with
+/// `#[schema(schema_with = crate::schemas::non_negative_amount)]`.
 impl utoipa::PartialSchema for DecimalInput {
     fn schema() -> RefOr<Schema> {
-        ObjectBuilder::new()
-            .schema_type(SchemaType::from_iter([Type::Number, Type::String]))
-            .description(Some(
-                "Decimal amount in yuan, > 0 with at most 2 decimal places; a JSON number or a string.",
-            ))
-            .examples([serde_json::json!("10.00")])
-            .into()
+        crate::schemas::positive_amount().into()
     }
 }
 impl utoipa::ToSchema for DecimalInput {}

@@ -71,26 +71,36 @@ pub(crate) fn parse<T: DeserializeOwned + validator::Validate>(
     if first != Some(b'{') {
         return Err(ApiError::param("request body must be a JSON object"));
     }
-    // Parsed once untyped to find NUL inside strings (escaped as `\u0000`) wherever they are.
-    // (Syntax errors are left to the typed parse below, which names where they are.)
-    if let Ok(untyped) = serde_json::from_str::<serde_json::Value>(text) {
-        super::clean::check_json(&untyped)?;
-    }
-    let mut de = serde_json::Deserializer::from_str(text);
-    let value: T = serde_path_to_error::deserialize(&mut de).map_err(|e| {
-        let path = e.path().to_string();
-        let inner = tidy_serde_message(&e.inner().to_string());
-        if path == "." || path.is_empty() {
-            ApiError::param(format!("request body is invalid: {inner}"))
-        } else {
-            ApiError::param(format!("{path}: {inner}"))
+    // Parsed once untyped to find NUL inside strings (escaped as `\u0000`) wherever they are
+    // and to read whole numbers as integers; syntax errors are left to the typed parse of the
+    // text, which names where they are.
+    let value: T = match serde_json::from_str::<serde_json::Value>(text) {
+        Ok(mut untyped) => {
+            super::clean::check_json(&untyped)?;
+            super::integral::normalize(&mut untyped);
+            serde_path_to_error::deserialize(untyped).map_err(typed_error)?
         }
-    })?;
-    de.end().map_err(|_| {
-        ApiError::param("request body has trailing characters after the JSON object")
-    })?;
+        Err(_) => {
+            let mut de = serde_json::Deserializer::from_str(text);
+            let value = serde_path_to_error::deserialize(&mut de).map_err(typed_error)?;
+            de.end().map_err(|_| {
+                ApiError::param("request body has trailing characters after the JSON object")
+            })?;
+            value
+        }
+    };
     value
         .validate()
         .map_err(|e| ApiError::param(validation_message(&e)))?;
     Ok(value)
+}
+
+fn typed_error<E: std::fmt::Display>(e: serde_path_to_error::Error<E>) -> ApiError {
+    let path = e.path().to_string();
+    let inner = tidy_serde_message(&e.inner().to_string());
+    if path == "." || path.is_empty() {
+        ApiError::param(format!("request body is invalid: {inner}"))
+    } else {
+        ApiError::param(format!("{path}: {inner}"))
+    }
 }

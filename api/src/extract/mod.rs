@@ -3,6 +3,7 @@
 
 pub mod body;
 pub mod clean;
+mod integral;
 pub mod json;
 pub mod query;
 
