@@ -2,7 +2,7 @@
 
 use actix_web::http::StatusCode;
 use actix_web::HttpResponse;
-use chrono::{DateTime, TimeZone, Utc};
+use chrono::{DateTime, Datelike, TimeZone, Timelike, Utc};
 use domain::Money;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
@@ -115,9 +115,21 @@ impl utoipa::ToSchema for DecimalInput {}
 
 /// A UTC time as `yyyy-MM-ddTHH:mm:ssZ`.
 pub fn utc(unix: i64) -> String {
+    // Written field by field: exports format a million of these, and chrono's `format`
+    // interprets its pattern on every call.
     Utc.timestamp_opt(unix, 0)
         .single()
-        .map(|t| t.format("%Y-%m-%dT%H:%M:%SZ").to_string())
+        .map(|t| {
+            format!(
+                "{:04}-{:02}-{:02}T{:02}:{:02}:{:02}Z",
+                t.year(),
+                t.month(),
+                t.day(),
+                t.hour(),
+                t.minute(),
+                t.second()
+            )
+        })
         .unwrap_or_default()
 }
 
@@ -138,6 +150,13 @@ pub fn parse_utc(field: &str, s: &str) -> Result<i64, domain::Violation> {
 mod tests {
     #![allow(clippy::unwrap_used)]
     use super::*;
+
+    #[test]
+    fn utc_times_are_written_as_huawei_writes_them() {
+        assert_eq!(utc(0), "1970-01-01T00:00:00Z");
+        assert_eq!(utc(1_798_761_599), "2026-12-31T23:59:59Z");
+        assert_eq!(parse_utc("t", &utc(1_764_000_123)), Ok(1_764_000_123));
+    }
 
     #[test]
     fn amounts_serialize_as_fixed_scale_numbers() {

@@ -96,16 +96,24 @@ pub fn page(
 }
 
 /// The next `n` rows after the keyset position `(operation_time, seq)`, newest first, for
-/// streamed exports.
+/// streamed exports. A plain `operation_time <= t` replaces the filter's upper bound so the
+/// index range starts at the position (the OR alone bounds nothing, and each batch would
+/// rescan every row already sent).
 pub fn batch_after(
     conn: &mut DbConnection,
     f: &CouponRecordFilter,
     after: Option<(i64, i64)>,
     n: i64,
 ) -> Result<Vec<CouponRecordRow>, StoreError> {
-    let mut b = query(f);
+    let mut b = match after {
+        Some(_) => query(&CouponRecordFilter {
+            before: None,
+            ..f.clone()
+        }),
+        None => query(f),
+    };
     if let Some((t, s)) = after {
-        b = b.filter(
+        b = b.filter(r::operation_time.le(t)).filter(
             r::operation_time
                 .lt(t)
                 .or(r::operation_time.eq(t).and(r::seq.lt(s))),

@@ -114,9 +114,17 @@ pub fn page(
     offset: i64,
     limit: i64,
 ) -> Result<Vec<LeadRow>, StoreError> {
-    let mut q = query(f);
+    // One upper bound on `created_at`, the tighter one: SQLite bounds its index range by a
+    // single upper bound per column, and the looser one would rescan the rows already paged.
+    let mut q = match after {
+        Some((at, _)) => query(&LeadFilter {
+            created_until: Some(f.created_until.map_or(*at, |u| u.min(*at))),
+            ..f.clone()
+        }),
+        None => query(f),
+    };
     if let Some((at, id)) = after {
-        q = q.filter(t::created_at.le(*at)).filter(
+        q = q.filter(
             t::created_at
                 .lt(*at)
                 .or(t::created_at.eq(*at).and(t::id.lt(id.clone()))),

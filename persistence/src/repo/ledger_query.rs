@@ -96,18 +96,27 @@ pub fn page(
 }
 
 /// The next `n` rows after the keyset position `(created_at, seq)`, newest first; memory stays
-/// bounded however large the export. The position is a row-value comparison so both databases
-/// start the index range scan there (`a < t OR (a = t AND s < x)` scans from the top, which
-/// made an export quadratic).
+/// bounded however large the export. The position is a row-value comparison (PostgreSQL starts
+/// the index range scan there) next to a plain `created_at <= t` that replaces the window's
+/// upper bound: SQLite bounds its index range by one upper bound per column only, and with the
+/// window's it scanned every row already sent on each batch (quadratic: 4,000 rows/s over a
+/// million-row export).
 pub fn batch_after(
     conn: &mut DbConnection,
     f: &LedgerFilter,
     after: Option<(i64, i64)>,
     n: i64,
 ) -> Result<Vec<LedgerRow>, StoreError> {
-    let mut q = query(f);
+    let mut q = match after {
+        // `t` lies inside the window, so `created_at <= t` is the tighter upper bound.
+        Some(_) => query(&LedgerFilter {
+            until: None,
+            ..f.clone()
+        }),
+        None => query(f),
+    };
     if let Some((t, s)) = after {
-        q = q.filter(
+        q = q.filter(le::created_at.le(t)).filter(
             diesel::dsl::sql::<diesel::sql_types::Bool>("(created_at, seq) < (")
                 .bind::<diesel::sql_types::BigInt, _>(t)
                 .sql(", ")

@@ -48,16 +48,12 @@ pub fn stream_batches<R: Send + 'static, K: Clone + Send + 'static, N: Send + 's
     row: impl Fn(&R, &N) -> Vec<String> + Send + 'static,
 ) -> HttpResponse {
     let (tx, rx) = tokio::sync::mpsc::channel::<Result<Bytes, std::io::Error>>(IN_FLIGHT);
+    // Reading and encoding overlap: one blocking thread reads the next batch while another
+    // writes the previous one as CSV.
+    let (batches, to_encode) = std::sync::mpsc::sync_channel::<(Vec<R>, N)>(1);
     let db = state.db.clone();
+    let reader_tx = tx.clone();
     tokio::task::spawn_blocking(move || {
-        let send = |chunk: Result<Vec<u8>, std::io::Error>| {
-            tx.blocking_send(chunk.map(Bytes::from)).is_ok()
-        };
-        if !send(encode(std::iter::once(
-            header.iter().map(|h| (*h).to_owned()).collect(),
-        ))) {
-            return;
-        }
         let mut after = None;
         loop {
             let batch = db.read(|conn| {
@@ -70,14 +66,30 @@ pub fn stream_batches<R: Send + 'static, K: Clone + Send + 'static, N: Send + 's
                 Err(e) => {
                     // The status line is gone already: end the stream broken, log the cause.
                     tracing::error!(error = %e, "export aborted");
-                    let _ = send(Err(std::io::Error::other("export aborted")));
+                    let _ = reader_tx.blocking_send(Err(std::io::Error::other("export aborted")));
                     return;
                 }
             };
             let Some(last) = rows.last() else { return };
             after = Some(key(last));
             let done = rows.len() < usize::try_from(BATCH).unwrap_or(usize::MAX);
-            if !send(encode(rows.iter().map(|r| row(r, &n)))) || done {
+            if batches.send((rows, n)).is_err() || done {
+                return;
+            }
+        }
+    });
+    tokio::task::spawn_blocking(move || {
+        let send = |chunk: Result<Vec<u8>, std::io::Error>| {
+            tx.blocking_send(chunk.map(Bytes::from)).is_ok()
+        };
+        if !send(encode(std::iter::once(
+            header.iter().map(|h| (*h).to_owned()).collect(),
+        ))) {
+            return;
+        }
+        // Ends when the reader is done (or failed, having said so on `tx` itself).
+        for (rows, n) in to_encode {
+            if !send(encode(rows.iter().map(|r| row(r, &n)))) {
                 return;
             }
         }

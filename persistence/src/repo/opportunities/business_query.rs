@@ -142,17 +142,31 @@ pub fn page(
     offset: i64,
     limit: i64,
 ) -> Result<Vec<OpportunityRow>, StoreError> {
-    let mut q = query(scope, f);
-    // The plain bound on updated_at lets the index seek to the position; the OR breaks ties.
+    // The position becomes the range's bound on updated_at, so the index seeks to it; the OR
+    // breaks ties. It replaces the filter's own bound on that side (when tighter): SQLite
+    // bounds an index range by one bound per side and column, and the looser one would rescan
+    // every row already paged.
+    let tightened = match after {
+        Some((at, _)) if ascending => OpportunityFilter {
+            updated_from: Some(f.updated_from.map_or(*at, |v| v.max(*at))),
+            ..f.clone()
+        },
+        Some((at, _)) => OpportunityFilter {
+            updated_until: Some(f.updated_until.map_or(*at, |v| v.min(*at))),
+            ..f.clone()
+        },
+        None => f.clone(),
+    };
+    let mut q = query(scope, &tightened);
     if let Some((at, id)) = after {
         q = if ascending {
-            q.filter(t::updated_at.ge(*at)).filter(
+            q.filter(
                 t::updated_at
                     .gt(*at)
                     .or(t::updated_at.eq(*at).and(t::id.gt(id.clone()))),
             )
         } else {
-            q.filter(t::updated_at.le(*at)).filter(
+            q.filter(
                 t::updated_at
                     .lt(*at)
                     .or(t::updated_at.eq(*at).and(t::id.lt(id.clone()))),
