@@ -6,6 +6,7 @@
 //! accepts exactly when it is eligible and otherwise refuses with every failing rule.
 
 pub mod business_info;
+pub mod codes;
 pub mod certification;
 pub mod fh;
 pub mod labels;

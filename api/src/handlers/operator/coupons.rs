@@ -56,7 +56,7 @@ pub struct GrantedCoupon {
 }
 
 /// Grants a customer a platform coupon, usable from now.
-#[utoipa::path(tag = "operator", params(("customer_id" = String, Path)), request_body = GrantCoupon, responses((status = 201, body = GrantedCoupon), (status = 404, body = openapi::ErrorBody)))]
+#[utoipa::path(tag = "operator", params(("customer_id" = String, Path, example = "c8a7b6d5e4f34a2b9c1d0e8f7a6b5c4d")), request_body = GrantCoupon, responses((status = 201, body = GrantedCoupon), (status = 404, body = openapi::ErrorBody)))]
 #[post("/v2/operator/customers/{customer_id}/coupons")]
 pub async fn grant_coupon(
     state: Data<AppState>,

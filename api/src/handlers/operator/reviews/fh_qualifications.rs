@@ -1,8 +1,8 @@
 //! S4/S12 reviews: `POST /v2/operator/fh-qualifications/{qualification_id}/approve` and
 //! `.../reject` (a rejection frees the people named to hold FH elsewhere).
 
-use super::ReviewRequest;
-use super::{QueueQuery, REVIEW_STATUSES};
+use super::{RejectionRequest, ReviewRequest};
+use super::QueueQuery;
 use crate::auth::Caller;
 use crate::extract::Json;
 use crate::extract::Query;
@@ -26,7 +26,7 @@ async fn decide(state: Data<AppState>, id: &str, review: Review) -> Result<HttpR
 }
 
 /// Approves an FH qualification.
-#[utoipa::path(tag = "operator", params(("qualification_id" = String, Path)), request_body = ReviewRequest, responses((status = 200, body = FhQualificationView), (status = 404, body = openapi::ErrorBody)))]
+#[utoipa::path(tag = "operator", params(("qualification_id" = String, Path, example = "4b5c6d7e8f9a4b0c1d2e3f4a5b6c7d8e")), request_body = ReviewRequest, responses((status = 200, body = FhQualificationView), (status = 404, body = openapi::ErrorBody)))]
 #[post("/v2/operator/fh-qualifications/{qualification_id}/approve")]
 pub async fn approve_fh_qualification(
     state: Data<AppState>,
@@ -40,16 +40,16 @@ pub async fn approve_fh_qualification(
 }
 
 /// Rejects an FH qualification with reasons.
-#[utoipa::path(tag = "operator", params(("qualification_id" = String, Path)), request_body = ReviewRequest, responses((status = 200, body = FhQualificationView), (status = 404, body = openapi::ErrorBody)))]
+#[utoipa::path(tag = "operator", params(("qualification_id" = String, Path, example = "4b5c6d7e8f9a4b0c1d2e3f4a5b6c7d8e")), request_body = RejectionRequest, responses((status = 200, body = FhQualificationView), (status = 404, body = openapi::ErrorBody)))]
 #[post("/v2/operator/fh-qualifications/{qualification_id}/reject")]
 pub async fn reject_fh_qualification(
     state: Data<AppState>,
     caller: Caller,
     id: Path<String>,
-    req: Json<ReviewRequest>,
+    req: Json<RejectionRequest>,
 ) -> Result<HttpResponse, ApiError> {
     caller.require_operator()?;
-    let review = req.into_inner()?.review(Decision::Reject)?;
+    let review = req.into_inner()?.review()?;
     decide(state, &id, review).await
 }
 
@@ -62,7 +62,7 @@ pub async fn list_fh_qualifications_to_review(
     query: Query<QueueQuery>,
 ) -> Result<HttpResponse, ApiError> {
     caller.require_operator()?;
-    let q = query.into_inner()?.check(REVIEW_STATUSES)?;
+    let q = query.into_inner()?.check()?;
     let (total, rows) = q.load(&state, repo::queue).await?;
     Ok(wire::json(
         StatusCode::OK,

@@ -1,0 +1,123 @@
+//! Schemas of the programs' fields whose Rust type (a `String`) says less than the handlers
+//! check: each set comes from the domain list the handler parses with.
+
+use crate::schemas::strings;
+use domain::identity::CountryCode;
+use domain::programs::business_info::AccountType;
+use domain::programs::fh::FhType;
+use domain::programs::paths::{PathType, Stage};
+use domain::programs::personnel::{CertLevel, MemberRole};
+use domain::programs::subsidy::Currency;
+use utoipa::openapi::schema::{Array, ArrayBuilder, Object, ObjectBuilder, SchemaType, Type};
+
+pub fn path_type() -> Object {
+    strings(PathType::ALL.iter().map(|p| p.as_str()))
+}
+
+/// The paths that offer FH: SERVICE (delivery) and CONSULTING_SI (presales).
+pub fn fh_path_type() -> Object {
+    let offering = PathType::ALL
+        .into_iter()
+        .filter(|p| FhType::for_path(*p).is_ok());
+    strings(offering.map(PathType::as_str))
+}
+
+pub fn fh_type() -> Object {
+    strings(FhType::ALL.iter().map(|t| t.as_str()))
+}
+
+pub fn stage() -> Object {
+    strings(Stage::ALL.iter().map(|s| s.as_str()))
+}
+
+pub fn cert_level() -> Object {
+    strings(CertLevel::ALL.iter().map(|l| l.as_str()))
+}
+
+pub fn member_role() -> Object {
+    strings(MemberRole::ALL.iter().map(|r| r.as_str()))
+}
+
+pub fn account_type() -> Object {
+    strings(AccountType::ALL.iter().map(|t| t.as_str()))
+}
+
+pub fn currency() -> Object {
+    strings(Currency::ALL.iter().map(|c| c.as_str()))
+}
+
+/// Every two-letter code `CountryCode` accepts (its list is the domain's own).
+pub fn country_code() -> Object {
+    let letters = || (b'A'..=b'Z').map(char::from);
+    let codes: Vec<String> = letters()
+        .flat_map(|a| letters().map(move |b| format!("{a}{b}")))
+        .filter(|c| CountryCode::parse(c).is_ok())
+        .collect();
+    let mut o = strings(codes.iter().map(String::as_str));
+    o.examples = vec![serde_json::json!("CN")];
+    o
+}
+
+/// Text of at most `max` characters, not blank, without control characters
+/// (`domain::text::required`).
+pub fn required_text(max: usize, example: &str) -> Object {
+    ObjectBuilder::new()
+        .schema_type(SchemaType::Type(Type::String))
+        .min_length(Some(1))
+        .max_length(Some(max))
+        .pattern(Some(
+            r"^[^\x00-\x1f\x7f-\x9f]*[^\s\x00-\x1f\x7f-\x9f][^\x00-\x1f\x7f-\x9f]*$",
+        ))
+        .examples([serde_json::json!(example)])
+        .build()
+}
+
+/// Text of at most `max` characters without control characters (`domain::text::optional`).
+pub fn optional_text(max: usize, example: &str) -> Object {
+    ObjectBuilder::new()
+        .schema_type(SchemaType::Type(Type::String))
+        .max_length(Some(max))
+        .pattern(Some(r"^[^\x00-\x1f\x7f-\x9f]*$"))
+        .examples([serde_json::json!(example)])
+        .build()
+}
+
+/// An upper-case code: 1–64 of `A–Z0–9_` (reason codes, capability labels).
+pub fn upper_code(example: &str) -> Object {
+    ObjectBuilder::new()
+        .schema_type(SchemaType::Type(Type::String))
+        .pattern(Some("^[A-Z0-9_]{1,64}$"))
+        .examples([serde_json::json!(example)])
+        .build()
+}
+
+/// Distinct upper-case codes, `min..=max` of them.
+pub fn upper_codes(min: usize, max: usize, example: &str) -> Array {
+    ArrayBuilder::new()
+        .items(upper_code(example))
+        .min_items(Some(min))
+        .max_items(Some(max))
+        .unique_items(true)
+        .examples([serde_json::json!([example])])
+        .build()
+}
+
+/// A user or object id as the handlers take it: 1–64 characters, no comma (lists are stored
+/// comma-separated), no control characters.
+pub fn id() -> Object {
+    ObjectBuilder::new()
+        .schema_type(SchemaType::Type(Type::String))
+        .pattern(Some(r"^[^,\x00-\x1f\x7f-\x9f]{1,64}$"))
+        .examples([serde_json::json!("0b3c6a5e2d8f4f1e9a7b6c5d4e3f2a1b")])
+        .build()
+}
+
+/// Distinct ids, `min..=max` of them.
+pub fn ids(min: usize, max: usize) -> Array {
+    ArrayBuilder::new()
+        .items(id())
+        .min_items(Some(min))
+        .max_items(Some(max))
+        .unique_items(true)
+        .build()
+}
