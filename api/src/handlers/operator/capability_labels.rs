@@ -31,7 +31,7 @@ pub struct GrantLabelRequest {
 #[into_params(parameter_in = Path)]
 pub struct LabelCodeParam {
     /// An upper-case label code.
-    #[param(schema_with = label_code_schema)]
+    #[param(required = true, schema_with = label_code_schema)]
     #[allow(dead_code)]
     label_code: String,
 }

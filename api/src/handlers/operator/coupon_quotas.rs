@@ -57,11 +57,18 @@ pub struct GrantQuota {
     effective_time: Option<String>,
     /// UTC, after the effective time and in the future; default one year after the
     /// effective time.
-    #[schema(schema_with = crate::schemas::utc_time)]
+    #[schema(schema_with = later_utc_time)]
     expire_time: Option<String>,
     #[validate(length(max = 3), nested)]
     #[schema(max_items = 3)]
     limit_infos: Option<Vec<LimitInfoInput>>,
+}
+
+/// A UTC time whose example lies after the effective time's.
+fn later_utc_time() -> utoipa::openapi::Object {
+    let mut o = crate::schemas::utc_time();
+    o.examples = vec![serde_json::json!("2027-12-31T16:00:00Z")];
+    o
 }
 
 fn limit_key_schema() -> utoipa::openapi::Object {
@@ -143,9 +150,11 @@ pub async fn grant_coupon_quota(
     let effective = time("effective_time", &b.effective_time)?.unwrap_or(now);
     let expire = time("expire_time", &b.expire_time)?.unwrap_or(effective + 365 * 86_400);
     if expire <= effective || expire <= now {
-        return Err(ApiError::param(
+        return Err(Violation::new(
+            domain::vouchers::PERIOD_ENDED,
             "expire_time must be after effective_time and in the future",
-        ));
+        )
+        .into());
     }
     let row = QuotaRow {
         id: ids::new_id(),

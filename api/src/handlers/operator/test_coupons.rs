@@ -141,7 +141,11 @@ fn review(b: ReviewInput, now: i64) -> Result<Review, ApiError> {
         None => now + 365 * 86_400,
     };
     if expire_time <= now {
-        return Err(ApiError::param("expire_time must be in the future"));
+        return Err(Violation::new(
+            domain::vouchers::PERIOD_ENDED,
+            "expire_time must be in the future",
+        )
+        .into());
     }
     Ok(Review {
         reason_codes: codes,

@@ -20,7 +20,7 @@ use validator::Validate;
 #[into_params(parameter_in = Query)]
 pub struct FhEligibilityQuery {
     /// `SERVICE` or `CONSULTING_SI`.
-    #[param(schema_with = schemas::fh_path_type)]
+    #[param(required = true, schema_with = schemas::fh_path_type)]
     path_type: String,
     #[param(schema_with = schemas::fh_type)]
     fh_type: Option<String>,

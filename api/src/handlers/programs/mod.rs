@@ -44,7 +44,7 @@ pub struct ListQuery {
 #[into_params(parameter_in = Path)]
 pub struct PathTypeParam {
     /// The development path.
-    #[param(schema_with = schemas::path_type)]
+    #[param(required = true, schema_with = schemas::path_type)]
     #[allow(dead_code)]
     path_type: String,
 }

@@ -119,5 +119,6 @@ pub fn ids(min: usize, max: usize) -> Array {
         .min_items(Some(min))
         .max_items(Some(max))
         .unique_items(true)
+        .examples([serde_json::json!(["0b3c6a5e2d8f4f1e9a7b6c5d4e3f2a1b"])])
         .build()
 }

@@ -109,7 +109,7 @@ fn request(b: CreatePartnerCoupons) -> Result<IssueRequest, ApiError> {
 }
 
 /// Issues one coupon of `face_value` to each customer while the quota's balance lasts.
-#[utoipa::path(tag = "vouchers", params(("Idempotency-Key" = Option<String>, Header)), request_body = CreatePartnerCoupons, responses((status = 200, body = CreatedCoupons)))]
+#[utoipa::path(tag = "vouchers", params(("Idempotency-Key" = Option<String>, Header, description = "Replays the first answer when a request is repeated; another body with the same key is refused with 409 CBC.0260.", example = "3f6c2a1e-9b7d-4e2f-8a1c-5d4b3a2f1e0d")), request_body = CreatePartnerCoupons, responses((status = 200, body = CreatedCoupons), (status = 409, body = openapi::ErrorBody)))]
 #[post("/v2/promotions/benefits/partner-coupons")]
 pub async fn create_partner_coupons(
     state: Data<AppState>,

@@ -35,7 +35,7 @@ pub struct ReclaimRefused {
 }
 
 /// Reclaims a coupon you (or, for a distributor, the named reseller) issued.
-#[utoipa::path(tag = "vouchers", params(("Idempotency-Key" = Option<String>, Header)), request_body = ReclaimPartnerCoupons, responses((status = 204), (status = 200, description = "CBC.99000048: expired or already reclaimed", body = ReclaimRefused)))]
+#[utoipa::path(tag = "vouchers", params(("Idempotency-Key" = Option<String>, Header, description = "Replays the first answer when a request is repeated; another body with the same key is refused with 409 CBC.0260.", example = "3f6c2a1e-9b7d-4e2f-8a1c-5d4b3a2f1e0d")), request_body = ReclaimPartnerCoupons, responses((status = 204), (status = 200, description = "CBC.99000048: expired or already reclaimed", body = ReclaimRefused), (status = 409, body = openapi::ErrorBody)))]
 #[post("/v2/promotions/benefits/partner-coupons/reclaim")]
 pub async fn reclaim_partner_coupons(
     state: Data<AppState>,

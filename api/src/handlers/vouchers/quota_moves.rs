@@ -54,7 +54,7 @@ fn batch(field: &str, ids: &[String], max: usize) -> Result<(), ApiError> {
 }
 
 /// Passes `quota_amount` of a quota to each reseller in turn while the balance lasts.
-#[utoipa::path(tag = "vouchers", params(("Idempotency-Key" = Option<String>, Header)), request_body = AdjustCouponQuotas, responses((status = 200, body = AdjustResult)))]
+#[utoipa::path(tag = "vouchers", params(("Idempotency-Key" = Option<String>, Header, description = "Replays the first answer when a request is repeated; another body with the same key is refused with 409 CBC.0260.", example = "3f6c2a1e-9b7d-4e2f-8a1c-5d4b3a2f1e0d")), request_body = AdjustCouponQuotas, responses((status = 200, body = AdjustResult), (status = 409, body = openapi::ErrorBody)))]
 #[post("/v2/partners/coupon-quotas/indirect-partner-adjust")]
 pub async fn update_coupon_quotas(
     state: Data<AppState>,
@@ -133,7 +133,7 @@ pub struct ReclaimResult {
 }
 
 /// Takes each reseller quota's whole balance back to the quota it came from.
-#[utoipa::path(tag = "vouchers", params(("Idempotency-Key" = Option<String>, Header)), request_body = ReclaimCouponQuotas, responses((status = 200, body = ReclaimResult)))]
+#[utoipa::path(tag = "vouchers", params(("Idempotency-Key" = Option<String>, Header, description = "Replays the first answer when a request is repeated; another body with the same key is refused with 409 CBC.0260.", example = "3f6c2a1e-9b7d-4e2f-8a1c-5d4b3a2f1e0d")), request_body = ReclaimCouponQuotas, responses((status = 200, body = ReclaimResult), (status = 409, body = openapi::ErrorBody)))]
 #[post("/v2/partners/coupon-quotas/indirect-partner-reclaim")]
 pub async fn reclaim_coupon_quotas(
     state: Data<AppState>,
