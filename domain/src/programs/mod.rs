@@ -6,8 +6,8 @@
 //! accepts exactly when it is eligible and otherwise refuses with every failing rule.
 
 pub mod business_info;
-pub mod codes;
 pub mod certification;
+pub mod codes;
 pub mod fh;
 pub mod labels;
 pub mod paths;

@@ -4,6 +4,7 @@ use super::path_id;
 use crate::auth::Caller;
 use crate::extract::Json;
 use crate::handlers::programs::development_paths::LabelView;
+use crate::handlers::programs::schemas::{self, UpperCode};
 use crate::service::programs::paths::{self, Grant};
 use crate::{wire, ApiError, AppState};
 use actix_web::http::StatusCode;
@@ -12,9 +13,8 @@ use actix_web::{delete, put, HttpResponse};
 use domain::programs::labels::parse_code;
 use domain::programs::paths::PathType;
 use serde::Deserialize;
-use utoipa::{IntoParams, ToSchema};
+use utoipa::ToSchema;
 use validator::Validate;
-use crate::handlers::programs::schemas;
 
 #[derive(Deserialize, Validate, ToSchema)]
 pub struct GrantLabelRequest {
@@ -26,20 +26,6 @@ pub struct GrantLabelRequest {
     expire_time: Option<String>,
 }
 
-/// The `{label_code}` segment, stated for the document; handlers read it with `parse_code`.
-#[derive(Deserialize, IntoParams)]
-#[into_params(parameter_in = Path)]
-pub struct LabelCodeParam {
-    /// An upper-case label code.
-    #[param(required = true, schema_with = label_code_schema)]
-    #[allow(dead_code)]
-    label_code: String,
-}
-
-fn label_code_schema() -> utoipa::openapi::Object {
-    schemas::upper_code("CLOUD_MIGRATION")
-}
-
 fn ids(p: Path<(String, String)>) -> Result<(String, String), ApiError> {
     let (partner_id, code) = p.into_inner();
     path_id(&partner_id)?;
@@ -48,7 +34,7 @@ fn ids(p: Path<(String, String)>) -> Result<(String, String), ApiError> {
 }
 
 /// Grants a capability label from now on (renewing it if already granted).
-#[utoipa::path(tag = "operator", params(("partner_id" = String, Path, example = "0a1b2c3d4e5f46a7b8c9d0e1f2a3b4c5"), LabelCodeParam), request_body = GrantLabelRequest, responses((status = 200, body = LabelView), (status = 404, body = openapi::ErrorBody)))]
+#[utoipa::path(tag = "operator", params(("partner_id" = String, Path, example = "0a1b2c3d4e5f46a7b8c9d0e1f2a3b4c5"), ("label_code" = inline(UpperCode), Path, example = "CLOUD_MIGRATION")), request_body = GrantLabelRequest, responses((status = 200, body = LabelView), (status = 404, body = openapi::ErrorBody)))]
 #[put("/v2/operator/partners/{partner_id}/capability-labels/{label_code}")]
 pub async fn grant_capability_label(
     state: Data<AppState>,
@@ -76,7 +62,7 @@ pub async fn grant_capability_label(
 }
 
 /// Removes a capability label. Subsidy applications already accepted stay accepted.
-#[utoipa::path(tag = "operator", params(("partner_id" = String, Path, example = "0a1b2c3d4e5f46a7b8c9d0e1f2a3b4c5"), LabelCodeParam), responses((status = 204), (status = 404, body = openapi::ErrorBody)))]
+#[utoipa::path(tag = "operator", params(("partner_id" = String, Path, example = "0a1b2c3d4e5f46a7b8c9d0e1f2a3b4c5"), ("label_code" = inline(UpperCode), Path, example = "CLOUD_MIGRATION")), responses((status = 204), (status = 404, body = openapi::ErrorBody)))]
 #[delete("/v2/operator/partners/{partner_id}/capability-labels/{label_code}")]
 pub async fn remove_capability_label(
     state: Data<AppState>,

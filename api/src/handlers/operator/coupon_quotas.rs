@@ -44,7 +44,11 @@ pub struct LimitInfoInput {
 #[derive(Deserialize, Validate, ToSchema)]
 pub struct GrantQuota {
     #[validate(length(min = 1, max = 64))]
-    #[schema(min_length = 1, max_length = 64, example = "0a1b2c3d4e5f46a7b8c9d0e1f2a3b4c5")]
+    #[schema(
+        min_length = 1,
+        max_length = 64,
+        example = "0a1b2c3d4e5f46a7b8c9d0e1f2a3b4c5"
+    )]
     partner_id: String,
     /// 0 voucher quota, 1 cash-coupon quota.
     #[validate(range(min = 0, max = 1))]

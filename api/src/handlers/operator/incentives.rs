@@ -4,18 +4,18 @@ use super::path_id;
 use crate::auth::Caller;
 use crate::extract::Json;
 use crate::handlers::programs::incentives::IncentiveView;
+use crate::handlers::programs::schemas;
 use crate::service::programs::payouts::{self, NewIncentive};
 use crate::wire::DecimalInput;
 use crate::{wire, ApiError, AppState};
 use actix_web::http::StatusCode;
 use actix_web::web::{Data, Path};
 use actix_web::{post, HttpResponse};
+use domain::programs::subsidy::Currency;
 use domain::{Amount, Violation};
 use serde::Deserialize;
 use utoipa::ToSchema;
 use validator::Validate;
-use crate::handlers::programs::schemas;
-use domain::programs::subsidy::Currency;
 
 #[derive(Deserialize, Validate, ToSchema)]
 pub struct IncentiveRequest {

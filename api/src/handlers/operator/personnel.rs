@@ -4,6 +4,7 @@
 use super::path_id;
 use crate::auth::Caller;
 use crate::extract::Json;
+use crate::handlers::programs::schemas;
 use crate::service::programs::paths::{self, Profile};
 use crate::{wire, ApiError, AppState};
 use actix_web::http::StatusCode;
@@ -14,7 +15,6 @@ use persistence::repo::programs::personnel::ProfileRow;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 use validator::Validate;
-use crate::handlers::programs::schemas;
 
 #[derive(Deserialize, Validate, ToSchema)]
 pub struct ProfileRequest {

@@ -14,11 +14,7 @@ use actix_web::{get, post, HttpResponse};
 use domain::programs::review::Decision;
 use persistence::repo::opportunities::po as repo;
 
-async fn decide(
-    state: Data<AppState>,
-    id: &str,
-    review: Review,
-) -> Result<HttpResponse, ApiError> {
+async fn decide(state: Data<AppState>, id: &str, review: Review) -> Result<HttpResponse, ApiError> {
     let id = po_id(id)?;
     let now = state.now();
     let row = state

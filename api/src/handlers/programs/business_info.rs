@@ -1,5 +1,6 @@
 //! S14: `PUT /v2/partners/business-info` and `GET /v2/partners/business-info/certification`.
 
+use super::schemas;
 use super::{codes, refused};
 use crate::auth::Caller;
 use crate::extract::Json;
@@ -13,10 +14,9 @@ use domain::programs::business_info::{AccountType, CertStatus};
 use domain::text;
 use persistence::repo::programs::business_info::BusinessInfoRow;
 use serde::{Deserialize, Serialize};
-use utoipa::ToSchema;
 use utoipa::openapi::schema::{Object, ObjectBuilder, SchemaType, Type};
+use utoipa::ToSchema;
 use validator::Validate;
-use super::schemas;
 
 const ROLES: &[Role] = &[Role::Finance];
 

@@ -1,6 +1,7 @@
 //! S18: `POST` and `GET /v2/partners/development-paths/{path_type}/differentiation-certifications`.
 
-use super::{PathTypeParam, codes, path_type, refused, ListQuery, ADMIN_ONLY};
+use super::schemas::PathTypeName;
+use super::{codes, path_type, refused, ListQuery, ADMIN_ONLY};
 use crate::auth::Caller;
 use crate::extract::{Json, Query};
 use crate::handlers::operator::path_id;
@@ -103,7 +104,7 @@ impl From<CertificationRow> for CertificationView {
 
 /// Applies for capability-differentiation certification on a path the partner has joined.
 /// Refused with every failing rule (see the eligibility read).
-#[utoipa::path(tag = "programs", params(PathTypeParam), request_body = CertificationRequest, responses((status = 201, body = CertificationView)))]
+#[utoipa::path(tag = "programs", params(("path_type" = inline(PathTypeName), Path, example = "SOFTWARE")), request_body = CertificationRequest, responses((status = 201, body = CertificationView)))]
 #[post("/v2/partners/development-paths/{path_type}/differentiation-certifications")]
 pub async fn apply_for_certification(
     state: Data<AppState>,
@@ -141,7 +142,7 @@ impl Certifications {
 }
 
 /// The partner's certification applications on a path, newest first, with reject reasons.
-#[utoipa::path(tag = "programs", params(PathTypeParam, ListQuery), responses((status = 200, body = Certifications)))]
+#[utoipa::path(tag = "programs", params(("path_type" = inline(PathTypeName), Path, example = "SOFTWARE"), ListQuery), responses((status = 200, body = Certifications)))]
 #[get("/v2/partners/development-paths/{path_type}/differentiation-certifications")]
 pub async fn list_certifications(
     state: Data<AppState>,

@@ -1,7 +1,7 @@
 //! S4/S12: `POST` and `GET /v2/partners/incentives/fh/qualifications`.
 
-use super::ListQuery;
 use super::schemas;
+use super::ListQuery;
 use super::{codes, refused, ADMIN_ONLY};
 use crate::auth::Caller;
 use crate::extract::{Json, Query};

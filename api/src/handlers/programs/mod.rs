@@ -39,16 +39,6 @@ pub struct ListQuery {
     limit: Option<i64>,
 }
 
-/// The `{path_type}` segment, stated for the document; handlers read it with [`path_type`].
-#[derive(Deserialize, IntoParams)]
-#[into_params(parameter_in = Path)]
-pub struct PathTypeParam {
-    /// The development path.
-    #[param(required = true, schema_with = schemas::path_type)]
-    #[allow(dead_code)]
-    path_type: String,
-}
-
 impl ListQuery {
     pub fn page(&self) -> Result<Page, ApiError> {
         Ok(Page::new(self.offset, self.limit)?)

@@ -1,9 +1,9 @@
 //! S5: `POST` and `GET /v2/partners/projects`, `GET /v2/partners/projects/{project_id}`.
 //! Registration (项目报备) has no eligibility gate.
 
+use super::schemas;
 use super::ListQuery;
 use super::PROJECT_ROLES;
-use super::schemas;
 use crate::auth::Caller;
 use crate::extract::{Json, Query};
 use crate::handlers::operator::path_id;
@@ -145,7 +145,10 @@ pub async fn register_project(
     )?;
     let country = CountryCode::parse(&r.country_code)?;
     let currency = Currency::for_country(country.as_str());
-    if r.currency.as_deref().is_some_and(|c| Currency::parse(c).is_none()) {
+    if r.currency
+        .as_deref()
+        .is_some_and(|c| Currency::parse(c).is_none())
+    {
         return Err(ApiError::param("currency must be CNY or USD"));
     }
     if r.currency

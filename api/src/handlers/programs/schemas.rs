@@ -10,6 +10,41 @@ use domain::programs::personnel::{CertLevel, MemberRole};
 use domain::programs::subsidy::Currency;
 use utoipa::openapi::schema::{Array, ArrayBuilder, Object, ObjectBuilder, SchemaType, Type};
 
+/// A document type whose schema one of these functions builds. `IntoParams` drops `required`
+/// and the description of a field with `schema_with`, so parameters that must be present name
+/// such a type instead (`inline(T)` or `value_type = T, inline`).
+macro_rules! param_type {
+    ($(#[$doc:meta])* $name:ident => $schema:expr) => {
+        $(#[$doc])*
+        pub struct $name;
+
+        impl utoipa::PartialSchema for $name {
+            fn schema() -> utoipa::openapi::RefOr<utoipa::openapi::schema::Schema> {
+                $schema.into()
+            }
+        }
+
+        impl utoipa::ToSchema for $name {}
+    };
+}
+
+param_type!(
+    /// A development path.
+    PathTypeName => path_type()
+);
+param_type!(
+    /// A development path that offers FH.
+    FhPathTypeName => fh_path_type()
+);
+param_type!(
+    /// An upper-case code such as a capability label.
+    UpperCode => upper_code("CLOUD_MIGRATION")
+);
+param_type!(
+    /// The experts named for FH: 1–100 distinct user ids.
+    SpecialistIds => ids(1, 100)
+);
+
 pub fn path_type() -> Object {
     strings(PathType::ALL.iter().map(|p| p.as_str()))
 }

@@ -22,7 +22,11 @@ use validator::Validate;
 #[derive(Deserialize, Validate, ToSchema)]
 pub struct CreatePartnerCoupons {
     #[validate(length(min = 1, max = 64))]
-    #[schema(min_length = 1, max_length = 64, example = "0c1d2e3f4a5b46c7d8e9f0a1b2c3d4e5")]
+    #[schema(
+        min_length = 1,
+        max_length = 64,
+        example = "0c1d2e3f4a5b46c7d8e9f0a1b2c3d4e5"
+    )]
     quota_id: String,
     /// Resale customers of yours, 1–100.
     #[schema(schema_with = customer_ids_schema)]
@@ -49,7 +53,11 @@ pub struct CreatePartnerCoupons {
     memo: Option<String>,
     /// A distributor issuing for one of its resellers (from that reseller's quota).
     #[validate(length(min = 1, max = 64))]
-    #[schema(min_length = 1, max_length = 64, example = "0a1b2c3d4e5f46a7b8c9d0e1f2a3b4c5")]
+    #[schema(
+        min_length = 1,
+        max_length = 64,
+        example = "0a1b2c3d4e5f46a7b8c9d0e1f2a3b4c5"
+    )]
     indirect_partner_id: Option<String>,
 }
 

@@ -30,7 +30,11 @@ fn coupon_type_schema() -> utoipa::openapi::Object {
 #[into_params(parameter_in = Query)]
 pub struct IssuedCouponsQuery {
     #[validate(length(min = 1, max = 64))]
-    #[param(min_length = 1, max_length = 64, example = "1f2e3d4c5b6a47988a7b6c5d4e3f2a1b")]
+    #[param(
+        min_length = 1,
+        max_length = 64,
+        example = "1f2e3d4c5b6a47988a7b6c5d4e3f2a1b"
+    )]
     coupon_id: Option<String>,
     /// "" filters for coupons without a customer (none).
     #[validate(length(max = 64))]
@@ -72,7 +76,11 @@ pub struct IssuedCouponsQuery {
     #[param(minimum = 1, maximum = 100, example = 10)]
     limit: Option<i64>,
     #[validate(length(min = 1, max = 64))]
-    #[param(min_length = 1, max_length = 64, example = "0a1b2c3d4e5f46a7b8c9d0e1f2a3b4c5")]
+    #[param(
+        min_length = 1,
+        max_length = 64,
+        example = "0a1b2c3d4e5f46a7b8c9d0e1f2a3b4c5"
+    )]
     indirect_partner_id: Option<String>,
 }
 

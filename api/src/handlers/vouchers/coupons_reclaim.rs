@@ -19,11 +19,19 @@ use validator::Validate;
 #[derive(Deserialize, Validate, ToSchema)]
 pub struct ReclaimPartnerCoupons {
     #[validate(length(min = 1, max = 64))]
-    #[schema(min_length = 1, max_length = 64, example = "1f2e3d4c5b6a47988a7b6c5d4e3f2a1b")]
+    #[schema(
+        min_length = 1,
+        max_length = 64,
+        example = "1f2e3d4c5b6a47988a7b6c5d4e3f2a1b"
+    )]
     coupon_id: String,
     /// A distributor reclaiming a coupon one of its resellers issued.
     #[validate(length(min = 1, max = 100))]
-    #[schema(min_length = 1, max_length = 100, example = "0a1b2c3d4e5f46a7b8c9d0e1f2a3b4c5")]
+    #[schema(
+        min_length = 1,
+        max_length = 100,
+        example = "0a1b2c3d4e5f46a7b8c9d0e1f2a3b4c5"
+    )]
     indirect_partner_id: Option<String>,
 }
 

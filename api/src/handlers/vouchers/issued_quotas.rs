@@ -26,7 +26,11 @@ pub struct IssuedQuotasQuery {
     quota_id: Option<String>,
     /// One of your resellers.
     #[validate(length(min = 1, max = 64))]
-    #[param(min_length = 1, max_length = 64, example = "0a1b2c3d4e5f46a7b8c9d0e1f2a3b4c5")]
+    #[param(
+        min_length = 1,
+        max_length = 64,
+        example = "0a1b2c3d4e5f46a7b8c9d0e1f2a3b4c5"
+    )]
     indirect_partner_id: Option<String>,
     /// Your quota it came from; absent: no filter, empty: filters too.
     #[validate(length(max = 64))]

@@ -22,7 +22,11 @@ use validator::Validate;
 pub struct AdjustCouponQuotas {
     /// Your quota to pass from.
     #[validate(length(min = 1, max = 64))]
-    #[schema(min_length = 1, max_length = 64, example = "0c1d2e3f4a5b46c7d8e9f0a1b2c3d4e5")]
+    #[schema(
+        min_length = 1,
+        max_length = 64,
+        example = "0c1d2e3f4a5b46c7d8e9f0a1b2c3d4e5"
+    )]
     quota_id: String,
     /// Your resellers, 1–100, each gets `quota_amount`.
     #[schema(schema_with = indirect_partner_ids_schema)]

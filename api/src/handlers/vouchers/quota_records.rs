@@ -24,7 +24,11 @@ use validator::Validate;
 pub struct QuotaRecordsQuery {
     /// Only records of this reseller of yours.
     #[validate(length(min = 1, max = 64))]
-    #[param(min_length = 1, max_length = 64, example = "0a1b2c3d4e5f46a7b8c9d0e1f2a3b4c5")]
+    #[param(
+        min_length = 1,
+        max_length = 64,
+        example = "0a1b2c3d4e5f46a7b8c9d0e1f2a3b4c5"
+    )]
     indirect_partner_id: Option<String>,
     /// The reseller's quota; absent or empty: no filter.
     #[validate(length(max = 64))]

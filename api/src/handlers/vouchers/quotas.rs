@@ -71,7 +71,11 @@ pub struct QuotaQuery {
     #[schema(minimum = 1, maximum = 100, example = 10)]
     limit: Option<i64>,
     #[validate(length(min = 1, max = 64))]
-    #[schema(min_length = 1, max_length = 64, example = "0a1b2c3d4e5f46a7b8c9d0e1f2a3b4c5")]
+    #[schema(
+        min_length = 1,
+        max_length = 64,
+        example = "0a1b2c3d4e5f46a7b8c9d0e1f2a3b4c5"
+    )]
     indirect_partner_id: Option<String>,
 }
 

@@ -23,11 +23,19 @@ use validator::Validate;
 pub struct ApplyTestCoupons {
     /// One of your solutions (you must be on the SOFTWARE development path).
     #[validate(length(min = 1, max = 64))]
-    #[schema(min_length = 1, max_length = 64, example = "6e5d4c3b2a1f4e0d9c8b7a6f5e4d3c2b")]
+    #[schema(
+        min_length = 1,
+        max_length = 64,
+        example = "6e5d4c3b2a1f4e0d9c8b7a6f5e4d3c2b"
+    )]
     solution_id: String,
     /// Your customer account that receives the vouchers.
     #[validate(length(min = 1, max = 64))]
-    #[schema(min_length = 1, max_length = 64, example = "c8a7b6d5e4f34a2b9c1d0e8f7a6b5c4d")]
+    #[schema(
+        min_length = 1,
+        max_length = 64,
+        example = "c8a7b6d5e4f34a2b9c1d0e8f7a6b5c4d"
+    )]
     customer_id: String,
     /// Yuan, > 0 with at most 2 decimals, within what is left of your cap.
     amount: DecimalInput,

@@ -1,7 +1,7 @@
 //! S18 reviews: `POST /v2/operator/certifications/{application_id}/approve` and `.../reject`.
 
-use super::RejectionRequest;
 use super::QueueQuery;
+use super::RejectionRequest;
 use crate::auth::Caller;
 use crate::extract::Json;
 use crate::extract::Query;

@@ -1,8 +1,8 @@
 //! S4/S12 reviews: `POST /v2/operator/fh-qualifications/{qualification_id}/approve` and
 //! `.../reject` (a rejection frees the people named to hold FH elsewhere).
 
-use super::{RejectionRequest, ReviewRequest};
 use super::QueueQuery;
+use super::{RejectionRequest, ReviewRequest};
 use crate::auth::Caller;
 use crate::extract::Json;
 use crate::extract::Query;

@@ -7,6 +7,7 @@ pub mod certifications;
 pub mod fh_qualifications;
 pub mod subsidy_applications;
 
+use crate::handlers::programs::schemas;
 use crate::service::programs::Review;
 use crate::{ApiError, AppState};
 use domain::paging::Page;
@@ -14,7 +15,6 @@ use domain::programs::review::Decision;
 use serde::Deserialize;
 use utoipa::{IntoParams, ToSchema};
 use validator::Validate;
-use crate::handlers::programs::schemas;
 
 /// The operator's queue of a collection, oldest first: one query type per set of statuses,
 /// so the document states the set each queue accepts.
@@ -72,7 +72,8 @@ queue_query!(
 );
 
 pub(crate) const PENDING_STATUSES: &[&str] = &["PENDING", "APPROVED", "REJECTED"];
-pub(crate) const BUSINESS_INFO_STATUSES: &[&str] = &["REVIEWING", "CERTIFIED", "FAILED", "SUPERSEDED"];
+pub(crate) const BUSINESS_INFO_STATUSES: &[&str] =
+    &["REVIEWING", "CERTIFIED", "FAILED", "SUPERSEDED"];
 
 fn queue(
     allowed: &[&str],
@@ -161,7 +162,11 @@ pub struct RejectionRequest {
 
 impl RejectionRequest {
     pub fn review(self) -> Result<Review, ApiError> {
-        Ok(Review::new(Decision::Reject, self.reason_codes, self.reason)?)
+        Ok(Review::new(
+            Decision::Reject,
+            self.reason_codes,
+            self.reason,
+        )?)
     }
 }
 

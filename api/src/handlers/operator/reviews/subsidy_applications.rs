@@ -1,8 +1,8 @@
 //! S5 reviews: `POST /v2/operator/subsidy-applications/{application_id}/approve` and
 //! `.../reject`. Labels are not looked at again: the application was judged when made.
 
-use super::RejectionRequest;
 use super::QueueQuery;
+use super::RejectionRequest;
 use crate::auth::Caller;
 use crate::extract::Json;
 use crate::extract::Query;
