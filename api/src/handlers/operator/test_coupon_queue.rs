@@ -7,7 +7,7 @@ use crate::handlers::vouchers::test_coupons::ApplicationPage;
 use crate::{wire, ApiError, AppState};
 use actix_web::http::StatusCode;
 use actix_web::web::Data;
-use actix_web::{get, HttpResponse};
+use actix_web::{get, HttpRequest, HttpResponse};
 use persistence::repo::test_coupons as repo;
 
 /// Test-voucher applications, oldest first (`status` PENDING, APPROVED or REJECTED; e.g.
@@ -18,9 +18,10 @@ pub async fn list_test_coupon_applications_to_review(
     state: Data<AppState>,
     caller: Caller,
     query: Query<PendingQueueQuery>,
+    req: HttpRequest,
 ) -> Result<HttpResponse, ApiError> {
     caller.require_operator()?;
-    let q = query.into_inner()?.check()?;
+    let q = query.into_inner()?.check(&req)?;
     let (total, rows) = q.load(&state, repo::queue).await?;
     Ok(wire::json(
         StatusCode::OK,

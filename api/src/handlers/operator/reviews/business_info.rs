@@ -12,7 +12,7 @@ use crate::service::programs::{business_info, Review};
 use crate::{wire, ApiError, AppState};
 use actix_web::http::StatusCode;
 use actix_web::web::{Data, Path};
-use actix_web::{get, post, HttpResponse};
+use actix_web::{get, post, HttpRequest, HttpResponse};
 use domain::programs::business_info::CertStatus;
 use domain::programs::review::Decision;
 use persistence::repo::programs::business_info as repo;
@@ -82,9 +82,10 @@ pub async fn list_business_info_to_review(
     state: Data<AppState>,
     caller: Caller,
     query: Query<BusinessInfoQueueQuery>,
+    req: HttpRequest,
 ) -> Result<HttpResponse, ApiError> {
     caller.require_operator()?;
-    let q = query.into_inner()?.check()?;
+    let q = query.into_inner()?.check(&req)?;
     let (total, rows) = q.load(&state, repo::queue).await?;
     let certifications = rows
         .into_iter()

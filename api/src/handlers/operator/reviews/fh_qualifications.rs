@@ -12,7 +12,7 @@ use crate::service::programs::{fh, Review};
 use crate::{wire, ApiError, AppState};
 use actix_web::http::StatusCode;
 use actix_web::web::{Data, Path};
-use actix_web::{get, post, HttpResponse};
+use actix_web::{get, post, HttpRequest, HttpResponse};
 use domain::programs::review::Decision;
 use persistence::repo::programs::fh as repo;
 
@@ -60,9 +60,10 @@ pub async fn list_fh_qualifications_to_review(
     state: Data<AppState>,
     caller: Caller,
     query: Query<QueueQuery>,
+    req: HttpRequest,
 ) -> Result<HttpResponse, ApiError> {
     caller.require_operator()?;
-    let q = query.into_inner()?.check()?;
+    let q = query.into_inner()?.check(&req)?;
     let (total, rows) = q.load(&state, repo::queue).await?;
     Ok(wire::json(
         StatusCode::OK,

@@ -8,8 +8,10 @@ pub mod fh_qualifications;
 pub mod subsidy_applications;
 
 use crate::handlers::programs::schemas;
+use crate::handlers::vouchers::EmptyParams;
 use crate::service::programs::Review;
 use crate::{ApiError, AppState};
+use actix_web::HttpRequest;
 use domain::paging::Page;
 use domain::programs::review::Decision;
 use serde::Deserialize;
@@ -45,7 +47,9 @@ macro_rules! queue_query {
 
         impl $name {
             /// Checks the status against the queue's set and the paging bounds.
-            pub fn check(self) -> Result<Queue, ApiError> {
+            pub fn check(self, req: &HttpRequest) -> Result<Queue, ApiError> {
+                // The query extractor reads `key=` as absent; the schema allows no empty value.
+                EmptyParams::of(req).reject(&["status", "partner_id", "offset", "limit"])?;
                 queue($statuses, self.status, self.partner_id, self.offset, self.limit)
             }
         }
