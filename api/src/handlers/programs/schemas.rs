@@ -157,3 +157,59 @@ pub fn ids(min: usize, max: usize) -> Array {
         .examples([serde_json::json!(["0b3c6a5e2d8f4f1e9a7b6c5d4e3f2a1b"])])
         .build()
 }
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+    use super::*;
+
+    fn matches(o: &Object, s: &str) -> bool {
+        regex_lite::Regex::new(o.pattern.as_deref().unwrap())
+            .unwrap()
+            .is_match(s)
+    }
+
+    /// The text and id patterns accept what the domain's checks accept and nothing else.
+    #[test]
+    fn patterns_agree_with_the_checks() {
+        let required = required_text(128, "x");
+        let optional = optional_text(128, "x");
+        for s in [
+            "Acme",
+            " Acme (Shenzhen) ",
+            "云",
+            "",
+            "  ",
+            "a\nb",
+            "a\u{7f}",
+            "a\u{85}",
+        ] {
+            assert_eq!(
+                matches(&required, s),
+                domain::text::required("t", s, 128).is_ok(),
+                "{s:?}"
+            );
+            assert_eq!(
+                matches(&optional, s),
+                domain::text::optional("t", s, 128).is_ok(),
+                "{s:?}"
+            );
+        }
+        let one = |s: &str| vec![s.to_owned()];
+        for s in ["u1", "a,b", "", "a\tb", &"x".repeat(64), &"x".repeat(65)] {
+            assert_eq!(
+                matches(&id(), s),
+                domain::vouchers::check_ids("ids", &one(s), 1).is_ok(),
+                "{s:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn country_codes_come_from_the_domain() {
+        let codes = country_code().enum_values.unwrap();
+        assert!(codes.contains(&serde_json::json!("CN")));
+        assert!(!codes.contains(&serde_json::json!("AA")));
+        assert_eq!(codes.len(), 249);
+    }
+}
