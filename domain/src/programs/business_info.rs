@@ -11,6 +11,8 @@ pub enum AccountType {
 }
 
 impl AccountType {
+    pub const ALL: [AccountType; 2] = [Self::Corporate, Self::Personal];
+
     pub fn as_str(self) -> &'static str {
         match self {
             Self::Corporate => "CORPORATE",

@@ -12,6 +12,8 @@ pub enum FhType {
 }
 
 impl FhType {
+    pub const ALL: [FhType; 2] = [Self::Delivery, Self::Presales];
+
     pub fn as_str(self) -> &'static str {
         match self {
             Self::Delivery => "DELIVERY",
@@ -36,11 +38,18 @@ impl FhType {
         match given {
             None => Ok(t),
             Some(g) if g == t.as_str() => Ok(t),
-            Some(_) => Err(Violation::param(format!(
-                "fh_type must be {} on the {} path",
-                t.as_str(),
-                path.as_str()
-            ))),
+            Some(g) if Self::ALL.iter().any(|x| x.as_str() == g) => {
+                // A well-formed type; which one a path offers is a program rule.
+                Err(Violation::new(
+                    super::codes::FH_TYPE_NOT_THE_PATHS,
+                    format!(
+                        "fh_type must be {} on the {} path",
+                        t.as_str(),
+                        path.as_str()
+                    ),
+                ))
+            }
+            Some(_) => Err(Violation::param("fh_type must be DELIVERY or PRESALES")),
         }
     }
 }

@@ -7,6 +7,7 @@
 
 pub mod business_info;
 pub mod certification;
+pub mod codes;
 pub mod fh;
 pub mod labels;
 pub mod paths;

@@ -47,6 +47,8 @@ pub enum MemberRole {
 }
 
 impl MemberRole {
+    pub const ALL: [MemberRole; 2] = [Self::ProjectManager, Self::Delivery];
+
     pub fn as_str(self) -> &'static str {
         match self {
             Self::ProjectManager => "PROJECT_MANAGER",

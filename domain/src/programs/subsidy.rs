@@ -15,6 +15,8 @@ pub enum Currency {
 }
 
 impl Currency {
+    pub const ALL: [Currency; 2] = [Self::Cny, Self::Usd];
+
     pub fn as_str(self) -> &'static str {
         match self {
             Self::Cny => "CNY",

@@ -9,6 +9,11 @@ pub mod test_coupons;
 use crate::Violation;
 
 /// Quota types: 0 voucher quota, 1 cash-coupon quota.
+/// Ours, from the vouchers range (99100056 is free in `crate::codes`): a validity period that
+/// ends before it starts or has already ended. A time well-formed but on the wrong side of the
+/// clock is a rule of the grant, not a parameter format.
+pub const PERIOD_ENDED: &str = "CBC.99100056";
+
 pub const QUOTA_VOUCHER: i32 = 0;
 pub const QUOTA_CASH: i32 = 1;
 

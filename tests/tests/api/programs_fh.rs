@@ -185,13 +185,16 @@ both_backends!(fh_parameters, |srv: TestServer| async move {
     let post = |body: Value| admin.post(FH, body);
     for body in [
         json!({"path_type": "SOFTWARE", "agreement_signed": true, "specialist_ids": [s]}),
-        json!({"path_type": "SERVICE", "fh_type": "PRESALES", "agreement_signed": true, "specialist_ids": [s]}),
         json!({"path_type": "SERVICE", "agreement_signed": true, "specialist_ids": []}),
         json!({"path_type": "SERVICE", "agreement_signed": true, "specialist_ids": [s, s]}),
         json!({"path_type": "SERVICE", "specialist_ids": [s]}),
     ] {
         post(body.clone()).await.expect(400, "CBC.0100");
     }
+    // Both FH types are well-formed; the path offering the other one is a program rule.
+    post(json!({"path_type": "SERVICE", "fh_type": "PRESALES", "agreement_signed": true, "specialist_ids": [s]}))
+        .await
+        .expect(400, "CBC.99100024");
     admin
         .get(&format!("{FH}/eligibility"), &[("path_type", "SERVICE")])
         .await

@@ -75,7 +75,7 @@ both_backends!(
         assert_eq!(abroad["label_threshold"].to_string(), "125000.00");
         c.post("/v2/partners/projects", json!({"project_name": "EU", "country_code": "DE", "currency": "CNY", "annual_scale": 1}))
         .await
-        .expect(400, "CBC.0100");
+        .expect(400, "CBC.99100025");
         c.post(
             "/v2/partners/projects",
             json!({"project_name": "x", "country_code": "CN", "annual_scale": 0}),

@@ -4,6 +4,7 @@ use super::path_id;
 use crate::auth::Caller;
 use crate::extract::Json;
 use crate::handlers::programs::development_paths::LabelView;
+use crate::handlers::programs::schemas::{self, UpperCode};
 use crate::service::programs::paths::{self, Grant};
 use crate::{wire, ApiError, AppState};
 use actix_web::http::StatusCode;
@@ -18,9 +19,10 @@ use validator::Validate;
 #[derive(Deserialize, Validate, ToSchema)]
 pub struct GrantLabelRequest {
     /// The development path the label belongs to, if any.
-    #[schema(example = "SERVICE")]
+    #[schema(schema_with = schemas::path_type)]
     path_type: Option<String>,
     /// UTC `yyyy-MM-ddTHH:mm:ssZ`, in the future; absent: no expiry.
+    #[schema(schema_with = crate::schemas::utc_time)]
     expire_time: Option<String>,
 }
 
@@ -32,7 +34,7 @@ fn ids(p: Path<(String, String)>) -> Result<(String, String), ApiError> {
 }
 
 /// Grants a capability label from now on (renewing it if already granted).
-#[utoipa::path(tag = "operator", params(("partner_id" = String, Path), ("label_code" = String, Path, example = "CLOUD_MIGRATION")), request_body = GrantLabelRequest, responses((status = 200, body = LabelView), (status = 404, body = openapi::ErrorBody)))]
+#[utoipa::path(tag = "operator", params(("partner_id" = String, Path, example = "0a1b2c3d4e5f46a7b8c9d0e1f2a3b4c5"), ("label_code" = inline(UpperCode), Path, example = "CLOUD_MIGRATION")), request_body = GrantLabelRequest, responses((status = 200, body = LabelView), (status = 404, body = openapi::ErrorBody)))]
 #[put("/v2/operator/partners/{partner_id}/capability-labels/{label_code}")]
 pub async fn grant_capability_label(
     state: Data<AppState>,
@@ -60,7 +62,7 @@ pub async fn grant_capability_label(
 }
 
 /// Removes a capability label. Subsidy applications already accepted stay accepted.
-#[utoipa::path(tag = "operator", params(("partner_id" = String, Path), ("label_code" = String, Path, example = "CLOUD_MIGRATION")), responses((status = 204), (status = 404, body = openapi::ErrorBody)))]
+#[utoipa::path(tag = "operator", params(("partner_id" = String, Path, example = "0a1b2c3d4e5f46a7b8c9d0e1f2a3b4c5"), ("label_code" = inline(UpperCode), Path, example = "CLOUD_MIGRATION")), responses((status = 204), (status = 404, body = openapi::ErrorBody)))]
 #[delete("/v2/operator/partners/{partner_id}/capability-labels/{label_code}")]
 pub async fn remove_capability_label(
     state: Data<AppState>,

@@ -23,10 +23,10 @@ use validator::Validate;
 #[derive(Deserialize, Serialize, Validate, ToSchema)]
 pub struct LimitValueInput {
     #[validate(length(max = 64))]
-    #[schema(max_length = 64)]
+    #[schema(max_length = 64, example = "10.00")]
     value1: Option<String>,
     #[validate(length(max = 64))]
-    #[schema(max_length = 64)]
+    #[schema(max_length = 64, example = "500.00")]
     value2: Option<String>,
 }
 
@@ -34,6 +34,7 @@ pub struct LimitValueInput {
 pub struct LimitInfoInput {
     /// `FACE_VALUE` (value1 min, value2 max, yuan; either may be absent), `CLOUD_SERVICE_TYPE`
     /// or `PRODUCT_ID` (one value1 per item).
+    #[schema(schema_with = limit_key_schema)]
     limit_key: String,
     #[validate(length(min = 1, max = 100), nested)]
     #[schema(min_items = 1, max_items = 100)]
@@ -43,21 +44,39 @@ pub struct LimitInfoInput {
 #[derive(Deserialize, Validate, ToSchema)]
 pub struct GrantQuota {
     #[validate(length(min = 1, max = 64))]
-    #[schema(min_length = 1, max_length = 64)]
+    #[schema(
+        min_length = 1,
+        max_length = 64,
+        example = "0a1b2c3d4e5f46a7b8c9d0e1f2a3b4c5"
+    )]
     partner_id: String,
     /// 0 voucher quota, 1 cash-coupon quota.
     #[validate(range(min = 0, max = 1))]
-    #[schema(minimum = 0, maximum = 1)]
+    #[schema(minimum = 0, maximum = 1, example = 0)]
     quota_type: i32,
     /// Yuan, > 0 with at most 2 decimals.
     amount: DecimalInput,
     /// UTC; default now.
+    #[schema(schema_with = crate::schemas::utc_time)]
     effective_time: Option<String>,
-    /// UTC; default one year after the effective time.
+    /// UTC, after the effective time and in the future; default one year after the
+    /// effective time.
+    #[schema(schema_with = later_utc_time)]
     expire_time: Option<String>,
     #[validate(length(max = 3), nested)]
     #[schema(max_items = 3)]
     limit_infos: Option<Vec<LimitInfoInput>>,
+}
+
+/// A UTC time whose example lies after the effective time's.
+fn later_utc_time() -> utoipa::openapi::Object {
+    let mut o = crate::schemas::utc_time();
+    o.examples = vec![serde_json::json!("2027-12-31T16:00:00Z")];
+    o
+}
+
+fn limit_key_schema() -> utoipa::openapi::Object {
+    crate::schemas::strings([FACE_VALUE, CLOUD_SERVICE_TYPE, PRODUCT_ID])
 }
 
 #[derive(Serialize, ToSchema)]
@@ -135,9 +154,11 @@ pub async fn grant_coupon_quota(
     let effective = time("effective_time", &b.effective_time)?.unwrap_or(now);
     let expire = time("expire_time", &b.expire_time)?.unwrap_or(effective + 365 * 86_400);
     if expire <= effective || expire <= now {
-        return Err(ApiError::param(
+        return Err(Violation::new(
+            domain::vouchers::PERIOD_ENDED,
             "expire_time must be after effective_time and in the future",
-        ));
+        )
+        .into());
     }
     let row = QuotaRow {
         id: ids::new_id(),

@@ -23,28 +23,43 @@ use validator::Validate;
 pub struct UseLimits {
     /// 0: not with a partner-granted discount. Default 1.
     #[validate(range(min = 0, max = 1))]
-    #[schema(minimum = 0, maximum = 1)]
+    #[schema(minimum = 0, maximum = 1, example = 1)]
     simultaneous_use_with_empower_discount: Option<i32>,
     /// 0: not with a contract or business discount. Default 1.
     #[validate(range(min = 0, max = 1))]
-    #[schema(minimum = 0, maximum = 1)]
+    #[schema(minimum = 0, maximum = 1, example = 1)]
     simultaneous_use_with_contract_discount: Option<i32>,
     /// 0: not with a promotion discount. Default 1.
     #[validate(range(min = 0, max = 1))]
-    #[schema(minimum = 0, maximum = 1)]
+    #[schema(minimum = 0, maximum = 1, example = 1)]
     simultaneous_use_with_promotion_discount: Option<i32>,
     /// Unusable when every order line's discount ratio is below this, in (0, 1].
+    #[schema(schema_with = discount_ratio_schema)]
     min_consume_discount: Option<DecimalInput>,
+}
+
+/// A ratio in (0, 1]: a JSON number or a decimal string.
+fn discount_ratio_schema() -> utoipa::openapi::Object {
+    use utoipa::openapi::schema::{ObjectBuilder, SchemaType, Type};
+    ObjectBuilder::new()
+        .schema_type(SchemaType::from_iter([Type::Number, Type::String]))
+        .exclusive_minimum(Some(0.0))
+        .maximum(Some(1.0))
+        .max_length(Some(30))
+        .pattern(Some(r"^(0?\.[0-9]*[1-9][0-9]*|1(\.0*)?)$"))
+        .examples([serde_json::json!("0.8")])
+        .build()
 }
 
 #[derive(Deserialize, Validate, ToSchema)]
 pub struct GrantCoupon {
     /// 1 voucher, 2 discount coupon, 3 product coupon, 4 cash coupon.
     #[validate(range(min = 1, max = 4))]
-    #[schema(minimum = 1, maximum = 4)]
+    #[schema(minimum = 1, maximum = 4, example = 1)]
     coupon_type: i32,
     face_value: DecimalInput,
-    /// UTC; default one year from now.
+    /// UTC, in the future; default one year from now.
+    #[schema(schema_with = crate::schemas::utc_time)]
     expire_time: Option<String>,
     #[validate(nested)]
     use_limits: Option<UseLimits>,
@@ -56,7 +71,7 @@ pub struct GrantedCoupon {
 }
 
 /// Grants a customer a platform coupon, usable from now.
-#[utoipa::path(tag = "operator", params(("customer_id" = String, Path)), request_body = GrantCoupon, responses((status = 201, body = GrantedCoupon), (status = 404, body = openapi::ErrorBody)))]
+#[utoipa::path(tag = "operator", params(("customer_id" = String, Path, example = "c8a7b6d5e4f34a2b9c1d0e8f7a6b5c4d")), request_body = GrantCoupon, responses((status = 201, body = GrantedCoupon), (status = 404, body = openapi::ErrorBody)))]
 #[post("/v2/operator/customers/{customer_id}/coupons")]
 pub async fn grant_coupon(
     state: Data<AppState>,
@@ -75,7 +90,11 @@ pub async fn grant_coupon(
         None => now + 365 * 86_400,
     };
     if expire <= now {
-        return Err(ApiError::param("expire_time must be in the future"));
+        return Err(Violation::new(
+            domain::vouchers::PERIOD_ENDED,
+            "expire_time must be in the future",
+        )
+        .into());
     }
     let limits = b.use_limits.as_ref();
     let flag = |f: fn(&UseLimits) -> Option<i32>| limits.and_then(f).unwrap_or(1) == 1;

@@ -6,6 +6,7 @@ use crate::auth::Caller;
 use crate::extract::Json;
 use crate::handlers::programs::development_paths::PathView;
 use crate::handlers::programs::path_type;
+use crate::handlers::programs::schemas::{self, PathTypeName};
 use crate::service::programs::paths;
 use crate::{wire, ApiError, AppState};
 use actix_web::http::StatusCode;
@@ -19,12 +20,12 @@ use validator::Validate;
 #[derive(Deserialize, Validate, ToSchema)]
 pub struct StageRequest {
     /// `JOINED`, `ROLE_CERTIFIED` or `CAPABILITY_DIFFERENTIATED`.
-    #[schema(example = "ROLE_CERTIFIED")]
+    #[schema(schema_with = schemas::stage)]
     stage: String,
 }
 
 /// Sets the partner's stage on a path; the first call joins the path.
-#[utoipa::path(tag = "operator", params(("partner_id" = String, Path), ("path_type" = String, Path, example = "SERVICE")), request_body = StageRequest, responses((status = 200, body = PathView), (status = 404, body = openapi::ErrorBody)))]
+#[utoipa::path(tag = "operator", params(("partner_id" = String, Path, example = "0a1b2c3d4e5f46a7b8c9d0e1f2a3b4c5"), ("path_type" = inline(PathTypeName), Path, example = "SERVICE")), request_body = StageRequest, responses((status = 200, body = PathView), (status = 404, body = openapi::ErrorBody)))]
 #[put("/v2/operator/partners/{partner_id}/development-paths/{path_type}")]
 pub async fn set_development_path(
     state: Data<AppState>,
@@ -45,7 +46,7 @@ pub async fn set_development_path(
 }
 
 /// Takes the partner off a path (labels and applications stay as they are).
-#[utoipa::path(tag = "operator", params(("partner_id" = String, Path), ("path_type" = String, Path, example = "SERVICE")), responses((status = 204), (status = 404, body = openapi::ErrorBody)))]
+#[utoipa::path(tag = "operator", params(("partner_id" = String, Path, example = "0a1b2c3d4e5f46a7b8c9d0e1f2a3b4c5"), ("path_type" = inline(PathTypeName), Path, example = "SERVICE")), responses((status = 204), (status = 404, body = openapi::ErrorBody)))]
 #[delete("/v2/operator/partners/{partner_id}/development-paths/{path_type}")]
 pub async fn leave_development_path(
     state: Data<AppState>,

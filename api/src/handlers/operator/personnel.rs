@@ -4,6 +4,7 @@
 use super::path_id;
 use crate::auth::Caller;
 use crate::extract::Json;
+use crate::handlers::programs::schemas;
 use crate::service::programs::paths::{self, Profile};
 use crate::{wire, ApiError, AppState};
 use actix_web::http::StatusCode;
@@ -19,11 +20,13 @@ use validator::Validate;
 pub struct ProfileRequest {
     /// Highest technical certification: `NONE`, `ENTRY` (入门级), `WORK` (工作级) or
     /// `EXPERT` (专家级).
-    #[schema(example = "WORK")]
+    #[schema(schema_with = schemas::cert_level)]
     certification_level: String,
     /// Passed the information-security exam.
+    #[schema(example = true)]
     infosec_exam_passed: bool,
     /// Holds a project-management certification.
+    #[schema(example = false)]
     pm_certified: bool,
 }
 
@@ -49,7 +52,7 @@ impl From<ProfileRow> for ProfileView {
 }
 
 /// Records a person's certifications and exams (replacing what was recorded).
-#[utoipa::path(tag = "operator", params(("partner_id" = String, Path), ("user_id" = String, Path)), request_body = ProfileRequest, responses((status = 200, body = ProfileView), (status = 404, body = openapi::ErrorBody)))]
+#[utoipa::path(tag = "operator", params(("partner_id" = String, Path, example = "0a1b2c3d4e5f46a7b8c9d0e1f2a3b4c5"), ("user_id" = String, Path, example = "0b3c6a5e2d8f4f1e9a7b6c5d4e3f2a1b")), request_body = ProfileRequest, responses((status = 200, body = ProfileView), (status = 404, body = openapi::ErrorBody)))]
 #[put("/v2/operator/partners/{partner_id}/users/{user_id}/personnel-profile")]
 pub async fn set_personnel_profile(
     state: Data<AppState>,

@@ -2,26 +2,26 @@
 
 use crate::auth::Caller;
 use crate::extract::Query;
-use crate::handlers::operator::reviews::QueueQuery;
+use crate::handlers::operator::reviews::PendingQueueQuery;
 use crate::handlers::vouchers::test_coupons::ApplicationPage;
 use crate::{wire, ApiError, AppState};
 use actix_web::http::StatusCode;
 use actix_web::web::Data;
-use actix_web::{get, HttpResponse};
+use actix_web::{get, HttpRequest, HttpResponse};
 use persistence::repo::test_coupons as repo;
 
 /// Test-voucher applications, oldest first (`status` PENDING, APPROVED or REJECTED; e.g.
 /// `status=PENDING` to review).
-#[utoipa::path(tag = "operator", params(QueueQuery), responses((status = 200, body = ApplicationPage)))]
+#[utoipa::path(tag = "operator", params(PendingQueueQuery), responses((status = 200, body = ApplicationPage)))]
 #[get("/v2/operator/test-coupon-applications")]
 pub async fn list_test_coupon_applications_to_review(
     state: Data<AppState>,
     caller: Caller,
-    query: Query<QueueQuery>,
+    query: Query<PendingQueueQuery>,
+    req: HttpRequest,
 ) -> Result<HttpResponse, ApiError> {
     caller.require_operator()?;
-    let statuses = [repo::PENDING, repo::APPROVED, repo::REJECTED];
-    let q = query.into_inner()?.check(&statuses)?;
+    let q = query.into_inner()?.check(&req)?;
     let (total, rows) = q.load(&state, repo::queue).await?;
     Ok(wire::json(
         StatusCode::OK,

@@ -24,10 +24,19 @@ use validator::Validate;
 #[derive(Deserialize, Validate, ToSchema)]
 pub struct SolutionInput {
     #[validate(length(min = 1, max = 128))]
-    #[schema(min_length = 1, max_length = 128)]
+    #[schema(schema_with = solution_name_schema)]
     name: String,
     /// NONE (default), CLOUD_SOFTWARE or ADVANCED_CLOUD_SOFTWARE.
+    #[schema(schema_with = certification_schema)]
     certification: Option<String>,
+}
+
+fn solution_name_schema() -> utoipa::openapi::Object {
+    crate::handlers::programs::schemas::required_text(128, "Smart Retail SaaS")
+}
+
+fn certification_schema() -> utoipa::openapi::Object {
+    crate::schemas::strings(Certification::ALL.iter().map(|c| c.as_str()))
 }
 
 #[derive(Serialize, ToSchema)]
@@ -39,7 +48,7 @@ pub struct Solution {
 
 /// Registers a partner's software solution with its certification; test vouchers need the
 /// partner on the SOFTWARE development path as well.
-#[utoipa::path(tag = "operator", params(("partner_id" = String, Path)), request_body = SolutionInput, responses((status = 201, body = Solution), (status = 404, body = openapi::ErrorBody)))]
+#[utoipa::path(tag = "operator", params(("partner_id" = String, Path, example = "0a1b2c3d4e5f46a7b8c9d0e1f2a3b4c5")), request_body = SolutionInput, responses((status = 201, body = Solution), (status = 404, body = openapi::ErrorBody)))]
 #[post("/v2/operator/partners/{partner_id}/solutions")]
 pub async fn create_solution(
     state: Data<AppState>,
@@ -76,11 +85,12 @@ pub async fn create_solution(
 #[derive(Deserialize, Validate, ToSchema)]
 pub struct CertificationInput {
     /// NONE, CLOUD_SOFTWARE or ADVANCED_CLOUD_SOFTWARE.
+    #[schema(schema_with = certification_schema)]
     certification: String,
 }
 
 /// Sets the certification a solution reached.
-#[utoipa::path(tag = "operator", params(("partner_id" = String, Path), ("solution_id" = String, Path)), request_body = CertificationInput, responses((status = 204), (status = 404, body = openapi::ErrorBody)))]
+#[utoipa::path(tag = "operator", params(("partner_id" = String, Path, example = "0a1b2c3d4e5f46a7b8c9d0e1f2a3b4c5"), ("solution_id" = String, Path, example = "6e5d4c3b2a1f4e0d9c8b7a6f5e4d3c2b")), request_body = CertificationInput, responses((status = 204), (status = 404, body = openapi::ErrorBody)))]
 #[put("/v2/operator/partners/{partner_id}/solutions/{solution_id}/certification")]
 pub async fn set_solution_certification(
     state: Data<AppState>,
@@ -104,15 +114,23 @@ pub async fn set_solution_certification(
 #[derive(Deserialize, Validate, ToSchema)]
 pub struct ReviewInput {
     #[validate(length(max = 10))]
-    #[schema(max_items = 10)]
+    #[schema(schema_with = reason_codes_schema)]
     reason_codes: Option<Vec<String>>,
     #[validate(length(max = 1000))]
-    #[schema(max_length = 1000)]
+    #[schema(max_length = 1000, example = "The test plan names no workload.")]
     reason: Option<String>,
     /// Approvals only: at most the amount applied for (the default).
     approved_amount: Option<DecimalInput>,
-    /// Approvals only: the vouchers' expiry, UTC; default one year from now.
+    /// Approvals only: the vouchers' expiry, UTC, in the future; default one year from now.
+    #[schema(schema_with = crate::schemas::utc_time)]
     expire_time: Option<String>,
+}
+
+/// Reason codes here are ids (`check_ids`): 1–64 characters without commas, distinct.
+fn reason_codes_schema() -> utoipa::openapi::Array {
+    let mut a = crate::handlers::programs::schemas::ids(0, 10);
+    a.examples = vec![serde_json::json!(["TEST_PLAN_UNCLEAR"])];
+    a
 }
 
 fn review(b: ReviewInput, now: i64) -> Result<Review, ApiError> {
@@ -123,7 +141,11 @@ fn review(b: ReviewInput, now: i64) -> Result<Review, ApiError> {
         None => now + 365 * 86_400,
     };
     if expire_time <= now {
-        return Err(ApiError::param("expire_time must be in the future"));
+        return Err(Violation::new(
+            domain::vouchers::PERIOD_ENDED,
+            "expire_time must be in the future",
+        )
+        .into());
     }
     Ok(Review {
         reason_codes: codes,
@@ -138,7 +160,7 @@ fn review(b: ReviewInput, now: i64) -> Result<Review, ApiError> {
 }
 
 /// Approves: the approved amount is issued as one voucher to the named customer account.
-#[utoipa::path(tag = "operator", params(("application_id" = String, Path)), request_body = ReviewInput, responses((status = 200, body = TestCouponApplication), (status = 404, body = openapi::ErrorBody)))]
+#[utoipa::path(tag = "operator", params(("application_id" = String, Path, example = "5f0c9a7e3b2d4c1a8e6f7b9d0a1c2e3f")), request_body = ReviewInput, responses((status = 200, body = TestCouponApplication), (status = 404, body = openapi::ErrorBody)))]
 #[post("/v2/operator/test-coupon-applications/{application_id}/approve")]
 pub async fn approve_test_coupons(
     state: Data<AppState>,
@@ -160,7 +182,7 @@ pub async fn approve_test_coupons(
 }
 
 /// Rejects with reason codes and a reason; the partner may apply again.
-#[utoipa::path(tag = "operator", params(("application_id" = String, Path)), request_body = ReviewInput, responses((status = 200, body = TestCouponApplication), (status = 404, body = openapi::ErrorBody)))]
+#[utoipa::path(tag = "operator", params(("application_id" = String, Path, example = "5f0c9a7e3b2d4c1a8e6f7b9d0a1c2e3f")), request_body = ReviewInput, responses((status = 200, body = TestCouponApplication), (status = 404, body = openapi::ErrorBody)))]
 #[post("/v2/operator/test-coupon-applications/{application_id}/reject")]
 pub async fn reject_test_coupons(
     state: Data<AppState>,

@@ -1,5 +1,6 @@
 //! S14: `PUT /v2/partners/business-info` and `GET /v2/partners/business-info/certification`.
 
+use super::schemas;
 use super::{codes, refused};
 use crate::auth::Caller;
 use crate::extract::Json;
@@ -13,6 +14,7 @@ use domain::programs::business_info::{AccountType, CertStatus};
 use domain::text;
 use persistence::repo::programs::business_info::BusinessInfoRow;
 use serde::{Deserialize, Serialize};
+use utoipa::openapi::schema::{Object, ObjectBuilder, SchemaType, Type};
 use utoipa::ToSchema;
 use validator::Validate;
 
@@ -21,22 +23,61 @@ const ROLES: &[Role] = &[Role::Finance];
 #[derive(Deserialize, ToSchema)]
 pub struct BankAccount {
     /// `CORPORATE` (required for payouts) or `PERSONAL`.
-    #[schema(example = "CORPORATE")]
+    #[schema(schema_with = schemas::account_type)]
     account_type: String,
     /// Must be the company's name (the partner's registered name).
+    #[schema(schema_with = account_name_schema)]
     account_name: String,
-    /// 6–34 letters or digits (IBANs included).
+    /// 6–34 letters or digits (IBANs included); spaces between them are ignored.
+    #[schema(schema_with = account_number_schema)]
     account_number: String,
+    #[schema(schema_with = bank_name_schema)]
     bank_name: String,
+    #[schema(schema_with = bank_branch_schema)]
     bank_branch: Option<String>,
 }
+
+fn account_name_schema() -> Object {
+    schemas::required_text(128, "Acme Cloud Services Co., Ltd.")
+}
+
+fn bank_name_schema() -> Object {
+    schemas::required_text(128, "Industrial and Commercial Bank of China")
+}
+
+fn bank_branch_schema() -> Object {
+    schemas::optional_text(128, "Shenzhen Futian Branch")
+}
+
+fn account_number_schema() -> Object {
+    ObjectBuilder::new()
+        .schema_type(SchemaType::Type(Type::String))
+        .pattern(Some("^( *[A-Za-z0-9]){6,34} *$"))
+        .examples([serde_json::json!("6222020200112233445")])
+        .build()
+}
+
+fn taxpayer_id_schema() -> Object {
+    ObjectBuilder::new()
+        .schema_type(SchemaType::Type(Type::String))
+        .pattern(Some("^[A-Z0-9-]{1,64}$"))
+        .examples([serde_json::json!("91440300MA5F0XXXXX")])
+        .build()
+}
+
+fn taxpayer_type_schema() -> Object {
+    crate::schemas::strings(TAXPAYER_TYPES.iter().copied())
+}
+
+const TAXPAYER_TYPES: [&str; 2] = ["GENERAL", "SMALL_SCALE"];
 
 #[derive(Deserialize, ToSchema)]
 pub struct TaxInfo {
     /// Taxpayer identification (e.g. the unified social credit code), 1–64 of A–Z, 0–9, `-`.
+    #[schema(schema_with = taxpayer_id_schema)]
     taxpayer_id: String,
     /// `GENERAL` (一般纳税人) or `SMALL_SCALE` (小规模纳税人).
-    #[schema(example = "GENERAL")]
+    #[schema(schema_with = taxpayer_type_schema)]
     taxpayer_type: String,
 }
 
@@ -71,7 +112,7 @@ fn submission(r: BusinessInfoRequest) -> Result<Submission, ApiError> {
             "tax_info.taxpayer_id must be 1 to 64 characters of A-Z, 0-9 and -",
         ));
     }
-    if !matches!(t.taxpayer_type.as_str(), "GENERAL" | "SMALL_SCALE") {
+    if !TAXPAYER_TYPES.contains(&t.taxpayer_type.as_str()) {
         return Err(ApiError::param(
             "tax_info.taxpayer_type must be GENERAL or SMALL_SCALE",
         ));

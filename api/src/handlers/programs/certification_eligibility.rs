@@ -1,5 +1,6 @@
 //! S18: `GET /v2/partners/development-paths/{path_type}/differentiation-certifications/eligibility`.
 
+use super::schemas::PathTypeName;
 use super::{path_type, EligibilityView, ADMIN_ONLY};
 use crate::auth::Caller;
 use crate::service::programs::certification;
@@ -10,7 +11,7 @@ use actix_web::{get, HttpResponse};
 use domain::programs::certification::eligibility;
 
 /// Every rule a certification application on this path must meet, with its state now.
-#[utoipa::path(tag = "programs", params(("path_type" = String, Path, example = "SOFTWARE")), responses((status = 200, body = EligibilityView)))]
+#[utoipa::path(tag = "programs", params(("path_type" = inline(PathTypeName), Path, example = "SOFTWARE")), responses((status = 200, body = EligibilityView)))]
 #[get("/v2/partners/development-paths/{path_type}/differentiation-certifications/eligibility")]
 pub async fn certification_eligibility(
     state: Data<AppState>,

@@ -1,6 +1,7 @@
 //! S18: `POST /v2/partners/development-paths/{path_type}/differentiation-certifications/{application_id}/resubmit`.
 
 use super::certifications::{CertificationRequest, CertificationView};
+use super::schemas::PathTypeName;
 use super::{path_type, refused, ADMIN_ONLY};
 use crate::auth::Caller;
 use crate::extract::Json;
@@ -13,7 +14,7 @@ use actix_web::{post, HttpResponse};
 
 /// Fixes a REJECTED application (new business plan and labels) and puts it under review
 /// again; the path's rules apply as to a new application.
-#[utoipa::path(tag = "programs", params(("path_type" = String, Path, example = "SOFTWARE"), ("application_id" = String, Path)), request_body = CertificationRequest, responses((status = 200, body = CertificationView), (status = 404, body = openapi::ErrorBody)))]
+#[utoipa::path(tag = "programs", params(("path_type" = inline(PathTypeName), Path, example = "SOFTWARE"), ("application_id" = String, Path, example = "5f0c9a7e3b2d4c1a8e6f7b9d0a1c2e3f")), request_body = CertificationRequest, responses((status = 200, body = CertificationView), (status = 404, body = openapi::ErrorBody)))]
 #[post("/v2/partners/development-paths/{path_type}/differentiation-certifications/{application_id}/resubmit")]
 pub async fn resubmit_certification(
     state: Data<AppState>,

@@ -1,5 +1,6 @@
 //! S18: `POST` and `GET /v2/partners/development-paths/{path_type}/differentiation-certifications`.
 
+use super::schemas::PathTypeName;
 use super::{codes, path_type, refused, ListQuery, ADMIN_ONLY};
 use crate::auth::Caller;
 use crate::extract::{Json, Query};
@@ -21,13 +22,27 @@ use validator::Validate;
 pub struct CertificationRequest {
     /// The business plan the operator reviews (how the capability is built and proven).
     #[validate(length(min = 1, max = 4000))]
-    #[schema(min_length = 1, max_length = 4000)]
+    #[schema(schema_with = business_plan_schema)]
     business_plan: String,
     /// Capability labels the partner asks to be granted on approval (codes, ≤ 20).
     #[serde(default)]
     #[validate(length(max = 20))]
-    #[schema(max_items = 20)]
+    #[schema(schema_with = requested_labels_schema)]
     requested_labels: Vec<String>,
+}
+
+fn business_plan_schema() -> utoipa::openapi::Object {
+    super::schemas::required_text(
+        4000,
+        "Migrate 30 customers a year to the cloud with a certified delivery team.",
+    )
+}
+
+/// Labels are codes; a repeated one asks for nothing more (the handler keeps them as given).
+fn requested_labels_schema() -> utoipa::openapi::Array {
+    let mut a = super::schemas::upper_codes(0, 20, "CLOUD_MIGRATION");
+    a.unique_items = false;
+    a
 }
 
 impl CertificationRequest {
@@ -89,7 +104,7 @@ impl From<CertificationRow> for CertificationView {
 
 /// Applies for capability-differentiation certification on a path the partner has joined.
 /// Refused with every failing rule (see the eligibility read).
-#[utoipa::path(tag = "programs", params(("path_type" = String, Path, example = "SOFTWARE")), request_body = CertificationRequest, responses((status = 201, body = CertificationView)))]
+#[utoipa::path(tag = "programs", params(("path_type" = inline(PathTypeName), Path, example = "SOFTWARE")), request_body = CertificationRequest, responses((status = 201, body = CertificationView)))]
 #[post("/v2/partners/development-paths/{path_type}/differentiation-certifications")]
 pub async fn apply_for_certification(
     state: Data<AppState>,
@@ -127,7 +142,7 @@ impl Certifications {
 }
 
 /// The partner's certification applications on a path, newest first, with reject reasons.
-#[utoipa::path(tag = "programs", params(("path_type" = String, Path, example = "SOFTWARE"), ListQuery), responses((status = 200, body = Certifications)))]
+#[utoipa::path(tag = "programs", params(("path_type" = inline(PathTypeName), Path, example = "SOFTWARE"), ListQuery), responses((status = 200, body = Certifications)))]
 #[get("/v2/partners/development-paths/{path_type}/differentiation-certifications")]
 pub async fn list_certifications(
     state: Data<AppState>,

@@ -1,6 +1,7 @@
 //! S4/S12: `GET /v2/partners/incentives/fh/qualifications/eligibility`.
 
 use super::fh_qualifications::input;
+use super::schemas::{self, FhPathTypeName, SpecialistIds};
 use super::{EligibilityView, ADMIN_ONLY};
 use crate::auth::Caller;
 use crate::extract::Query;
@@ -19,12 +20,16 @@ use validator::Validate;
 #[into_params(parameter_in = Query)]
 pub struct FhEligibilityQuery {
     /// `SERVICE` or `CONSULTING_SI`.
+    #[param(value_type = FhPathTypeName, inline, example = "SERVICE")]
     path_type: String,
+    #[param(schema_with = schemas::fh_type)]
     fh_type: Option<String>,
     /// Whether the agreement would be signed with the application (default false).
+    #[param(example = true)]
     agreement_signed: Option<bool>,
-    /// The experts to name: `specialist_ids=a&specialist_ids=b`.
+    /// The experts to name, 1–100 distinct: `specialist_ids=a&specialist_ids=b`.
     #[serde(default)]
+    #[param(required = true, value_type = SpecialistIds, inline, example = json!(["0b3c6a5e2d8f4f1e9a7b6c5d4e3f2a1b"]))]
     specialist_ids: Vec<String>,
 }
 

@@ -1,5 +1,6 @@
 //! S4/S12: `POST` and `GET /v2/partners/incentives/fh/qualifications`.
 
+use super::schemas;
 use super::ListQuery;
 use super::{codes, refused, ADMIN_ONLY};
 use crate::auth::Caller;
@@ -21,16 +22,23 @@ use validator::Validate;
 #[derive(Deserialize, Validate, ToSchema)]
 pub struct FhRequest {
     /// `SERVICE` (S4, delivery FH) or `CONSULTING_SI` (S12, presales FH).
-    #[schema(example = "SERVICE")]
+    #[schema(schema_with = schemas::fh_path_type)]
     path_type: String,
-    /// `DELIVERY` on SERVICE, `PRESALES` on CONSULTING_SI; may be omitted.
+    /// `DELIVERY` on SERVICE, `PRESALES` on CONSULTING_SI (the other one: `CBC.99100024`);
+    /// may be omitted.
+    #[schema(schema_with = schemas::fh_type)]
     fh_type: Option<String>,
     /// Signing the FH agreement is part of the application: it must be `true`.
+    #[schema(example = true)]
     agreement_signed: bool,
     /// User ids of the experts, each a `project_specialist` of the partner; 1–100, distinct.
     #[validate(length(min = 1, max = 100))]
-    #[schema(min_items = 1, max_items = 100)]
+    #[schema(schema_with = specialist_ids_schema)]
     specialist_ids: Vec<String>,
+}
+
+pub(crate) fn specialist_ids_schema() -> utoipa::openapi::Array {
+    schemas::ids(1, 100)
 }
 
 /// Checks the parameters shared by the application and its eligibility read.
@@ -46,7 +54,8 @@ pub(crate) fn input(
         return Err(ApiError::param("specialist_ids must name 1 to 100 people"));
     }
     for (i, id) in specialist_ids.iter().enumerate() {
-        if id.is_empty() || id.len() > 64 || id.contains(',') {
+        let chars = id.chars().count();
+        if chars == 0 || chars > 64 || id.contains(',') || id.chars().any(char::is_control) {
             return Err(Violation::param(format!("specialist_ids[{i}] is not a user id")).into());
         }
         if specialist_ids[..i].contains(id) {

@@ -12,6 +12,7 @@ pub mod incentives;
 pub mod payouts;
 pub mod project_members;
 pub mod projects;
+pub mod schemas;
 pub mod subsidies;
 pub mod subsidy_eligibility;
 
@@ -30,11 +31,11 @@ use validator::Validate;
 pub struct ListQuery {
     /// 0-based, default 0.
     #[validate(range(min = 0))]
-    #[param(minimum = 0)]
+    #[param(minimum = 0, example = 0)]
     offset: Option<i64>,
     /// 1–100, default 10.
     #[validate(range(min = 1, max = 100))]
-    #[param(minimum = 1, maximum = 100)]
+    #[param(minimum = 1, maximum = 100, example = 10)]
     limit: Option<i64>,
 }
 

@@ -16,7 +16,7 @@ const ROLES: &[Role] = &[Role::Finance];
 
 /// Applies for the payout of an incentive. Refused until the business information is
 /// certified (`CBC.99100041`, telling the partner to complete the certification).
-#[utoipa::path(tag = "programs", params(("incentive_id" = String, Path)), responses((status = 201, body = PayoutView), (status = 404, body = openapi::ErrorBody)))]
+#[utoipa::path(tag = "programs", params(("incentive_id" = String, Path, example = "9e8d7c6b5a4f4e3d2c1b0a9f8e7d6c5b")), responses((status = 201, body = PayoutView), (status = 404, body = openapi::ErrorBody)))]
 #[post("/v2/partners/incentives/{incentive_id}/payout-applications")]
 pub async fn apply_for_payout(
     state: Data<AppState>,
@@ -34,7 +34,7 @@ pub async fn apply_for_payout(
 }
 
 /// Every rule the payout application for this incentive must meet, with its state now.
-#[utoipa::path(tag = "programs", params(("incentive_id" = String, Path)), responses((status = 200, body = EligibilityView), (status = 404, body = openapi::ErrorBody)))]
+#[utoipa::path(tag = "programs", params(("incentive_id" = String, Path, example = "9e8d7c6b5a4f4e3d2c1b0a9f8e7d6c5b")), responses((status = 200, body = EligibilityView), (status = 404, body = openapi::ErrorBody)))]
 #[get("/v2/partners/incentives/{incentive_id}/payout-applications/eligibility")]
 pub async fn payout_eligibility(
     state: Data<AppState>,

@@ -16,12 +16,14 @@ use validator::Validate;
 
 #[derive(Deserialize, Validate, ToSchema)]
 pub struct MembersRequest {
-    /// The whole team; replaces the current one. Users of the partner, each once.
+    /// The whole team, at most 200 people; replaces the current one. Users of the partner,
+    /// each once.
+    #[schema(max_items = 200)]
     members: Vec<MemberDto>,
 }
 
 /// Sets the project's team: its project manager(s) and delivery members.
-#[utoipa::path(tag = "programs", params(("project_id" = String, Path)), request_body = MembersRequest, responses((status = 200, body = ProjectView), (status = 404, body = openapi::ErrorBody)))]
+#[utoipa::path(tag = "programs", params(("project_id" = String, Path, example = "7d1e0c4b9a8f4e2d8c6b5a4f3e2d1c0b")), request_body = MembersRequest, responses((status = 200, body = ProjectView), (status = 404, body = openapi::ErrorBody)))]
 #[put("/v2/partners/projects/{project_id}/members")]
 pub async fn set_project_members(
     state: Data<AppState>,

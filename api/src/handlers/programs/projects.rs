@@ -1,6 +1,7 @@
 //! S5: `POST` and `GET /v2/partners/projects`, `GET /v2/partners/projects/{project_id}`.
 //! Registration (项目报备) has no eligibility gate.
 
+use super::schemas;
 use super::ListQuery;
 use super::PROJECT_ROLES;
 use crate::auth::Caller;
@@ -13,6 +14,7 @@ use actix_web::http::StatusCode;
 use actix_web::web::{Data, Path};
 use actix_web::{get, post, HttpResponse};
 use domain::identity::CountryCode;
+use domain::programs::codes;
 use domain::programs::personnel::MemberRole;
 use domain::programs::subsidy::Currency;
 use domain::{Amount, Money, Violation};
@@ -24,9 +26,10 @@ use validator::Validate;
 #[derive(Deserialize, Serialize, ToSchema, Clone)]
 pub struct MemberDto {
     /// A user of the partner.
+    #[schema(example = "0b3c6a5e2d8f4f1e9a7b6c5d4e3f2a1b")]
     user_id: String,
     /// `PROJECT_MANAGER` or `DELIVERY`.
-    #[schema(example = "DELIVERY")]
+    #[schema(schema_with = schemas::member_role)]
     role: String,
 }
 
@@ -61,21 +64,32 @@ pub(crate) fn team(members: Vec<MemberDto>) -> Result<Vec<(String, MemberRole)>,
 #[derive(Deserialize, Validate, ToSchema)]
 pub struct ProjectRequest {
     #[validate(length(min = 1, max = 128))]
-    #[schema(min_length = 1, max_length = 128)]
+    #[schema(schema_with = project_name_schema)]
     project_name: String,
     #[validate(length(max = 128))]
-    #[schema(max_length = 128)]
+    #[schema(schema_with = customer_name_schema)]
     customer_name: Option<String>,
     /// Where the project runs (ISO 3166 alpha-2): `CN` is measured in CNY, elsewhere in USD.
-    #[schema(example = "CN")]
+    #[schema(schema_with = schemas::country_code)]
     country_code: String,
-    /// Optional; when given it must be the country's (`CNY` for CN, `USD` elsewhere).
+    /// Optional; when given it must be the country's (`CNY` for CN, `USD` elsewhere), else
+    /// `CBC.99100025`.
+    #[schema(schema_with = schemas::currency)]
     currency: Option<String>,
     /// New annual cloud-resource scale per year, > 0 with at most 2 decimals.
     annual_scale: DecimalInput,
-    /// The team (S7); may be set later with PUT .../members.
+    /// The team (S7), at most 200 people; may be set later with PUT .../members.
     #[serde(default)]
+    #[schema(max_items = 200)]
     members: Vec<MemberDto>,
+}
+
+fn project_name_schema() -> utoipa::openapi::Object {
+    schemas::required_text(128, "Shenzhen metro cloud migration")
+}
+
+fn customer_name_schema() -> utoipa::openapi::Object {
+    schemas::optional_text(128, "Shenzhen Metro Group")
 }
 
 #[derive(Serialize, ToSchema)]
@@ -133,13 +147,24 @@ pub async fn register_project(
     let currency = Currency::for_country(country.as_str());
     if r.currency
         .as_deref()
+        .is_some_and(|c| Currency::parse(c).is_none())
+    {
+        return Err(ApiError::param("currency must be CNY or USD"));
+    }
+    if r.currency
+        .as_deref()
         .is_some_and(|c| c != currency.as_str())
     {
-        return Err(ApiError::param(format!(
-            "currency must be {} for a project in {}",
-            currency.as_str(),
-            country.as_str()
-        )));
+        // Both currencies are well-formed; which one a country uses is a program rule.
+        return Err(Violation::new(
+            codes::PROJECT_CURRENCY_NOT_THE_COUNTRYS,
+            format!(
+                "currency must be {} for a project in {}",
+                currency.as_str(),
+                country.as_str()
+            ),
+        )
+        .into());
     }
     let scale = Amount::from_decimal(r.annual_scale.0)
         .map_err(|e| Violation::param(format!("annual_scale {e}")))?;
@@ -194,7 +219,7 @@ pub async fn list_projects(
 }
 
 /// One project with its team.
-#[utoipa::path(tag = "programs", params(("project_id" = String, Path)), responses((status = 200, body = ProjectView), (status = 404, body = openapi::ErrorBody)))]
+#[utoipa::path(tag = "programs", params(("project_id" = String, Path, example = "7d1e0c4b9a8f4e2d8c6b5a4f3e2d1c0b")), responses((status = 200, body = ProjectView), (status = 404, body = openapi::ErrorBody)))]
 #[get("/v2/partners/projects/{project_id}")]
 pub async fn show_project(
     state: Data<AppState>,

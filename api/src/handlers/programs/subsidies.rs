@@ -20,8 +20,12 @@ use validator::Validate;
 #[derive(Deserialize, Validate, ToSchema)]
 pub struct SubsidyRequest {
     #[validate(length(max = 500))]
-    #[schema(max_length = 500)]
+    #[schema(schema_with = remark_schema)]
     remark: Option<String>,
+}
+
+fn remark_schema() -> utoipa::openapi::Object {
+    super::schemas::optional_text(500, "Delivery starts in March.")
 }
 
 #[derive(Serialize, ToSchema)]
@@ -68,7 +72,7 @@ impl From<SubsidyRow> for SubsidyView {
 
 /// Applies for the project's subsidy. Judged now, once: a capability label is needed at or
 /// above the scale threshold, plus the S7 personnel rules. Refused with every failing rule.
-#[utoipa::path(tag = "programs", params(("project_id" = String, Path)), request_body = SubsidyRequest, responses((status = 201, body = SubsidyView), (status = 404, body = openapi::ErrorBody)))]
+#[utoipa::path(tag = "programs", params(("project_id" = String, Path, example = "7d1e0c4b9a8f4e2d8c6b5a4f3e2d1c0b")), request_body = SubsidyRequest, responses((status = 201, body = SubsidyView), (status = 404, body = openapi::ErrorBody)))]
 #[post("/v2/partners/projects/{project_id}/subsidy-applications")]
 pub async fn apply_for_subsidy(
     state: Data<AppState>,
@@ -97,7 +101,7 @@ pub struct SubsidyApplications {
 }
 
 /// The project's subsidy applications, newest first.
-#[utoipa::path(tag = "programs", params(("project_id" = String, Path)), responses((status = 200, body = SubsidyApplications), (status = 404, body = openapi::ErrorBody)))]
+#[utoipa::path(tag = "programs", params(("project_id" = String, Path, example = "7d1e0c4b9a8f4e2d8c6b5a4f3e2d1c0b")), responses((status = 200, body = SubsidyApplications), (status = 404, body = openapi::ErrorBody)))]
 #[get("/v2/partners/projects/{project_id}/subsidy-applications")]
 pub async fn list_subsidy_applications(
     state: Data<AppState>,

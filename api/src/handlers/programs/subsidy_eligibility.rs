@@ -12,7 +12,7 @@ use domain::programs::subsidy::eligibility;
 
 /// Every rule a subsidy application for this project must meet now: the capability label at
 /// or above the threshold, the project manager, the delivery members, no live application.
-#[utoipa::path(tag = "programs", params(("project_id" = String, Path)), responses((status = 200, body = EligibilityView), (status = 404, body = openapi::ErrorBody)))]
+#[utoipa::path(tag = "programs", params(("project_id" = String, Path, example = "7d1e0c4b9a8f4e2d8c6b5a4f3e2d1c0b")), responses((status = 200, body = EligibilityView), (status = 404, body = openapi::ErrorBody)))]
 #[get("/v2/partners/projects/{project_id}/subsidy-applications/eligibility")]
 pub async fn subsidy_eligibility(
     state: Data<AppState>,

@@ -26,43 +26,53 @@ pub struct CouponRecordsQuery {
     /// 5 unsubscribe reclaim, 6 refund revoke, 7 association reclaim, 8 mode-switch reclaim,
     /// 9 reseller transfer. Absent: no filter; an empty value: filters to nothing.
     #[serde(default)]
+    #[param(schema_with = super::schemas::operation_types)]
     operation_types: Option<Vec<String>>,
     /// Absent: no filter; "" filters too.
     #[validate(length(max = 64))]
-    #[param(max_length = 64)]
+    #[param(max_length = 64, example = "0c1d2e3f4a5b46c7d8e9f0a1b2c3d4e5")]
     quota_id: Option<String>,
     /// 0 voucher quota, 1 cash-coupon quota.
     #[validate(range(min = 0, max = 1))]
-    #[param(minimum = 0, maximum = 1)]
+    #[param(minimum = 0, maximum = 1, example = 0)]
     quota_type: Option<i32>,
     /// Repeated key, at most 100. Absent: no filter; an empty value: filters to nothing.
     #[serde(default)]
+    #[param(schema_with = coupon_ids_schema)]
     coupon_ids: Option<Vec<String>>,
     /// Absent: no filter; "" filters too.
     #[validate(length(max = 64))]
-    #[param(max_length = 64)]
+    #[param(max_length = 64, example = "c8a7b6d5e4f34a2b9c1d0e8f7a6b5c4d")]
     customer_id: Option<String>,
     /// UTC, strict lower bound.
     #[validate(length(max = 20))]
-    #[param(max_length = 20)]
+    #[param(schema_with = crate::schemas::utc_time)]
     operation_time_begin: Option<String>,
     /// UTC, strict upper bound.
     #[validate(length(max = 20))]
-    #[param(max_length = 20)]
+    #[param(schema_with = crate::schemas::utc_time)]
     operation_time_end: Option<String>,
     /// "0" success, "-1" failure; other values do not filter.
     #[validate(length(max = 8))]
-    #[param(max_length = 8)]
+    #[param(max_length = 8, example = "0")]
     result: Option<String>,
     #[validate(range(min = 0))]
-    #[param(minimum = 0)]
+    #[param(minimum = 0, example = 0)]
     offset: Option<i64>,
     #[validate(range(min = 1, max = 100))]
-    #[param(minimum = 1, maximum = 100)]
+    #[param(minimum = 1, maximum = 100, example = 10)]
     limit: Option<i64>,
     #[validate(length(min = 1, max = 64))]
-    #[param(min_length = 1, max_length = 64)]
+    #[param(
+        min_length = 1,
+        max_length = 64,
+        example = "0a1b2c3d4e5f46a7b8c9d0e1f2a3b4c5"
+    )]
     indirect_partner_id: Option<String>,
+}
+
+fn coupon_ids_schema() -> utoipa::openapi::Array {
+    super::schemas::id_list(100)
 }
 
 /// One record (CouponRecordV2).

@@ -22,32 +22,55 @@ use validator::Validate;
 #[derive(Deserialize, Validate, ToSchema)]
 pub struct CreatePartnerCoupons {
     #[validate(length(min = 1, max = 64))]
-    #[schema(min_length = 1, max_length = 64)]
+    #[schema(
+        min_length = 1,
+        max_length = 64,
+        example = "0c1d2e3f4a5b46c7d8e9f0a1b2c3d4e5"
+    )]
     quota_id: String,
     /// Resale customers of yours, 1–100.
+    #[schema(schema_with = customer_ids_schema)]
     customer_ids: Vec<String>,
     /// Yuan, > 0 with at most 2 decimals, inside the quota's FACE_VALUE limits.
     face_value: DecimalInput,
     /// UTC; default the quota's effective time.
     #[validate(length(max = 20))]
-    #[schema(max_length = 20)]
+    #[schema(schema_with = crate::schemas::utc_time)]
     valid_time: Option<String>,
     /// UTC; default the quota's expiry.
     #[validate(length(max = 20))]
-    #[schema(max_length = 20)]
+    #[schema(schema_with = crate::schemas::utc_time)]
     expire_time: Option<String>,
     /// At most 10, within the quota's; empty inherits the quota's.
+    #[schema(schema_with = limit_items_schema)]
     cloud_service_types: Option<Vec<String>>,
     /// At most 10, within the quota's; empty inherits the quota's.
+    #[schema(schema_with = limit_items_schema)]
     product_ids: Option<Vec<String>>,
     /// Absent or null: none; "" is kept as an empty memo.
     #[validate(length(max = 256))]
-    #[schema(max_length = 256)]
+    #[schema(schema_with = memo_schema)]
     memo: Option<String>,
     /// A distributor issuing for one of its resellers (from that reseller's quota).
     #[validate(length(min = 1, max = 64))]
-    #[schema(min_length = 1, max_length = 64)]
+    #[schema(
+        min_length = 1,
+        max_length = 64,
+        example = "0a1b2c3d4e5f46a7b8c9d0e1f2a3b4c5"
+    )]
     indirect_partner_id: Option<String>,
+}
+
+fn customer_ids_schema() -> utoipa::openapi::Array {
+    super::schemas::ids(1, MAX_BATCH)
+}
+
+fn limit_items_schema() -> utoipa::openapi::Array {
+    super::schemas::ids(0, MAX_LIMIT_ITEMS)
+}
+
+fn memo_schema() -> utoipa::openapi::Object {
+    super::schemas::text(256, "Welcome voucher")
 }
 
 /// A customer and the coupon it received.
@@ -94,7 +117,7 @@ fn request(b: CreatePartnerCoupons) -> Result<IssueRequest, ApiError> {
 }
 
 /// Issues one coupon of `face_value` to each customer while the quota's balance lasts.
-#[utoipa::path(tag = "vouchers", params(("Idempotency-Key" = Option<String>, Header)), request_body = CreatePartnerCoupons, responses((status = 200, body = CreatedCoupons)))]
+#[utoipa::path(tag = "vouchers", params(("Idempotency-Key" = Option<String>, Header, description = "Replays the first answer when a request is repeated; another body with the same key is refused with 409 CBC.0260.", example = "3f6c2a1e-9b7d-4e2f-8a1c-5d4b3a2f1e0d")), request_body = CreatePartnerCoupons, responses((status = 200, body = CreatedCoupons), (status = 409, body = openapi::ErrorBody)))]
 #[post("/v2/promotions/benefits/partner-coupons")]
 pub async fn create_partner_coupons(
     state: Data<AppState>,

@@ -22,52 +22,65 @@ use validator::Validate;
 /// Two years, after which expired coupons drop out of the list.
 const SHOWN_AFTER_EXPIRY: i64 = 2 * 365 * 86_400;
 
+fn coupon_type_schema() -> utoipa::openapi::Object {
+    crate::schemas::integers(&[1, 4])
+}
+
 #[derive(Deserialize, Validate, IntoParams)]
 #[into_params(parameter_in = Query)]
 pub struct IssuedCouponsQuery {
     #[validate(length(min = 1, max = 64))]
-    #[param(min_length = 1, max_length = 64)]
+    #[param(
+        min_length = 1,
+        max_length = 64,
+        example = "1f2e3d4c5b6a47988a7b6c5d4e3f2a1b"
+    )]
     coupon_id: Option<String>,
     /// "" filters for coupons without a customer (none).
     #[validate(length(max = 64))]
-    #[param(max_length = 64)]
+    #[param(max_length = 64, example = "c8a7b6d5e4f34a2b9c1d0e8f7a6b5c4d")]
     customer_id: Option<String>,
     /// The order that used the coupon.
     #[validate(length(min = 1, max = 64))]
-    #[param(min_length = 1, max_length = 64)]
+    #[param(min_length = 1, max_length = 64, example = "CS2612041200ABCDE")]
     order_id: Option<String>,
     /// 1 voucher, 4 cash coupon.
+    #[param(schema_with = coupon_type_schema)]
     coupon_type: Option<i32>,
     /// 1 not activated, 2 usable, 3 used, 4 expired, 5 reclaimed.
     #[validate(range(min = 1, max = 5))]
-    #[param(minimum = 1, maximum = 5)]
+    #[param(minimum = 1, maximum = 5, example = 2)]
     status: Option<i32>,
     #[validate(length(max = 20))]
-    #[param(max_length = 20)]
+    #[param(schema_with = super::schemas::utc_time_or_empty)]
     create_time_begin: Option<String>,
     #[validate(length(max = 20))]
-    #[param(max_length = 20)]
+    #[param(schema_with = super::schemas::utc_time_or_empty)]
     create_time_end: Option<String>,
     #[validate(length(max = 20))]
-    #[param(max_length = 20)]
+    #[param(schema_with = super::schemas::utc_time_or_empty)]
     effective_time_begin: Option<String>,
     #[validate(length(max = 20))]
-    #[param(max_length = 20)]
+    #[param(schema_with = super::schemas::utc_time_or_empty)]
     effective_time_end: Option<String>,
     #[validate(length(max = 20))]
-    #[param(max_length = 20)]
+    #[param(schema_with = super::schemas::utc_time_or_empty)]
     expire_time_begin: Option<String>,
     #[validate(length(max = 20))]
-    #[param(max_length = 20)]
+    #[param(schema_with = super::schemas::utc_time_or_empty)]
     expire_time_end: Option<String>,
     #[validate(range(min = 0))]
-    #[param(minimum = 0)]
+    #[param(minimum = 0, example = 0)]
     offset: Option<i64>,
     #[validate(range(min = 1, max = 100))]
-    #[param(minimum = 1, maximum = 100)]
+    #[param(minimum = 1, maximum = 100, example = 10)]
     limit: Option<i64>,
     #[validate(length(min = 1, max = 64))]
-    #[param(min_length = 1, max_length = 64)]
+    #[param(
+        min_length = 1,
+        max_length = 64,
+        example = "0a1b2c3d4e5f46a7b8c9d0e1f2a3b4c5"
+    )]
     indirect_partner_id: Option<String>,
 }
 

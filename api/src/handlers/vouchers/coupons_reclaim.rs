@@ -19,11 +19,19 @@ use validator::Validate;
 #[derive(Deserialize, Validate, ToSchema)]
 pub struct ReclaimPartnerCoupons {
     #[validate(length(min = 1, max = 64))]
-    #[schema(min_length = 1, max_length = 64)]
+    #[schema(
+        min_length = 1,
+        max_length = 64,
+        example = "1f2e3d4c5b6a47988a7b6c5d4e3f2a1b"
+    )]
     coupon_id: String,
     /// A distributor reclaiming a coupon one of its resellers issued.
     #[validate(length(min = 1, max = 100))]
-    #[schema(min_length = 1, max_length = 100)]
+    #[schema(
+        min_length = 1,
+        max_length = 100,
+        example = "0a1b2c3d4e5f46a7b8c9d0e1f2a3b4c5"
+    )]
     indirect_partner_id: Option<String>,
 }
 
@@ -35,7 +43,7 @@ pub struct ReclaimRefused {
 }
 
 /// Reclaims a coupon you (or, for a distributor, the named reseller) issued.
-#[utoipa::path(tag = "vouchers", params(("Idempotency-Key" = Option<String>, Header)), request_body = ReclaimPartnerCoupons, responses((status = 204), (status = 200, description = "CBC.99000048: expired or already reclaimed", body = ReclaimRefused)))]
+#[utoipa::path(tag = "vouchers", params(("Idempotency-Key" = Option<String>, Header, description = "Replays the first answer when a request is repeated; another body with the same key is refused with 409 CBC.0260.", example = "3f6c2a1e-9b7d-4e2f-8a1c-5d4b3a2f1e0d")), request_body = ReclaimPartnerCoupons, responses((status = 204), (status = 200, description = "CBC.99000048: expired or already reclaimed", body = ReclaimRefused), (status = 409, body = openapi::ErrorBody)))]
 #[post("/v2/promotions/benefits/partner-coupons/reclaim")]
 pub async fn reclaim_partner_coupons(
     state: Data<AppState>,

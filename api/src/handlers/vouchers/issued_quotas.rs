@@ -22,21 +22,25 @@ use validator::Validate;
 pub struct IssuedQuotasQuery {
     /// A reseller's quota; absent or empty: no filter.
     #[validate(length(max = 64))]
-    #[param(max_length = 64)]
+    #[param(max_length = 64, example = "0c1d2e3f4a5b46c7d8e9f0a1b2c3d4e5")]
     quota_id: Option<String>,
     /// One of your resellers.
     #[validate(length(min = 1, max = 64))]
-    #[param(min_length = 1, max_length = 64)]
+    #[param(
+        min_length = 1,
+        max_length = 64,
+        example = "0a1b2c3d4e5f46a7b8c9d0e1f2a3b4c5"
+    )]
     indirect_partner_id: Option<String>,
     /// Your quota it came from; absent: no filter, empty: filters too.
     #[validate(length(max = 64))]
-    #[param(max_length = 64)]
+    #[param(max_length = 64, example = "8f7e6d5c4b3a49281706f5e4d3c2b1a0")]
     parent_quota_id: Option<String>,
     #[validate(range(min = 0))]
-    #[param(minimum = 0)]
+    #[param(minimum = 0, example = 0)]
     offset: Option<i64>,
     #[validate(range(min = 1, max = 100))]
-    #[param(minimum = 1, maximum = 100)]
+    #[param(minimum = 1, maximum = 100, example = 10)]
     limit: Option<i64>,
 }
 

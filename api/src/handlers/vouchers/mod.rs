@@ -10,6 +10,7 @@ pub mod issued_quotas;
 pub mod quota_moves;
 pub mod quota_records;
 pub mod quotas;
+pub mod schemas;
 pub mod test_coupons;
 
 use crate::auth::{Caller, PartnerUser};

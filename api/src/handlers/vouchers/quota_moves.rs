@@ -22,9 +22,14 @@ use validator::Validate;
 pub struct AdjustCouponQuotas {
     /// Your quota to pass from.
     #[validate(length(min = 1, max = 64))]
-    #[schema(min_length = 1, max_length = 64)]
+    #[schema(
+        min_length = 1,
+        max_length = 64,
+        example = "0c1d2e3f4a5b46c7d8e9f0a1b2c3d4e5"
+    )]
     quota_id: String,
     /// Your resellers, 1–100, each gets `quota_amount`.
+    #[schema(schema_with = indirect_partner_ids_schema)]
     indirect_partner_ids: Vec<String>,
     /// Yuan per reseller, > 0 with at most 2 decimals.
     quota_amount: DecimalInput,
@@ -53,7 +58,7 @@ fn batch(field: &str, ids: &[String], max: usize) -> Result<(), ApiError> {
 }
 
 /// Passes `quota_amount` of a quota to each reseller in turn while the balance lasts.
-#[utoipa::path(tag = "vouchers", params(("Idempotency-Key" = Option<String>, Header)), request_body = AdjustCouponQuotas, responses((status = 200, body = AdjustResult)))]
+#[utoipa::path(tag = "vouchers", params(("Idempotency-Key" = Option<String>, Header, description = "Replays the first answer when a request is repeated; another body with the same key is refused with 409 CBC.0260.", example = "3f6c2a1e-9b7d-4e2f-8a1c-5d4b3a2f1e0d")), request_body = AdjustCouponQuotas, responses((status = 200, body = AdjustResult), (status = 409, body = openapi::ErrorBody)))]
 #[post("/v2/partners/coupon-quotas/indirect-partner-adjust")]
 pub async fn update_coupon_quotas(
     state: Data<AppState>,
@@ -98,11 +103,24 @@ pub async fn update_coupon_quotas(
 #[derive(Deserialize, Validate, ToSchema)]
 pub struct ReclaimCouponQuotas {
     /// Your resellers' quotas, 1–10.
+    #[schema(schema_with = reclaim_quota_ids_schema)]
     quota_ids: Vec<String>,
     /// Absent or null: none; "" is kept as an empty remark.
     #[validate(length(max = 256))]
-    #[schema(max_length = 256)]
+    #[schema(schema_with = remark_schema)]
     remark: Option<String>,
+}
+
+fn indirect_partner_ids_schema() -> utoipa::openapi::Array {
+    super::schemas::ids(1, MAX_BATCH)
+}
+
+fn reclaim_quota_ids_schema() -> utoipa::openapi::Array {
+    super::schemas::ids(1, 10)
+}
+
+fn remark_schema() -> utoipa::openapi::Object {
+    super::schemas::text(256, "Unused at the end of the quarter")
 }
 
 /// A reclaimed quota and its balance afterwards.
@@ -119,7 +137,7 @@ pub struct ReclaimResult {
 }
 
 /// Takes each reseller quota's whole balance back to the quota it came from.
-#[utoipa::path(tag = "vouchers", params(("Idempotency-Key" = Option<String>, Header)), request_body = ReclaimCouponQuotas, responses((status = 200, body = ReclaimResult)))]
+#[utoipa::path(tag = "vouchers", params(("Idempotency-Key" = Option<String>, Header, description = "Replays the first answer when a request is repeated; another body with the same key is refused with 409 CBC.0260.", example = "3f6c2a1e-9b7d-4e2f-8a1c-5d4b3a2f1e0d")), request_body = ReclaimCouponQuotas, responses((status = 200, body = ReclaimResult), (status = 409, body = openapi::ErrorBody)))]
 #[post("/v2/partners/coupon-quotas/indirect-partner-reclaim")]
 pub async fn reclaim_coupon_quotas(
     state: Data<AppState>,

@@ -18,46 +18,64 @@ use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 use validator::Validate;
 
+/// Quota statuses 0 to 6, at most 5 of them.
+fn quota_status_list_schema() -> utoipa::openapi::Array {
+    use utoipa::openapi::schema::{ArrayBuilder, ObjectBuilder, SchemaType, Type};
+    let status = ObjectBuilder::new()
+        .schema_type(SchemaType::Type(Type::Integer))
+        .minimum(Some(0))
+        .maximum(Some(6));
+    ArrayBuilder::new()
+        .items(status)
+        .max_items(Some(5))
+        .examples([serde_json::json!([0])])
+        .build()
+}
+
 #[derive(Deserialize, Validate, ToSchema)]
 pub struct QuotaQuery {
     /// Empty or absent: no filter.
     #[validate(length(max = 50))]
-    #[schema(max_items = 50)]
+    #[schema(max_items = 50, example = json!(["0c1d2e3f4a5b46c7d8e9f0a1b2c3d4e5"]))]
     quota_ids: Option<Vec<String>>,
     /// 0 normal, 3 invalid, 4 adjusting, 5 frozen (6 reclaimed); empty or absent: no filter.
     #[validate(length(max = 5))]
-    #[schema(max_items = 5)]
+    #[schema(schema_with = quota_status_list_schema)]
     quota_status_list: Option<Vec<i32>>,
     /// 0 voucher quota (default), 1 cash-coupon quota.
     #[validate(range(min = 0, max = 1))]
-    #[schema(minimum = 0, maximum = 1)]
+    #[schema(minimum = 0, maximum = 1, example = 0)]
     quota_type: Option<i32>,
     #[validate(length(max = 20))]
-    #[schema(max_length = 20)]
+    #[schema(schema_with = crate::schemas::utc_time)]
     create_time_begin: Option<String>,
     #[validate(length(max = 20))]
-    #[schema(max_length = 20)]
+    #[schema(schema_with = crate::schemas::utc_time)]
     create_time_end: Option<String>,
     #[validate(length(max = 20))]
-    #[schema(max_length = 20)]
+    #[schema(schema_with = crate::schemas::utc_time)]
     effective_time_begin: Option<String>,
     #[validate(length(max = 20))]
-    #[schema(max_length = 20)]
+    #[schema(schema_with = crate::schemas::utc_time)]
     effective_time_end: Option<String>,
     #[validate(length(max = 20))]
-    #[schema(max_length = 20)]
+    #[schema(schema_with = crate::schemas::utc_time)]
     expire_time_begin: Option<String>,
     #[validate(length(max = 20))]
-    #[schema(max_length = 20)]
+    #[schema(schema_with = crate::schemas::utc_time)]
     expire_time_end: Option<String>,
     #[validate(range(min = 0))]
-    #[schema(minimum = 0)]
+    #[schema(minimum = 0, example = 0)]
     offset: Option<i64>,
     #[validate(range(min = 1, max = 100))]
-    #[schema(minimum = 1, maximum = 100)]
+    #[schema(minimum = 1, maximum = 100, example = 10)]
     limit: Option<i64>,
     #[validate(length(min = 1, max = 64))]
-    #[schema(min_length = 1, max_length = 64)]
+    #[schema(
+        min_length = 1,
+        max_length = 64,
+        example = "0a1b2c3d4e5f46a7b8c9d0e1f2a3b4c5"
+    )]
     indirect_partner_id: Option<String>,
 }
 

@@ -23,22 +23,43 @@ use validator::Validate;
 pub struct ApplyTestCoupons {
     /// One of your solutions (you must be on the SOFTWARE development path).
     #[validate(length(min = 1, max = 64))]
-    #[schema(min_length = 1, max_length = 64)]
+    #[schema(
+        min_length = 1,
+        max_length = 64,
+        example = "6e5d4c3b2a1f4e0d9c8b7a6f5e4d3c2b"
+    )]
     solution_id: String,
     /// Your customer account that receives the vouchers.
     #[validate(length(min = 1, max = 64))]
-    #[schema(min_length = 1, max_length = 64)]
+    #[schema(
+        min_length = 1,
+        max_length = 64,
+        example = "c8a7b6d5e4f34a2b9c1d0e8f7a6b5c4d"
+    )]
     customer_id: String,
     /// Yuan, > 0 with at most 2 decimals, within what is left of your cap.
     amount: DecimalInput,
     /// BUILD, TEST, MIGRATION or TRAINING.
+    #[schema(schema_with = purpose_schema)]
     purpose: String,
     #[validate(length(max = 1024))]
-    #[schema(max_length = 1024)]
+    #[schema(schema_with = resource_list_url_schema)]
     resource_list_url: Option<String>,
     #[validate(length(max = 1000))]
-    #[schema(max_length = 1000)]
+    #[schema(schema_with = reason_schema)]
     reason: Option<String>,
+}
+
+fn purpose_schema() -> utoipa::openapi::Object {
+    crate::schemas::strings(PURPOSES.iter().copied())
+}
+
+fn resource_list_url_schema() -> utoipa::openapi::Object {
+    super::schemas::text(1024, "https://example.com/test-plan/resources.xlsx")
+}
+
+fn reason_schema() -> utoipa::openapi::Object {
+    super::schemas::text(1000, "Load tests before the customer's migration.")
 }
 
 /// A test-voucher application.
@@ -129,10 +150,10 @@ pub async fn apply_test_coupons(
 #[into_params(parameter_in = Query)]
 pub struct PageQuery {
     #[validate(range(min = 0))]
-    #[param(minimum = 0)]
+    #[param(minimum = 0, example = 0)]
     offset: Option<i64>,
     #[validate(range(min = 1, max = 100))]
-    #[param(minimum = 1, maximum = 100)]
+    #[param(minimum = 1, maximum = 100, example = 10)]
     limit: Option<i64>,
 }
 

@@ -1,8 +1,8 @@
 //! S14 reviews: `POST /v2/operator/business-info-certifications/{certification_id}/approve`
 //! (status `CERTIFIED`) and `.../reject` (status `FAILED`, e.g. `BANK_LETTER_REQUIRED`).
 
-use super::QueueQuery;
-use super::ReviewRequest;
+use super::BusinessInfoQueueQuery;
+use super::{RejectionRequest, ReviewRequest};
 use crate::auth::Caller;
 use crate::extract::Json;
 use crate::extract::Query;
@@ -12,7 +12,7 @@ use crate::service::programs::{business_info, Review};
 use crate::{wire, ApiError, AppState};
 use actix_web::http::StatusCode;
 use actix_web::web::{Data, Path};
-use actix_web::{get, post, HttpResponse};
+use actix_web::{get, post, HttpRequest, HttpResponse};
 use domain::programs::business_info::CertStatus;
 use domain::programs::review::Decision;
 use persistence::repo::programs::business_info as repo;
@@ -33,7 +33,7 @@ async fn decide(state: Data<AppState>, id: &str, review: Review) -> Result<HttpR
 }
 
 /// Certifies the business information: payouts are possible from now on.
-#[utoipa::path(tag = "operator", params(("certification_id" = String, Path)), request_body = ReviewRequest, responses((status = 200, body = BusinessInfoCertification), (status = 404, body = openapi::ErrorBody)))]
+#[utoipa::path(tag = "operator", params(("certification_id" = String, Path, example = "3a2b1c0d9e8f4a7b6c5d4e3f2a1b0c9d")), request_body = ReviewRequest, responses((status = 200, body = BusinessInfoCertification), (status = 404, body = openapi::ErrorBody)))]
 #[post("/v2/operator/business-info-certifications/{certification_id}/approve")]
 pub async fn approve_business_info(
     state: Data<AppState>,
@@ -47,16 +47,16 @@ pub async fn approve_business_info(
 }
 
 /// Fails the certification with reasons; the partner fixes and submits again.
-#[utoipa::path(tag = "operator", params(("certification_id" = String, Path)), request_body = ReviewRequest, responses((status = 200, body = BusinessInfoCertification), (status = 404, body = openapi::ErrorBody)))]
+#[utoipa::path(tag = "operator", params(("certification_id" = String, Path, example = "3a2b1c0d9e8f4a7b6c5d4e3f2a1b0c9d")), request_body = RejectionRequest, responses((status = 200, body = BusinessInfoCertification), (status = 404, body = openapi::ErrorBody)))]
 #[post("/v2/operator/business-info-certifications/{certification_id}/reject")]
 pub async fn reject_business_info(
     state: Data<AppState>,
     caller: Caller,
     id: Path<String>,
-    req: Json<ReviewRequest>,
+    req: Json<RejectionRequest>,
 ) -> Result<HttpResponse, ApiError> {
     caller.require_operator()?;
-    let review = req.into_inner()?.review(Decision::Reject)?;
+    let review = req.into_inner()?.review()?;
     decide(state, &id, review).await
 }
 
@@ -76,16 +76,16 @@ pub struct QueuedBusinessInfo {
 
 /// Business information submissions of every partner, oldest first (e.g. `status=REVIEWING`;
 /// `SUPERSEDED` ones were replaced by a newer submission).
-#[utoipa::path(tag = "operator", params(QueueQuery), responses((status = 200, body = BusinessInfoQueue)))]
+#[utoipa::path(tag = "operator", params(BusinessInfoQueueQuery), responses((status = 200, body = BusinessInfoQueue)))]
 #[get("/v2/operator/business-info-certifications")]
 pub async fn list_business_info_to_review(
     state: Data<AppState>,
     caller: Caller,
-    query: Query<QueueQuery>,
+    query: Query<BusinessInfoQueueQuery>,
+    req: HttpRequest,
 ) -> Result<HttpResponse, ApiError> {
     caller.require_operator()?;
-    let allowed = ["REVIEWING", "CERTIFIED", "FAILED", "SUPERSEDED"];
-    let q = query.into_inner()?.check(&allowed)?;
+    let q = query.into_inner()?.check(&req)?;
     let (total, rows) = q.load(&state, repo::queue).await?;
     let certifications = rows
         .into_iter()

@@ -1,8 +1,8 @@
 //! S4/S12 reviews: `POST /v2/operator/fh-qualifications/{qualification_id}/approve` and
 //! `.../reject` (a rejection frees the people named to hold FH elsewhere).
 
-use super::ReviewRequest;
-use super::{QueueQuery, REVIEW_STATUSES};
+use super::QueueQuery;
+use super::{RejectionRequest, ReviewRequest};
 use crate::auth::Caller;
 use crate::extract::Json;
 use crate::extract::Query;
@@ -12,7 +12,7 @@ use crate::service::programs::{fh, Review};
 use crate::{wire, ApiError, AppState};
 use actix_web::http::StatusCode;
 use actix_web::web::{Data, Path};
-use actix_web::{get, post, HttpResponse};
+use actix_web::{get, post, HttpRequest, HttpResponse};
 use domain::programs::review::Decision;
 use persistence::repo::programs::fh as repo;
 
@@ -26,7 +26,7 @@ async fn decide(state: Data<AppState>, id: &str, review: Review) -> Result<HttpR
 }
 
 /// Approves an FH qualification.
-#[utoipa::path(tag = "operator", params(("qualification_id" = String, Path)), request_body = ReviewRequest, responses((status = 200, body = FhQualificationView), (status = 404, body = openapi::ErrorBody)))]
+#[utoipa::path(tag = "operator", params(("qualification_id" = String, Path, example = "4b5c6d7e8f9a4b0c1d2e3f4a5b6c7d8e")), request_body = ReviewRequest, responses((status = 200, body = FhQualificationView), (status = 404, body = openapi::ErrorBody)))]
 #[post("/v2/operator/fh-qualifications/{qualification_id}/approve")]
 pub async fn approve_fh_qualification(
     state: Data<AppState>,
@@ -40,16 +40,16 @@ pub async fn approve_fh_qualification(
 }
 
 /// Rejects an FH qualification with reasons.
-#[utoipa::path(tag = "operator", params(("qualification_id" = String, Path)), request_body = ReviewRequest, responses((status = 200, body = FhQualificationView), (status = 404, body = openapi::ErrorBody)))]
+#[utoipa::path(tag = "operator", params(("qualification_id" = String, Path, example = "4b5c6d7e8f9a4b0c1d2e3f4a5b6c7d8e")), request_body = RejectionRequest, responses((status = 200, body = FhQualificationView), (status = 404, body = openapi::ErrorBody)))]
 #[post("/v2/operator/fh-qualifications/{qualification_id}/reject")]
 pub async fn reject_fh_qualification(
     state: Data<AppState>,
     caller: Caller,
     id: Path<String>,
-    req: Json<ReviewRequest>,
+    req: Json<RejectionRequest>,
 ) -> Result<HttpResponse, ApiError> {
     caller.require_operator()?;
-    let review = req.into_inner()?.review(Decision::Reject)?;
+    let review = req.into_inner()?.review()?;
     decide(state, &id, review).await
 }
 
@@ -60,9 +60,10 @@ pub async fn list_fh_qualifications_to_review(
     state: Data<AppState>,
     caller: Caller,
     query: Query<QueueQuery>,
+    req: HttpRequest,
 ) -> Result<HttpResponse, ApiError> {
     caller.require_operator()?;
-    let q = query.into_inner()?.check(REVIEW_STATUSES)?;
+    let q = query.into_inner()?.check(&req)?;
     let (total, rows) = q.load(&state, repo::queue).await?;
     Ok(wire::json(
         StatusCode::OK,

@@ -1,8 +1,8 @@
 //! S5 reviews: `POST /v2/operator/subsidy-applications/{application_id}/approve` and
 //! `.../reject`. Labels are not looked at again: the application was judged when made.
 
-use super::ReviewRequest;
-use super::{QueueQuery, REVIEW_STATUSES};
+use super::QueueQuery;
+use super::RejectionRequest;
 use crate::auth::Caller;
 use crate::extract::Json;
 use crate::extract::Query;
@@ -13,7 +13,7 @@ use crate::wire::DecimalInput;
 use crate::{wire, ApiError, AppState};
 use actix_web::http::StatusCode;
 use actix_web::web::{Data, Path};
-use actix_web::{get, post, HttpResponse};
+use actix_web::{get, post, HttpRequest, HttpResponse};
 use domain::programs::review::Decision;
 use domain::{Amount, Violation};
 use persistence::repo::programs::subsidies as repo;
@@ -24,7 +24,9 @@ use validator::Validate;
 #[derive(Deserialize, Validate, ToSchema)]
 pub struct SubsidyApproval {
     #[serde(default)]
+    #[schema(schema_with = super::optional_reason_codes)]
     reason_codes: Vec<String>,
+    #[schema(schema_with = super::reason_schema)]
     reason: Option<String>,
     /// Grants a `PROJECT_SUBSIDY` incentive of this amount (project's currency) to pay out.
     subsidy_amount: Option<DecimalInput>,
@@ -45,7 +47,7 @@ async fn decide(
 }
 
 /// Approves a subsidy application, optionally granting the subsidy as an incentive.
-#[utoipa::path(tag = "operator", params(("application_id" = String, Path)), request_body = SubsidyApproval, responses((status = 200, body = SubsidyView), (status = 404, body = openapi::ErrorBody)))]
+#[utoipa::path(tag = "operator", params(("application_id" = String, Path, example = "5f0c9a7e3b2d4c1a8e6f7b9d0a1c2e3f")), request_body = SubsidyApproval, responses((status = 200, body = SubsidyView), (status = 404, body = openapi::ErrorBody)))]
 #[post("/v2/operator/subsidy-applications/{application_id}/approve")]
 pub async fn approve_subsidy_application(
     state: Data<AppState>,
@@ -65,16 +67,16 @@ pub async fn approve_subsidy_application(
 }
 
 /// Rejects a subsidy application with reasons.
-#[utoipa::path(tag = "operator", params(("application_id" = String, Path)), request_body = ReviewRequest, responses((status = 200, body = SubsidyView), (status = 404, body = openapi::ErrorBody)))]
+#[utoipa::path(tag = "operator", params(("application_id" = String, Path, example = "5f0c9a7e3b2d4c1a8e6f7b9d0a1c2e3f")), request_body = RejectionRequest, responses((status = 200, body = SubsidyView), (status = 404, body = openapi::ErrorBody)))]
 #[post("/v2/operator/subsidy-applications/{application_id}/reject")]
 pub async fn reject_subsidy_application(
     state: Data<AppState>,
     caller: Caller,
     id: Path<String>,
-    req: Json<ReviewRequest>,
+    req: Json<RejectionRequest>,
 ) -> Result<HttpResponse, ApiError> {
     caller.require_operator()?;
-    let review = req.into_inner()?.review(Decision::Reject)?;
+    let review = req.into_inner()?.review()?;
     decide(state, &id, review, None).await
 }
 
@@ -91,9 +93,10 @@ pub async fn list_subsidy_applications_to_review(
     state: Data<AppState>,
     caller: Caller,
     query: Query<QueueQuery>,
+    req: HttpRequest,
 ) -> Result<HttpResponse, ApiError> {
     caller.require_operator()?;
-    let q = query.into_inner()?.check(REVIEW_STATUSES)?;
+    let q = query.into_inner()?.check(&req)?;
     let (total, rows) = q.load(&state, repo::queue).await?;
     Ok(wire::json(
         StatusCode::OK,
