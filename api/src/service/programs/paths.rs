@@ -65,7 +65,11 @@ pub fn grant_label(
 ) -> Result<LabelRow, StoreError> {
     partner_exists(conn, partner_id)?;
     if g.expire_at.is_some_and(|e| e <= now) {
-        return Err(Violation::param("expire_time must be in the future").into());
+        return Err(Violation::new(
+            domain::programs::codes::LABEL_EXPIRY_PASSED,
+            "expire_time must be in the future",
+        )
+        .into());
     }
     let row = LabelRow {
         partner_id: partner_id.to_owned(),

@@ -27,9 +27,10 @@ fn member_rows(
     let mut rows: Vec<MemberRow> = Vec::with_capacity(members.len());
     for (i, (user_id, role)) in members.iter().enumerate() {
         if paths::roles_in(conn, partner_id, user_id)?.is_none() {
-            return Err(Violation::param(format!(
-                "members[{i}].user_id does not name a user of your partner"
-            ))
+            return Err(Violation::new(
+                domain::programs::codes::PROJECT_MEMBER_UNKNOWN,
+                format!("members[{i}].user_id does not name a user of your partner"),
+            )
             .into());
         }
         if rows.iter().any(|r| &r.user_id == user_id) {
