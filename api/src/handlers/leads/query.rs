@@ -5,6 +5,7 @@ use crate::auth::Caller;
 use crate::extract::Json;
 use crate::handlers::accounts::export;
 use crate::handlers::channel::{non_empty, time_range, SALES};
+use crate::handlers::opportunities::schemas;
 use crate::service::leads;
 use crate::{wire, ApiError, AppState};
 use actix_web::http::StatusCode;
@@ -15,25 +16,50 @@ use domain::paging::Page;
 use persistence::repo::leads::{self as repo, LeadFilter, LeadRow};
 use persistence::{DbConnection, StoreError};
 use serde::{Deserialize, Serialize};
+use utoipa::openapi::schema::Object;
 use utoipa::ToSchema;
 use validator::Validate;
 
 #[derive(Deserialize, Validate, ToSchema)]
 #[schema(example = json!({"status": "NEW", "source": "DISPATCHED", "created_on_begin": "2026-11-01T00:00:00Z", "limit": 20}))]
 pub struct LeadQuery {
-    /// `NEW`, `FOLLOWING`, `CONVERTED` or `INVALID`.
+    /// `NEW`, `FOLLOWING`, `CONVERTED` or `INVALID`; empty: any.
+    #[schema(schema_with = statuses)]
     status: Option<String>,
-    /// `DISPATCHED` or `SELF_CREATED`.
+    /// `DISPATCHED` or `SELF_CREATED`; empty: any.
+    #[schema(schema_with = sources)]
     source: Option<String>,
     /// Creation time range, UTC `yyyy-MM-ddTHH:mm:ssZ`, inclusive.
     #[validate(length(max = 20))]
+    #[schema(schema_with = time)]
     created_on_begin: Option<String>,
     #[validate(length(max = 20))]
+    #[schema(schema_with = time)]
     created_on_end: Option<String>,
     /// 0–40000000, default 0.
+    #[schema(example = 0)]
     offset: Option<i64>,
     /// 1–100, default 10.
+    #[schema(example = 20)]
     limit: Option<i64>,
+}
+
+fn statuses() -> Object {
+    schemas::nullable(schemas::one_of(
+        LeadStatus::ALL.iter().map(|s| s.as_str()),
+        true,
+    ))
+}
+
+fn sources() -> Object {
+    schemas::nullable(schemas::one_of(
+        LeadSource::ALL.iter().map(|s| s.as_str()),
+        true,
+    ))
+}
+
+fn time() -> Object {
+    schemas::nullable(crate::schemas::utc_time())
 }
 
 impl LeadQuery {
