@@ -114,10 +114,6 @@ both_backends!(
                 json!({"updated_on_begin": "2026-11-25"}),
                 "updated_on_begin",
             ),
-            (
-                json!({"updated_on_begin": "2026-11-26T00:00:00Z", "updated_on_end": "2026-11-25T00:00:00Z"}),
-                "updated_on_begin",
-            ),
             (json!({"sort": "name"}), "sort"),
             (json!({"limit": 101}), "limit"),
             (json!({"offset": -1}), "offset"),
@@ -144,6 +140,11 @@ both_backends!(
                 json!({"expected_monthly_amount_min": "9", "expected_monthly_amount_max": "1"}),
                 "CBC.99100112",
                 "expected_monthly_amount_min",
+            ),
+            (
+                json!({"updated_on_begin": "2026-11-26T00:00:00Z", "updated_on_end": "2026-11-25T00:00:00Z"}),
+                "CBC.99100112",
+                "updated_on_begin",
             ),
             (json!({"marker": "garbage!"}), "CBC.99100113", "marker"),
         ];

@@ -4,8 +4,9 @@ use super::{shown, LeadView};
 use crate::auth::Caller;
 use crate::extract::Json;
 use crate::handlers::accounts::export;
-use crate::handlers::channel::{non_empty, time_range, SALES};
+use crate::handlers::channel::{non_empty, SALES};
 use crate::handlers::opportunities::schemas;
+use crate::handlers::opportunities::time_filter;
 use crate::service::leads;
 use crate::{wire, ApiError, AppState};
 use actix_web::http::StatusCode;
@@ -64,7 +65,7 @@ fn time() -> Object {
 
 impl LeadQuery {
     fn filter(&self, partner_id: String) -> Result<LeadFilter, ApiError> {
-        let (created_from, created_until) = time_range(
+        let (created_from, created_until) = time_filter(
             ("created_on_begin", self.created_on_begin.as_deref()),
             ("created_on_end", self.created_on_end.as_deref()),
         )?;

@@ -113,6 +113,28 @@ impl OpportunityView {
     }
 }
 
+/// A time range filter of opportunities and leads: each bound a UTC time (CBC.0100
+/// otherwise; the schema states the form), inclusive. A begin after the end is well-formed but
+/// can match nothing: a business answer (CBC.99100112) naming both, since JSON Schema cannot
+/// compare two fields.
+pub fn time_filter(
+    (begin_name, begin): (&str, Option<&str>),
+    (end_name, end): (&str, Option<&str>),
+) -> Result<(Option<i64>, Option<i64>), ApiError> {
+    let from = begin.map(|s| wire::parse_utc(begin_name, s)).transpose()?;
+    let to = end.map(|s| wire::parse_utc(end_name, s)).transpose()?;
+    if let (Some(f), Some(t)) = (from, to) {
+        if f > t {
+            return Err(domain::Violation::new(
+                domain::opportunities::FILTER_RANGE_EMPTY,
+                format!("{begin_name} is after {end_name}"),
+            )
+            .into());
+        }
+    }
+    Ok((from, to))
+}
+
 /// The opaque keyset marker of a row: where the next page starts.
 pub fn marker_of(r: &OpportunityRow) -> String {
     B64.encode(format!("{}:{}", r.updated_at, r.id))

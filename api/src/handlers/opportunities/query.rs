@@ -6,7 +6,8 @@ use super::{marker_of, names, parse_marker, OpportunityView};
 use crate::auth::Caller;
 use crate::extract::Json;
 use crate::handlers::accounts::export;
-use crate::handlers::channel::{non_empty, time_range, SALES};
+use crate::handlers::channel::{non_empty, SALES};
+use crate::handlers::opportunities::time_filter;
 use crate::service::acting;
 use crate::service::opportunities::scope_of;
 use crate::wire::DecimalInput;
@@ -215,7 +216,7 @@ impl OpportunityQuery {
                 ));
             }
         }
-        (f.updated_from, f.updated_until) = time_range(
+        (f.updated_from, f.updated_until) = time_filter(
             ("updated_on_begin", self.updated_on_begin.as_deref()),
             ("updated_on_end", self.updated_on_end.as_deref()),
         )?;
