@@ -349,7 +349,8 @@ const HEADER: &[&str] = &[
 ];
 
 /// The same opportunities as CSV, streamed in keyset batches (any size, constant memory);
-/// formula-like cells are neutralised. `marker`, `offset` and `limit` are ignored.
+/// formula-like cells are neutralised. `marker`, `offset` and `limit` are ignored (within
+/// their bounds).
 #[utoipa::path(tag = "opportunities", request_body = OpportunityQuery, responses((status = 200, content_type = "text/csv", body = String)))]
 #[post("/v2/partners/business-opportunities/export")]
 pub async fn export_business_opportunities(
@@ -357,7 +358,9 @@ pub async fn export_business_opportunities(
     caller: Caller,
     req: Json<OpportunityQuery>,
 ) -> Result<HttpResponse, ApiError> {
-    let (me, scope, _, c) = prepare(&caller, req).await?;
+    let (me, scope, r, c) = prepare(&caller, req).await?;
+    // Paging does not apply to the export, but the body is the query's: its bounds hold.
+    Page::new(r.offset, r.limit)?;
     let ascending = c.ascending;
     let f = state.read(move |conn| resolve(conn, &me, &c)).await?;
     Ok(export::stream_batches(
