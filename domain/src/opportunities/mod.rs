@@ -72,6 +72,13 @@ pub fn ensure_open(current: Stage) -> Result<(), Violation> {
     Ok(())
 }
 
+/// Ours (S13): a range filter whose lower bound is above its upper bound (after combining
+/// an exact `confidence` with `confidence_min`/`_max`): no opportunity can match. Kept in the
+/// 99100100–99100139 block of `codes`.
+pub const FILTER_RANGE_EMPTY: &str = "CBC.99100112";
+/// Ours (S13): a `marker` that is not the `next_marker` of a previous page.
+pub const MARKER_UNKNOWN: &str = "CBC.99100113";
+
 /// The result a closing sets.
 pub fn close_result(s: &str) -> Result<Stage, Violation> {
     match Stage::parse("result", s)? {

@@ -52,6 +52,15 @@ both_backends!(
             .await
             .expect(200, "");
         assert_eq!(ids(v), [own.as_str()]);
+        // A range that can match nothing is a business answer naming the bounds.
+        let r = c
+            .post(
+                &format!("{LEADS}/query"),
+                json!({"created_on_begin": "2026-11-25T12:00:30Z", "created_on_end": "2026-11-25T12:00:00Z"}),
+            )
+            .await;
+        r.expect(400, "CBC.99100112");
+        assert!(r.msg().contains("created_on_begin"), "{}", r.msg());
         // A follow-up moves NEW to FOLLOWING; statuses move only along the allowed paths.
         c.put(
             &format!("{LEADS}/{dispatched}/status"),

@@ -19,6 +19,7 @@ mod money_concurrency;
 mod money_export;
 mod money_first_races;
 mod money_records;
+mod openapi_examples;
 mod openapi_routes;
 mod operator;
 mod operator_money;

@@ -28,7 +28,7 @@ pub struct OutboundCallView {
 /// Calls the lead's phone through the platform's outbound-call feature and records the call
 /// (a NEW lead becomes FOLLOWING). The number is never returned, for any marketing plan;
 /// CBC.99100131 when the lead has no phone, CBC.99100130 when it is closed.
-#[utoipa::path(tag = "leads", params(("lead_id" = String, Path)), responses((status = 201, body = OutboundCallView), (status = 404, body = openapi::ErrorBody)))]
+#[utoipa::path(tag = "leads", params(("lead_id" = String, Path, example = "6f1e2d3c4b5a69788796a5b4c3d2e1f0")), responses((status = 201, body = OutboundCallView), (status = 404, body = openapi::ErrorBody)))]
 #[post("/v2/partners/leads/{lead_id}/outbound-calls")]
 pub async fn call_lead(
     state: Data<AppState>,

@@ -43,10 +43,15 @@ pub async fn create_lead(
 pub struct DispatchRequest {
     /// The partner the lead goes to.
     #[validate(length(min = 1, max = 64))]
+    #[schema(schema_with = partner_id)]
     partner_id: String,
     #[serde(flatten)]
     #[validate(nested)]
     lead: LeadInput,
+}
+
+fn partner_id() -> utoipa::openapi::schema::Object {
+    crate::handlers::opportunities::schemas::id("3a3005fe2ba8badcab8ad7d70a39a353")
 }
 
 /// Dispatches a lead to a partner (`DISPATCHED`, status `NEW`). The answer shows the contacts

@@ -45,12 +45,17 @@ impl From<FollowUpRow> for FollowUpView {
 #[schema(example = json!({"content": "Sent the price list; demo on Friday"}))]
 pub struct FollowUpRequest {
     #[validate(length(min = 1, max = 2000))]
+    #[schema(schema_with = content)]
     content: String,
+}
+
+fn content() -> utoipa::openapi::schema::Object {
+    crate::handlers::opportunities::schemas::text(2000, "Sent the price list; demo on Friday")
 }
 
 /// Records a follow-up on an open lead; a `NEW` lead becomes `FOLLOWING` (CBC.99100130 on a
 /// CONVERTED or INVALID one).
-#[utoipa::path(tag = "leads", params(("lead_id" = String, Path)), request_body = FollowUpRequest, responses((status = 201, body = FollowUpView), (status = 404, body = openapi::ErrorBody)))]
+#[utoipa::path(tag = "leads", params(("lead_id" = String, Path, example = "6f1e2d3c4b5a69788796a5b4c3d2e1f0")), request_body = FollowUpRequest, responses((status = 201, body = FollowUpView), (status = 404, body = openapi::ErrorBody)))]
 #[post("/v2/partners/leads/{lead_id}/follow-ups")]
 pub async fn add_lead_follow_up(
     state: Data<AppState>,
@@ -77,7 +82,7 @@ pub struct FollowUpPage {
 }
 
 /// A lead's follow-ups and outbound calls, oldest first.
-#[utoipa::path(tag = "leads", params(("lead_id" = String, Path), ListQuery), responses((status = 200, body = FollowUpPage), (status = 404, body = openapi::ErrorBody)))]
+#[utoipa::path(tag = "leads", params(("lead_id" = String, Path, example = "6f1e2d3c4b5a69788796a5b4c3d2e1f0"), ListQuery), responses((status = 200, body = FollowUpPage), (status = 404, body = openapi::ErrorBody)))]
 #[get("/v2/partners/leads/{lead_id}/follow-ups")]
 pub async fn list_lead_follow_ups(
     state: Data<AppState>,

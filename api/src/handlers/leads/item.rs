@@ -15,7 +15,7 @@ use utoipa::ToSchema;
 use validator::Validate;
 
 /// One of the partner's leads (another partner's answers 404 like a missing one).
-#[utoipa::path(tag = "leads", params(("lead_id" = String, Path)), responses((status = 200, body = LeadView), (status = 404, body = openapi::ErrorBody)))]
+#[utoipa::path(tag = "leads", params(("lead_id" = String, Path, example = "6f1e2d3c4b5a69788796a5b4c3d2e1f0")), responses((status = 200, body = LeadView), (status = 404, body = openapi::ErrorBody)))]
 #[get("/v2/partners/leads/{lead_id}")]
 pub async fn show_lead(
     state: Data<AppState>,
@@ -36,12 +36,21 @@ pub async fn show_lead(
 #[derive(Deserialize, Validate, ToSchema)]
 #[schema(example = json!({"status": "CONVERTED"}))]
 pub struct LeadStatusRequest {
-    /// `FOLLOWING` or `INVALID` from `NEW`; `CONVERTED` or `INVALID` from `FOLLOWING`.
+    /// `FOLLOWING` or `INVALID` from `NEW`; `CONVERTED` or `INVALID` from `FOLLOWING` (any
+    /// other move is refused with CBC.99100130).
+    #[schema(schema_with = statuses)]
     status: String,
 }
 
+fn statuses() -> utoipa::openapi::schema::Object {
+    crate::handlers::opportunities::schemas::one_of(
+        LeadStatus::ALL.iter().map(|s| s.as_str()),
+        false,
+    )
+}
+
 /// Moves the lead's status (CBC.99100130 for any other move).
-#[utoipa::path(tag = "leads", params(("lead_id" = String, Path)), request_body = LeadStatusRequest, responses((status = 200, body = LeadView), (status = 404, body = openapi::ErrorBody)))]
+#[utoipa::path(tag = "leads", params(("lead_id" = String, Path, example = "6f1e2d3c4b5a69788796a5b4c3d2e1f0")), request_body = LeadStatusRequest, responses((status = 200, body = LeadView), (status = 404, body = openapi::ErrorBody)))]
 #[put("/v2/partners/leads/{lead_id}/status")]
 pub async fn set_lead_status(
     state: Data<AppState>,

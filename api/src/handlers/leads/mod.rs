@@ -8,11 +8,13 @@ pub mod follow_ups;
 pub mod item;
 pub mod query;
 
+use crate::handlers::opportunities::schemas;
 use crate::{wire, ApiError};
 use domain::leads::{masks_contacts, parse_email, parse_phone, Contact};
 use domain::Violation;
 use persistence::repo::leads::LeadRow;
 use serde::{Deserialize, Deserializer, Serialize};
+use utoipa::openapi::{RefOr, Schema};
 use utoipa::ToSchema;
 use validator::Validate;
 
@@ -30,39 +32,86 @@ impl<'de> Deserialize<'de> for ContactInput {
     }
 }
 
-impl utoipa::PartialSchema for ContactInput {
-    fn schema() -> utoipa::openapi::RefOr<utoipa::openapi::Schema> {
-        String::schema()
-    }
-}
-impl utoipa::ToSchema for ContactInput {}
-
-/// The lead as submitted, by the partner or by the operator.
+/// The lead's fields as submitted, by the partner or by the operator.
 #[derive(Deserialize, Validate, ToSchema)]
 #[schema(example = json!({"customer_name": "Initech", "contact_name": "Peter", "mobile_phone": "13812345678", "email": "peter@initech.example", "industry": "FINANCE", "description": "Asked for a database migration quote"}))]
-pub struct LeadInput {
+pub struct LeadFields {
     #[validate(length(min = 1, max = 128))]
+    #[schema(schema_with = fields::customer_name)]
     pub customer_name: String,
     #[validate(length(max = 64))]
+    #[schema(schema_with = fields::contact_name)]
     pub contact_name: Option<String>,
-    /// An optional `+` and 5–20 digits. At least one of `mobile_phone` and `email`.
+    /// An optional `+` and 5–20 digits (spaces and hyphens between them are kept).
+    #[schema(schema_with = schemas::phone)]
     pub mobile_phone: Option<ContactInput>,
+    #[schema(schema_with = schemas::email)]
     pub email: Option<ContactInput>,
     /// Upper-case code, e.g. `FINANCE`.
+    #[schema(schema_with = fields::industry)]
     pub industry: Option<String>,
     #[validate(length(max = 2000))]
+    #[schema(schema_with = fields::description)]
     pub description: Option<String>,
+}
+
+mod fields {
+    use crate::handlers::opportunities::schemas;
+    use utoipa::openapi::schema::Object;
+
+    pub fn customer_name() -> Object {
+        schemas::text(128, "Initech")
+    }
+    pub fn contact_name() -> Object {
+        schemas::optional_text(64, "Peter")
+    }
+    pub fn industry() -> Object {
+        schemas::optional_code("FINANCE")
+    }
+    pub fn description() -> Object {
+        schemas::optional_text(2000, "Asked for a database migration quote")
+    }
+}
+
+/// The lead as submitted: its fields, with a `mobile_phone` or an `email` (or both).
+#[derive(Deserialize)]
+#[serde(transparent)]
+pub struct LeadInput(pub LeadFields);
+
+impl Validate for LeadInput {
+    fn validate(&self) -> Result<(), validator::ValidationErrors> {
+        self.0.validate()
+    }
+}
+
+impl utoipa::PartialSchema for LeadInput {
+    fn schema() -> RefOr<Schema> {
+        schemas::all_of_any(
+            LeadFields::schema(),
+            vec![
+                schemas::present("mobile_phone", schemas::given_phone()),
+                schemas::present("email", schemas::given_email()),
+            ],
+        )
+    }
+}
+
+impl ToSchema for LeadInput {
+    fn schemas(out: &mut Vec<(String, RefOr<Schema>)>) {
+        LeadFields::schemas(out);
+    }
 }
 
 impl LeadInput {
     pub fn checked(self) -> Result<crate::service::leads::NewLead, ApiError> {
-        domain::text::required("customer_name", &self.customer_name, 128)?;
-        let phone = self
+        let lead = self.0;
+        domain::text::required("customer_name", &lead.customer_name, 128)?;
+        let phone = lead
             .mobile_phone
             .filter(|c| !c.0.is_empty())
             .map(|c| parse_phone("mobile_phone", &c.0))
             .transpose()?;
-        let email = self
+        let email = lead
             .email
             .filter(|c| !c.0.is_empty())
             .map(|c| parse_email("email", &c.0))
@@ -70,26 +119,26 @@ impl LeadInput {
         if phone.is_none() && email.is_none() {
             return Err(ApiError::param("a lead needs a mobile_phone or an email"));
         }
-        let industry = self
+        let industry = lead
             .industry
             .filter(|s| !s.is_empty())
             .map(|s| domain::names::code("industry", &s).map(str::to_owned))
             .transpose()?;
         for (f, v, max) in [
-            ("contact_name", &self.contact_name, 64),
-            ("description", &self.description, 2000),
+            ("contact_name", &lead.contact_name, 64),
+            ("description", &lead.description, 2000),
         ] {
             if let Some(v) = v {
                 domain::text::optional(f, v, max)?;
             }
         }
         Ok(crate::service::leads::NewLead {
-            customer_name: self.customer_name.trim().to_owned(),
-            contact_name: self.contact_name,
+            customer_name: lead.customer_name.trim().to_owned(),
+            contact_name: lead.contact_name,
             mobile_phone: phone,
             email,
             industry,
-            description: self.description,
+            description: lead.description,
         })
     }
 }

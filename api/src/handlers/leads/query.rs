@@ -4,7 +4,9 @@ use super::{shown, LeadView};
 use crate::auth::Caller;
 use crate::extract::Json;
 use crate::handlers::accounts::export;
-use crate::handlers::channel::{non_empty, time_range, SALES};
+use crate::handlers::channel::{non_empty, SALES};
+use crate::handlers::opportunities::schemas;
+use crate::handlers::opportunities::time_filter;
 use crate::service::leads;
 use crate::{wire, ApiError, AppState};
 use actix_web::http::StatusCode;
@@ -15,30 +17,55 @@ use domain::paging::Page;
 use persistence::repo::leads::{self as repo, LeadFilter, LeadRow};
 use persistence::{DbConnection, StoreError};
 use serde::{Deserialize, Serialize};
+use utoipa::openapi::schema::Object;
 use utoipa::ToSchema;
 use validator::Validate;
 
 #[derive(Deserialize, Validate, ToSchema)]
 #[schema(example = json!({"status": "NEW", "source": "DISPATCHED", "created_on_begin": "2026-11-01T00:00:00Z", "limit": 20}))]
 pub struct LeadQuery {
-    /// `NEW`, `FOLLOWING`, `CONVERTED` or `INVALID`.
+    /// `NEW`, `FOLLOWING`, `CONVERTED` or `INVALID`; empty: any.
+    #[schema(schema_with = statuses)]
     status: Option<String>,
-    /// `DISPATCHED` or `SELF_CREATED`.
+    /// `DISPATCHED` or `SELF_CREATED`; empty: any.
+    #[schema(schema_with = sources)]
     source: Option<String>,
     /// Creation time range, UTC `yyyy-MM-ddTHH:mm:ssZ`, inclusive.
     #[validate(length(max = 20))]
+    #[schema(schema_with = time)]
     created_on_begin: Option<String>,
     #[validate(length(max = 20))]
+    #[schema(schema_with = time)]
     created_on_end: Option<String>,
     /// 0–40000000, default 0.
+    #[schema(example = 0)]
     offset: Option<i64>,
     /// 1–100, default 10.
+    #[schema(example = 20)]
     limit: Option<i64>,
+}
+
+fn statuses() -> Object {
+    schemas::nullable(schemas::one_of(
+        LeadStatus::ALL.iter().map(|s| s.as_str()),
+        true,
+    ))
+}
+
+fn sources() -> Object {
+    schemas::nullable(schemas::one_of(
+        LeadSource::ALL.iter().map(|s| s.as_str()),
+        true,
+    ))
+}
+
+fn time() -> Object {
+    schemas::nullable(crate::schemas::utc_time())
 }
 
 impl LeadQuery {
     fn filter(&self, partner_id: String) -> Result<LeadFilter, ApiError> {
-        let (created_from, created_until) = time_range(
+        let (created_from, created_until) = time_filter(
             ("created_on_begin", self.created_on_begin.as_deref()),
             ("created_on_end", self.created_on_end.as_deref()),
         )?;
@@ -99,7 +126,7 @@ fn plan_for(conn: &mut DbConnection, rows: &[LeadRow]) -> Result<String, StoreEr
 }
 
 /// The same leads as CSV, streamed; contacts masked exactly as in the list. `offset` and
-/// `limit` are ignored.
+/// `limit` are ignored (within their bounds).
 #[utoipa::path(tag = "leads", request_body = LeadQuery, responses((status = 200, content_type = "text/csv", body = String)))]
 #[post("/v2/partners/leads/export")]
 pub async fn export_leads(
@@ -108,7 +135,10 @@ pub async fn export_leads(
     req: Json<LeadQuery>,
 ) -> Result<HttpResponse, ApiError> {
     let me = caller.partner_with(SALES)?.partner_id.clone();
-    let f = req.into_inner()?.filter(me)?;
+    let q = req.into_inner()?;
+    // Paging does not apply to the export, but the body is the query's: its bounds hold.
+    Page::new(q.offset, q.limit)?;
+    let f = q.filter(me)?;
     Ok(export::stream_batches(
         &state,
         "leads.csv",

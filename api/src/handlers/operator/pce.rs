@@ -3,6 +3,7 @@
 
 use crate::auth::Caller;
 use crate::extract::Json;
+use crate::handlers::opportunities::schemas;
 use crate::handlers::pce::membership::ConditionView;
 use crate::handlers::pce::SharedView;
 use crate::service::opportunities::pce;
@@ -11,29 +12,78 @@ use crate::{wire, ApiError, AppState};
 use actix_web::http::StatusCode;
 use actix_web::web::Data;
 use actix_web::{get, post, put, HttpResponse};
-use domain::opportunities::pce::{JoinCondition, SharedStatus};
+use domain::opportunities::pce::{JoinCondition, SharedStatus, AGREEMENT, PATH_STAGE};
+use domain::programs::paths::{PathType, Stage as PathStage};
 use domain::{names, Violation};
 use persistence::ids;
 use persistence::repo::opportunities::pce::SharedRow;
 use serde::{Deserialize, Serialize};
+use utoipa::openapi::schema::{ObjectBuilder, OneOfBuilder, SchemaType, Type};
+use utoipa::openapi::{RefOr, Schema};
 use utoipa::ToSchema;
 use validator::Validate;
 
-#[derive(Deserialize, Validate, ToSchema)]
+/// One join condition: `DEVELOPMENT_PATH_STAGE` with a `stage` (and optionally a
+/// `path_type`), or `PCE_AGREEMENT_SIGNED` alone. The schema states the two shapes.
+#[derive(Deserialize, Validate)]
 pub struct ConditionInput {
-    /// `DEVELOPMENT_PATH_STAGE` or `PCE_AGREEMENT_SIGNED`.
     #[serde(rename = "type")]
     kind: String,
-    /// `SERVICE`, `SOFTWARE`, `CONSULTING_SI` or `RESELLER`; absent: any path.
     path_type: Option<String>,
-    /// The least stage: `JOINED`, `ROLE_CERTIFIED` or `CAPABILITY_DIFFERENTIATED`.
     stage: Option<String>,
 }
+
+impl utoipa::PartialSchema for ConditionInput {
+    fn schema() -> RefOr<Schema> {
+        let kind = |k: &str| schemas::one_of([k], false);
+        let null = || {
+            ObjectBuilder::new()
+                .schema_type(SchemaType::Type(Type::Null))
+                .enum_values(Some([serde_json::Value::Null]))
+                .build()
+        };
+        let path_stage = ObjectBuilder::new()
+            .description(Some(
+                "At least `stage` on the development path `path_type` (absent: any path).",
+            ))
+            .property("type", kind(PATH_STAGE))
+            .required("type")
+            .property(
+                "path_type",
+                schemas::nullable(schemas::one_of(
+                    PathType::ALL.iter().map(|p| p.as_str()),
+                    false,
+                )),
+            )
+            .property(
+                "stage",
+                schemas::one_of(PathStage::ALL.iter().map(|s| s.as_str()), false),
+            )
+            .required("stage")
+            .build();
+        let agreement = ObjectBuilder::new()
+            .description(Some(
+                "The PCE agreement is signed; takes no path_type or stage.",
+            ))
+            .property("type", kind(AGREEMENT))
+            .required("type")
+            .property("path_type", null())
+            .property("stage", null())
+            .build();
+        OneOfBuilder::new()
+            .item(path_stage)
+            .item(agreement)
+            .examples([serde_json::json!({"type": PATH_STAGE, "path_type": "SERVICE", "stage": "ROLE_CERTIFIED"})])
+            .into()
+    }
+}
+impl ToSchema for ConditionInput {}
 
 #[derive(Deserialize, Validate, ToSchema)]
 #[schema(example = json!({"conditions": [{"type": "DEVELOPMENT_PATH_STAGE", "path_type": "SERVICE", "stage": "ROLE_CERTIFIED"}, {"type": "PCE_AGREEMENT_SIGNED"}]}))]
 pub struct JoinConditionsRequest {
     /// 1–10 conditions; meeting any one qualifies a partner to join.
+    #[schema(min_items = 1, max_items = 10)]
     conditions: Vec<ConditionInput>,
 }
 
@@ -93,15 +143,42 @@ pub async fn set_pce_join_conditions(
 pub struct ShareRequest {
     /// A PCE member (CBC.99100122 otherwise).
     #[validate(length(min = 1, max = 64))]
+    #[schema(schema_with = share::partner_id)]
     partner_id: String,
     #[validate(length(min = 1, max = 128))]
+    #[schema(schema_with = share::customer_name)]
     customer_name: String,
+    #[schema(schema_with = share::industry)]
     industry: String,
+    #[schema(schema_with = share::product_category)]
     product_category: String,
     /// Yuan, ≥ 0.
+    #[schema(schema_with = crate::schemas::non_negative_amount)]
     expected_monthly_amount: DecimalInput,
     #[validate(length(max = 2000))]
+    #[schema(schema_with = share::description)]
     description: Option<String>,
+}
+
+mod share {
+    use crate::handlers::opportunities::schemas;
+    use utoipa::openapi::schema::Object;
+
+    pub fn partner_id() -> Object {
+        schemas::id("4b1c2d3e4f5a6b7c8d9e0f1a2b3c4d5e")
+    }
+    pub fn customer_name() -> Object {
+        schemas::text(128, "Globex Manufacturing")
+    }
+    pub fn industry() -> Object {
+        schemas::code("MANUFACTURING")
+    }
+    pub fn product_category() -> Object {
+        schemas::code("AI")
+    }
+    pub fn description() -> Object {
+        schemas::optional_text(2000, "Quality inspection with vision models")
+    }
 }
 
 /// Shares a platform opportunity with a PCE member; it starts `SHARED`.

@@ -3,6 +3,7 @@
 
 use crate::auth::Caller;
 use crate::extract::Json;
+use crate::handlers::opportunities::schemas;
 use crate::service::opportunities::po;
 use crate::wire::{DecimalInput, WireAmount};
 use crate::{wire, ApiError, AppState};
@@ -12,6 +13,7 @@ use actix_web::{get, put, HttpResponse};
 use domain::opportunities::po::PoSettings;
 use domain::{names, Violation};
 use serde::{Deserialize, Serialize};
+use utoipa::openapi::schema::{Array, ArrayBuilder};
 use utoipa::ToSchema;
 use validator::Validate;
 
@@ -19,9 +21,21 @@ use validator::Validate;
 #[schema(example = json!({"min_estimated_revenue": "1000.00", "product_categories": ["COMPUTE", "STORAGE", "DATABASE", "AI"]}))]
 pub struct PoSettingsRequest {
     /// Yuan, ≥ 0 with at most 2 decimals; a submission's estimated revenue must reach it.
+    #[schema(schema_with = crate::schemas::non_negative_amount)]
     min_estimated_revenue: DecimalInput,
     /// 1–100 distinct codes (`A–Z0–9_`).
+    #[schema(schema_with = product_categories)]
     product_categories: Vec<String>,
+}
+
+fn product_categories() -> Array {
+    ArrayBuilder::new()
+        .items(schemas::code("COMPUTE"))
+        .min_items(Some(1))
+        .max_items(Some(100))
+        .unique_items(true)
+        .examples([serde_json::json!(["COMPUTE", "STORAGE", "DATABASE", "AI"])])
+        .build()
 }
 
 #[derive(Serialize, ToSchema)]

@@ -24,27 +24,85 @@ use validator::Validate;
 pub struct CreateOpportunityRequest {
     /// One of your customers, or (a distributor's admin) one of your resellers' customers.
     #[validate(length(min = 1, max = 64))]
+    #[schema(schema_with = fields::customer_id)]
     customer_id: String,
     #[validate(length(min = 1, max = 128))]
+    #[schema(schema_with = fields::opportunity_name)]
     opportunity_name: String,
     /// Customer industry: 1–64 of `A–Z0–9_`, e.g. `RETAIL`.
+    #[schema(schema_with = fields::industry)]
     industry: String,
     /// `NEW_CUSTOMER`, `EXPANSION`, `RENEWAL` or `MIGRATION`.
+    #[schema(schema_with = fields::opportunity_type)]
     opportunity_type: String,
     /// 0–100.
+    #[schema(schema_with = fields::confidence)]
     confidence: i32,
     /// `DISCOVERY` (default), `QUALIFIED`, `PROPOSAL` or `NEGOTIATION`.
+    #[schema(schema_with = fields::open_stage)]
     stage: Option<String>,
     /// Expected monthly spend in yuan, ≥ 0 with at most 2 decimals.
+    #[schema(schema_with = crate::schemas::non_negative_amount)]
     expected_monthly_amount: DecimalInput,
     /// `CNY` (default) or `USD`.
+    #[schema(schema_with = fields::currency)]
     currency: Option<String>,
     #[validate(length(max = 2000))]
+    #[schema(schema_with = fields::description)]
     description: Option<String>,
     /// Login name of the owning account manager. Default: the caller when they are an account
     /// manager of the customer's partner, else nobody (admins see unowned ones).
     #[validate(length(min = 1, max = 64))]
+    #[schema(schema_with = fields::account_manager_id)]
     account_manager_id: Option<String>,
+}
+
+/// The schemas of the opportunity's fields, shared with the update.
+pub(super) mod fields {
+    use super::super::{schemas, CURRENCIES};
+    use domain::opportunities::{OpportunityType, Stage};
+    use utoipa::openapi::schema::Object;
+
+    pub fn customer_id() -> Object {
+        schemas::id("c0a8012e5f3b4c6d8e9f0a1b2c3d4e5f")
+    }
+    pub fn opportunity_name() -> Object {
+        schemas::text(128, "ACME web shop migration")
+    }
+    pub fn industry() -> Object {
+        schemas::code("RETAIL")
+    }
+    pub fn opportunity_type() -> Object {
+        schemas::one_of(OpportunityType::ALL.iter().map(|t| t.as_str()), false)
+    }
+    pub fn confidence() -> Object {
+        schemas::integer(0, 100, 60)
+    }
+    /// The stages before closing.
+    pub fn given_stage() -> Object {
+        schemas::one_of(
+            Stage::ALL
+                .iter()
+                .filter(|s| !s.is_closed())
+                .map(|s| s.as_str()),
+            false,
+        )
+    }
+    pub fn open_stage() -> Object {
+        schemas::nullable(given_stage())
+    }
+    pub fn currency() -> Object {
+        schemas::nullable(schemas::one_of(CURRENCIES.iter().copied(), false))
+    }
+    pub fn description() -> Object {
+        schemas::optional_text(
+            2000,
+            "Move the web shop to the cloud before the sales season",
+        )
+    }
+    pub fn account_manager_id() -> Object {
+        schemas::nullable(schemas::id("alice"))
+    }
 }
 
 /// Checked fields, shared with the update.

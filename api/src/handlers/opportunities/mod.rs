@@ -6,6 +6,7 @@ pub mod close;
 pub mod create;
 pub mod item;
 pub mod query;
+pub mod schemas;
 
 use crate::{wire, ApiError};
 use base64::engine::general_purpose::URL_SAFE_NO_PAD as B64;
@@ -112,14 +113,42 @@ impl OpportunityView {
     }
 }
 
+/// A time range filter of opportunities and leads: each bound a UTC time (CBC.0100
+/// otherwise; the schema states the form), inclusive. A begin after the end is well-formed but
+/// can match nothing: a business answer (CBC.99100112) naming both, since JSON Schema cannot
+/// compare two fields.
+pub fn time_filter(
+    (begin_name, begin): (&str, Option<&str>),
+    (end_name, end): (&str, Option<&str>),
+) -> Result<(Option<i64>, Option<i64>), ApiError> {
+    let from = begin.map(|s| wire::parse_utc(begin_name, s)).transpose()?;
+    let to = end.map(|s| wire::parse_utc(end_name, s)).transpose()?;
+    if let (Some(f), Some(t)) = (from, to) {
+        if f > t {
+            return Err(domain::Violation::new(
+                domain::opportunities::FILTER_RANGE_EMPTY,
+                format!("{begin_name} is after {end_name}"),
+            )
+            .into());
+        }
+    }
+    Ok((from, to))
+}
+
 /// The opaque keyset marker of a row: where the next page starts.
 pub fn marker_of(r: &OpportunityRow) -> String {
     B64.encode(format!("{}:{}", r.updated_at, r.id))
 }
 
-/// Reads a marker back; anything else is CBC.0100 naming `marker`.
+/// Reads a marker back; anything else names no page: a business answer (like an id naming
+/// nothing), since the schema cannot tell a marker handed out from another string.
 pub fn parse_marker(s: &str) -> Result<(i64, String), ApiError> {
-    let bad = || ApiError::param("marker is invalid; pass the next_marker of the previous page");
+    let bad = || {
+        ApiError::from(domain::Violation::new(
+            domain::opportunities::MARKER_UNKNOWN,
+            "marker is not the next_marker of a previous page",
+        ))
+    };
     let bytes = B64.decode(s).map_err(|_| bad())?;
     let text = String::from_utf8(bytes).map_err(|_| bad())?;
     let (at, id) = text.split_once(':').ok_or_else(bad)?;
@@ -150,7 +179,7 @@ mod tests {
         let text = B64.encode("1767323045:abc");
         assert_eq!(parse_marker(&text).unwrap(), (1_767_323_045, "abc".into()));
         for bad in ["", "!!", &B64.encode("x:y"), &B64.encode("12")] {
-            assert_eq!(parse_marker(bad).unwrap_err().code(), "CBC.0100");
+            assert_eq!(parse_marker(bad).unwrap_err().code(), "CBC.99100113");
         }
     }
 }

@@ -6,7 +6,8 @@ use super::{marker_of, names, parse_marker, OpportunityView};
 use crate::auth::Caller;
 use crate::extract::Json;
 use crate::handlers::accounts::export;
-use crate::handlers::channel::{non_empty, time_range, SALES};
+use crate::handlers::channel::{non_empty, SALES};
+use crate::handlers::opportunities::time_filter;
 use crate::service::acting;
 use crate::service::opportunities::scope_of;
 use crate::wire::DecimalInput;
@@ -29,37 +30,118 @@ use validator::Validate;
 #[schema(example = json!({"stage": "PROPOSAL", "expected_monthly_amount_min": "1000", "updated_on_begin": "2026-11-01T00:00:00Z", "limit": 50}))]
 pub struct OpportunityQuery {
     #[validate(length(max = 64))]
+    #[schema(schema_with = filters::customer_id)]
     customer_id: Option<String>,
     /// A distributor's reseller: only the opportunities of that reseller's customers.
     #[validate(length(max = 64))]
+    #[schema(schema_with = filters::indirect_partner_id)]
     indirect_partner_id: Option<String>,
     /// Owner's login name.
     #[validate(length(max = 64))]
+    #[schema(schema_with = filters::account_manager_id)]
     account_manager_id: Option<String>,
+    #[schema(schema_with = filters::industry)]
     industry: Option<String>,
+    #[schema(schema_with = filters::opportunity_type)]
     opportunity_type: Option<String>,
+    #[schema(schema_with = filters::stage)]
     stage: Option<String>,
-    /// Exact confidence; `confidence_min`/`_max` give a range (inclusive).
+    /// Exact confidence; `confidence_min`/`_max` give a range (inclusive). Given together,
+    /// all of them apply.
+    #[schema(schema_with = filters::confidence)]
     confidence: Option<i32>,
+    #[schema(schema_with = filters::confidence)]
     confidence_min: Option<i32>,
+    #[schema(schema_with = filters::confidence)]
     confidence_max: Option<i32>,
     /// Expected monthly spend range in yuan, inclusive.
+    #[schema(schema_with = filters::amount)]
     expected_monthly_amount_min: Option<DecimalInput>,
+    #[schema(schema_with = filters::amount)]
     expected_monthly_amount_max: Option<DecimalInput>,
     /// Last update range, UTC `yyyy-MM-ddTHH:mm:ssZ`, inclusive.
     #[validate(length(max = 20))]
+    #[schema(schema_with = filters::time)]
     updated_on_begin: Option<String>,
     #[validate(length(max = 20))]
+    #[schema(schema_with = filters::time)]
     updated_on_end: Option<String>,
     /// `-last_update_time` (newest first, default) or `last_update_time`.
+    #[schema(schema_with = filters::sort)]
     sort: Option<String>,
     /// `next_marker` of the previous page: the next page starts after it (no OFFSET scan).
     #[validate(length(max = 200))]
+    #[schema(schema_with = filters::marker)]
     marker: Option<String>,
     /// Rows to skip (after the marker when both are given), 0–40000000, default 0.
+    #[schema(example = 0)]
     offset: Option<i64>,
     /// 1–100, default 10.
+    #[schema(example = 50)]
     limit: Option<i64>,
+}
+
+/// The filters' schemas: empty strings and `null` mean "any".
+mod filters {
+    use super::super::schemas;
+    use domain::opportunities::{OpportunityType, Stage};
+    use utoipa::openapi::schema::{Object, ObjectBuilder, SchemaType, Type};
+
+    fn optional_id(example: &str) -> Object {
+        schemas::nullable(
+            ObjectBuilder::new()
+                .schema_type(SchemaType::Type(Type::String))
+                .max_length(Some(64))
+                .examples([serde_json::json!(example)])
+                .build(),
+        )
+    }
+    pub fn customer_id() -> Object {
+        optional_id("c0a8012e5f3b4c6d8e9f0a1b2c3d4e5f")
+    }
+    pub fn indirect_partner_id() -> Object {
+        optional_id("4b1c2d3e4f5a6b7c8d9e0f1a2b3c4d5e")
+    }
+    pub fn account_manager_id() -> Object {
+        optional_id("alice")
+    }
+    pub fn industry() -> Object {
+        schemas::optional_code("RETAIL")
+    }
+    pub fn opportunity_type() -> Object {
+        schemas::nullable(schemas::one_of(
+            OpportunityType::ALL.iter().map(|t| t.as_str()),
+            true,
+        ))
+    }
+    pub fn stage() -> Object {
+        schemas::nullable(schemas::one_of(Stage::ALL.iter().map(|s| s.as_str()), true))
+    }
+    pub fn confidence() -> Object {
+        schemas::nullable(schemas::integer(0, 100, 50))
+    }
+    pub fn amount() -> Object {
+        schemas::nullable(crate::schemas::non_negative_amount())
+    }
+    pub fn time() -> Object {
+        schemas::nullable(crate::schemas::utc_time())
+    }
+    pub fn sort() -> Object {
+        schemas::nullable(schemas::one_of(
+            ["-last_update_time", "last_update_time"],
+            true,
+        ))
+    }
+    /// Opaque; one that no page handed out is refused with a business code.
+    pub fn marker() -> Object {
+        schemas::nullable(
+            ObjectBuilder::new()
+                .schema_type(SchemaType::Type(Type::String))
+                .max_length(Some(200))
+                .examples([serde_json::json!("MTc2NzMyMzA0NTo4ZjNjMGQ2ZTJiN2E0YzFk")])
+                .build(),
+        )
+    }
 }
 
 /// The query checked: a filter without the caller-specific parts, and the paging.
@@ -77,6 +159,10 @@ fn monthly(field: &str, d: Option<DecimalInput>) -> Result<Option<i64>, ApiError
             .map_err(|e| ApiError::from(Violation::param(format!("{field} {e}"))))
     })
     .transpose()
+}
+
+fn empty_range(message: &str) -> ApiError {
+    Violation::new(domain::opportunities::FILTER_RANGE_EMPTY, message).into()
 }
 
 impl OpportunityQuery {
@@ -98,19 +184,20 @@ impl OpportunityQuery {
         if let Some(v) = non_empty(self.stage.clone()) {
             f.stage = Some(Stage::parse("stage", &v)?.as_str().to_owned());
         }
+        // An exact confidence is the range [c, c]; given with a range, both apply.
         let c = |n: &str, v: Option<i32>| v.map(|v| confidence(n, v)).transpose();
         let exact = c("confidence", self.confidence)?;
-        f.confidence_min = c("confidence_min", self.confidence_min)?.or(exact);
-        f.confidence_max = c("confidence_max", self.confidence_max)?.or(exact);
-        if exact.is_some() && (self.confidence_min.is_some() || self.confidence_max.is_some()) {
-            return Err(ApiError::param(
-                "confidence cannot be combined with confidence_min or confidence_max",
-            ));
-        }
+        let min = c("confidence_min", self.confidence_min)?;
+        let max = c("confidence_max", self.confidence_max)?;
+        f.confidence_min = min.max(exact);
+        f.confidence_max = match (max, exact) {
+            (Some(a), Some(b)) => Some(a.min(b)),
+            (a, b) => a.or(b),
+        };
         if let (Some(a), Some(b)) = (f.confidence_min, f.confidence_max) {
             if a > b {
-                return Err(ApiError::param(
-                    "confidence_min must not be above confidence_max",
+                return Err(empty_range(
+                    "the confidence filters leave no value: confidence_min (or confidence) is above confidence_max (or confidence)",
                 ));
             }
         }
@@ -124,12 +211,12 @@ impl OpportunityQuery {
         )?;
         if let (Some(a), Some(b)) = (f.monthly_min_cents, f.monthly_max_cents) {
             if a > b {
-                return Err(ApiError::param(
-                    "expected_monthly_amount_min must not be above expected_monthly_amount_max",
+                return Err(empty_range(
+                    "expected_monthly_amount_min is above expected_monthly_amount_max",
                 ));
             }
         }
-        (f.updated_from, f.updated_until) = time_range(
+        (f.updated_from, f.updated_until) = time_filter(
             ("updated_on_begin", self.updated_on_begin.as_deref()),
             ("updated_on_end", self.updated_on_end.as_deref()),
         )?;
@@ -262,7 +349,8 @@ const HEADER: &[&str] = &[
 ];
 
 /// The same opportunities as CSV, streamed in keyset batches (any size, constant memory);
-/// formula-like cells are neutralised. `marker`, `offset` and `limit` are ignored.
+/// formula-like cells are neutralised. `marker`, `offset` and `limit` are ignored (within
+/// their bounds).
 #[utoipa::path(tag = "opportunities", request_body = OpportunityQuery, responses((status = 200, content_type = "text/csv", body = String)))]
 #[post("/v2/partners/business-opportunities/export")]
 pub async fn export_business_opportunities(
@@ -270,7 +358,9 @@ pub async fn export_business_opportunities(
     caller: Caller,
     req: Json<OpportunityQuery>,
 ) -> Result<HttpResponse, ApiError> {
-    let (me, scope, _, c) = prepare(&caller, req).await?;
+    let (me, scope, r, c) = prepare(&caller, req).await?;
+    // Paging does not apply to the export, but the body is the query's: its bounds hold.
+    Page::new(r.offset, r.limit)?;
     let ascending = c.ascending;
     let f = state.read(move |conn| resolve(conn, &me, &c)).await?;
     Ok(export::stream_batches(

@@ -103,6 +103,7 @@ pub async fn show_pce(state: Data<AppState>, caller: Caller) -> Result<HttpRespo
 pub struct JoinPceRequest {
     /// The admin signs the PCE agreement with this request (a join condition by default).
     #[serde(default)]
+    #[schema(example = true)]
     agreement_signed: bool,
 }
 

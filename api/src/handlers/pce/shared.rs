@@ -5,6 +5,7 @@ use super::SharedView;
 use crate::auth::Caller;
 use crate::extract::{Json, Query};
 use crate::handlers::channel::SALES;
+use crate::handlers::opportunities::schemas;
 use crate::service::opportunities::pce;
 use crate::{wire, ApiError, AppState};
 use actix_web::http::StatusCode;
@@ -15,18 +16,26 @@ use domain::paging::Page;
 use domain::Violation;
 use persistence::repo::opportunities::pce as repo;
 use serde::{Deserialize, Serialize};
+use utoipa::openapi::schema::Object;
 use utoipa::{IntoParams, ToSchema};
 use validator::Validate;
 
 #[derive(Deserialize, Validate, IntoParams)]
 #[into_params(parameter_in = Query)]
 pub struct SharedQuery {
-    /// `SHARED`, `CONFIRMED`, `DECLINED`, `WON` or `LOST`; absent: all.
+    /// `SHARED`, `CONFIRMED`, `DECLINED`, `WON` or `LOST`; absent or empty: all.
+    #[param(schema_with = filter_statuses)]
     status: Option<String>,
     #[validate(range(min = 0))]
+    #[param(example = 0)]
     offset: Option<i64>,
     #[validate(range(min = 1, max = 100))]
+    #[param(example = 10)]
     limit: Option<i64>,
+}
+
+fn filter_statuses() -> Object {
+    schemas::one_of(SharedStatus::ALL.iter().map(|s| s.as_str()), true)
 }
 
 #[derive(Serialize, ToSchema)]
@@ -70,15 +79,26 @@ pub async fn list_shared_opportunities(
 #[derive(Deserialize, Validate, ToSchema)]
 #[schema(example = json!({"status": "CONFIRMED"}))]
 pub struct SharedStatusRequest {
-    /// `CONFIRMED` or `DECLINED` a `SHARED` one; `WON` or `LOST` a `CONFIRMED` one.
+    /// `CONFIRMED` or `DECLINED` a `SHARED` one; `WON` or `LOST` a `CONFIRMED` one (any
+    /// other move is refused with CBC.99100123).
+    #[schema(schema_with = statuses)]
     status: String,
     #[validate(length(max = 1000))]
+    #[schema(schema_with = reason)]
     reason: Option<String>,
+}
+
+fn statuses() -> Object {
+    schemas::one_of(SharedStatus::ALL.iter().map(|s| s.as_str()), false)
+}
+
+fn reason() -> Object {
+    schemas::optional_text(1000, "The customer chose another provider")
 }
 
 /// Confirms, declines or closes a shared opportunity (CBC.99100123 for any other move).
 /// PCE members only (403 CBC.0151 otherwise).
-#[utoipa::path(tag = "opportunities", params(("opportunity_id" = String, Path)), request_body = SharedStatusRequest, responses((status = 200, body = SharedView), (status = 404, body = openapi::ErrorBody)))]
+#[utoipa::path(tag = "opportunities", params(("opportunity_id" = String, Path, example = "5d6e7f8a9b0c1d2e3f4a5b6c7d8e9f0a")), request_body = SharedStatusRequest, responses((status = 200, body = SharedView), (status = 404, body = openapi::ErrorBody)))]
 #[post("/v2/partners/programs/pce/shared-opportunities/{opportunity_id}/status")]
 pub async fn move_shared_opportunity(
     state: Data<AppState>,

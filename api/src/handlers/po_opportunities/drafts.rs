@@ -5,6 +5,7 @@ use super::{po_id, PoPage, PoRequest, PoView};
 use crate::auth::Caller;
 use crate::extract::{Json, Query};
 use crate::handlers::channel::SALES;
+use crate::handlers::opportunities::schemas;
 use crate::handlers::programs::{refused, EligibilityView};
 use crate::service::opportunities::po;
 use crate::{wire, ApiError, AppState};
@@ -15,6 +16,7 @@ use domain::opportunities::po::PoStatus;
 use domain::paging::Page;
 use persistence::repo::opportunities::po as repo;
 use serde::Deserialize;
+use utoipa::openapi::schema::Object;
 use utoipa::{IntoParams, ToSchema};
 use validator::Validate;
 
@@ -25,6 +27,7 @@ pub struct CreatePoRequest {
     content: PoRequest,
     /// `true` (default): submit for review now — every failing rule is returned at once and
     /// nothing is stored; `false`: save a DRAFT.
+    #[schema(example = true)]
     submit: Option<bool>,
 }
 
@@ -82,12 +85,19 @@ pub async fn check_po_opportunity(
 #[derive(Deserialize, Validate, IntoParams)]
 #[into_params(parameter_in = Query)]
 pub struct PoListQuery {
-    /// `DRAFT`, `PENDING`, `APPROVED` or `REJECTED`; absent: all.
+    /// `DRAFT`, `PENDING`, `APPROVED` or `REJECTED`; absent or empty: all.
+    #[param(schema_with = statuses)]
     status: Option<String>,
     #[validate(range(min = 0))]
+    #[param(example = 0)]
     offset: Option<i64>,
     #[validate(range(min = 1, max = 100))]
+    #[param(example = 10)]
     limit: Option<i64>,
+}
+
+fn statuses() -> Object {
+    schemas::one_of(PoStatus::ALL.iter().map(|s| s.as_str()), true)
 }
 
 /// The partner's PO opportunities, newest first.
@@ -113,7 +123,7 @@ pub async fn list_po_opportunities(
 }
 
 /// One of the partner's PO opportunities, with the operator's reasons once reviewed.
-#[utoipa::path(tag = "opportunities", params(("opportunity_id" = String, Path)), responses((status = 200, body = PoView), (status = 404, body = openapi::ErrorBody)))]
+#[utoipa::path(tag = "opportunities", params(("opportunity_id" = String, Path, example = "291e75c4531553f500ac82ad857dc4dc")), responses((status = 200, body = PoView), (status = 404, body = openapi::ErrorBody)))]
 #[get("/v2/partners/po-opportunities/{opportunity_id}")]
 pub async fn show_po_opportunity(
     state: Data<AppState>,
@@ -128,7 +138,7 @@ pub async fn show_po_opportunity(
 
 /// Replaces the content of a `DRAFT` or `REJECTED` one (CBC.99100109 otherwise); it keeps
 /// its status until submitted.
-#[utoipa::path(tag = "opportunities", params(("opportunity_id" = String, Path)), request_body = PoRequest, responses((status = 200, body = PoView), (status = 404, body = openapi::ErrorBody)))]
+#[utoipa::path(tag = "opportunities", params(("opportunity_id" = String, Path, example = "291e75c4531553f500ac82ad857dc4dc")), request_body = PoRequest, responses((status = 200, body = PoView), (status = 404, body = openapi::ErrorBody)))]
 #[put("/v2/partners/po-opportunities/{opportunity_id}")]
 pub async fn edit_po_opportunity(
     state: Data<AppState>,

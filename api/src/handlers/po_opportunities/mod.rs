@@ -18,30 +18,89 @@ use validator::Validate;
 #[schema(example = json!({"customer_name": "ACME Retail Ltd.", "industry": "RETAIL", "product_category": "COMPUTE", "budget": "500000.00", "decision_maker": "Li Wei, CIO", "requirement": "Move the web shop and its database to the cloud before the sales season", "purchase_plan": "Pilot in January, full rollout in March", "estimated_revenue": "20000.00", "currency": "CNY", "expected_close_date": "2027-03-31"}))]
 pub struct PoRequest {
     #[validate(length(max = 128))]
+    #[schema(schema_with = fields::customer_name)]
     customer_name: Option<String>,
     /// Upper-case code, e.g. `RETAIL`.
+    #[schema(schema_with = fields::industry)]
     industry: Option<String>,
     /// A cloud product category of the platform (see `GET /v2/operator/po-settings`).
+    #[schema(schema_with = fields::product_category)]
     product_category: Option<String>,
-    /// B — the customer's budget, yuan, > 0.
+    /// B — the customer's budget, yuan; a submission needs it > 0.
+    #[schema(schema_with = fields::budget)]
     budget: Option<DecimalInput>,
     /// A — the customer's decision maker.
     #[validate(length(max = 64))]
+    #[schema(schema_with = fields::decision_maker)]
     decision_maker: Option<String>,
     /// N — the customer's need.
     #[validate(length(max = 2000))]
+    #[schema(schema_with = fields::requirement)]
     requirement: Option<String>,
     /// T — the purchase plan (timeline).
     #[validate(length(max = 2000))]
+    #[schema(schema_with = fields::purchase_plan)]
     purchase_plan: Option<String>,
-    /// Estimated platform revenue, yuan; > 0 and at least the configured minimum.
+    /// Estimated platform revenue, yuan; a submission needs it > 0 and at least the
+    /// configured minimum.
+    #[schema(schema_with = fields::estimated_revenue)]
     estimated_revenue: Option<DecimalInput>,
     /// `CNY` or `USD`.
+    #[schema(schema_with = fields::currency)]
     currency: Option<String>,
-    /// `YYYY-MM-DD`, from today on.
+    /// `YYYY-MM-DD`; a submission needs it from today on.
+    #[schema(schema_with = fields::expected_close_date)]
     expected_close_date: Option<String>,
     #[validate(length(max = 2000))]
+    #[schema(schema_with = fields::description)]
     description: Option<String>,
+}
+
+/// The template's schemas: every field may be `null` (absent); codes may also be empty.
+mod fields {
+    use crate::handlers::opportunities::{schemas, CURRENCIES};
+    use utoipa::openapi::schema::Object;
+
+    pub fn customer_name() -> Object {
+        schemas::optional_text(128, "ACME Retail Ltd.")
+    }
+    pub fn industry() -> Object {
+        schemas::optional_code("RETAIL")
+    }
+    pub fn product_category() -> Object {
+        schemas::optional_code("COMPUTE")
+    }
+    pub fn budget() -> Object {
+        let mut o = schemas::nullable(schemas::any_amount());
+        o.examples = vec![serde_json::json!("500000.00")];
+        o
+    }
+    pub fn decision_maker() -> Object {
+        schemas::optional_text(64, "Li Wei, CIO")
+    }
+    pub fn requirement() -> Object {
+        schemas::optional_text(
+            2000,
+            "Move the web shop and its database to the cloud before the sales season",
+        )
+    }
+    pub fn purchase_plan() -> Object {
+        schemas::optional_text(2000, "Pilot in January, full rollout in March")
+    }
+    pub fn estimated_revenue() -> Object {
+        let mut o = schemas::nullable(schemas::any_amount());
+        o.examples = vec![serde_json::json!("20000.00")];
+        o
+    }
+    pub fn currency() -> Object {
+        schemas::nullable(schemas::one_of(CURRENCIES.iter().copied(), false))
+    }
+    pub fn expected_close_date() -> Object {
+        schemas::nullable(schemas::date("2027-03-31"))
+    }
+    pub fn description() -> Object {
+        schemas::optional_text(2000, "Referred by the customer's parent company")
+    }
 }
 
 fn text(field: &str, v: Option<String>, max: usize) -> Result<Option<String>, ApiError> {
@@ -74,7 +133,7 @@ impl PoRequest {
                 .map_err(ApiError::from)
         };
         if let Some(c) = self.currency.as_deref() {
-            if !["CNY", "USD"].contains(&c) {
+            if !crate::handlers::opportunities::CURRENCIES.contains(&c) {
                 return Err(ApiError::param("currency must be CNY or USD"));
             }
         }

@@ -12,7 +12,7 @@ use actix_web::{post, HttpResponse};
 
 /// Submits a `DRAFT`, or resubmits a fixed `REJECTED` one, for review: `PENDING` when every
 /// rule holds, otherwise refused with all failing rules in `error_details`.
-#[utoipa::path(tag = "opportunities", params(("opportunity_id" = String, Path)), responses((status = 200, body = PoView), (status = 400, description = "Every failing rule in error_details; CBC.99100109 not DRAFT or REJECTED", body = openapi::ErrorBody), (status = 404, body = openapi::ErrorBody)))]
+#[utoipa::path(tag = "opportunities", params(("opportunity_id" = String, Path, example = "291e75c4531553f500ac82ad857dc4dc")), responses((status = 200, body = PoView), (status = 400, description = "Every failing rule in error_details; CBC.99100109 not DRAFT or REJECTED", body = openapi::ErrorBody), (status = 404, body = openapi::ErrorBody)))]
 #[post("/v2/partners/po-opportunities/{opportunity_id}/submit")]
 pub async fn submit_po_opportunity(
     state: Data<AppState>,
