@@ -242,7 +242,7 @@ both_backends!(
                 &[("order_id", &o)],
             )
             .await
-            .expect(400, "CBC.0100");
+            .expect(400, "CBC.99100067");
         let recs = fin
             .client
             .get(

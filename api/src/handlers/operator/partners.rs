@@ -4,6 +4,8 @@
 use super::{partner_programs, path_id};
 use crate::auth::Caller;
 use crate::extract::Json;
+use crate::handlers::channel::identity_fields;
+use crate::handlers::orders::fields::{nullable, required_text};
 use crate::service::{not_found, partners};
 use crate::{wire, ApiError, AppState};
 use actix_web::http::StatusCode;
@@ -12,6 +14,7 @@ use actix_web::{get, post, HttpResponse};
 use domain::identity::{CountryCode, MarketingPlan, PartnerType};
 use persistence::repo::partners as repo;
 use serde::{Deserialize, Serialize};
+use utoipa::openapi::schema::Object;
 use utoipa::ToSchema;
 use validator::Validate;
 
@@ -36,27 +39,43 @@ impl From<PartnerTypeDto> for PartnerType {
 #[derive(Deserialize, Validate, ToSchema)]
 pub struct CreatePartnerRequest {
     #[validate(length(min = 1, max = 128))]
-    #[schema(min_length = 1, max_length = 128)]
+    #[schema(schema_with = partner_name)]
     name: String,
     /// Unique login-style name of the partner.
     #[validate(length(min = 1, max = 64))]
-    #[schema(min_length = 1, max_length = 64)]
+    #[schema(schema_with = account_name)]
     account_name: String,
+    #[schema(example = "RESELLER")]
     partner_type: PartnerTypeDto,
     /// ISO 3166 alpha-2, e.g. `CN`.
-    #[schema(example = "CN")]
+    #[schema(schema_with = identity_fields::country_code)]
     country_code: String,
     /// Default true for RESELLER, false otherwise.
+    #[schema(example = true)]
     reseller_program_joined: Option<bool>,
     /// `1.0` (default) or `2.0`.
-    #[schema(example = "1.0")]
+    #[schema(schema_with = marketing_plan)]
     marketing_plan_version: Option<String>,
     #[validate(email, length(max = 256))]
-    #[schema(max_length = 256)]
+    #[schema(schema_with = identity_fields::optional_email)]
     email: Option<String>,
     #[validate(length(max = 32))]
-    #[schema(max_length = 32)]
+    #[schema(max_length = 32, example = "13800000000")]
     mobile_phone: Option<String>,
+}
+
+fn partner_name() -> Object {
+    required_text(128, "Acme Cloud Services Co., Ltd.")
+}
+
+fn account_name() -> Object {
+    required_text(64, "acme-partner")
+}
+
+fn marketing_plan() -> Object {
+    nullable(crate::schemas::strings(
+        MarketingPlan::ALL.iter().map(|m| m.as_str()),
+    ))
 }
 
 #[derive(Serialize, ToSchema)]

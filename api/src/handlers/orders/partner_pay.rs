@@ -159,7 +159,7 @@ pub async fn partner_pay(
     body: Json<PayOptions>,
 ) -> Result<HttpResponse, ApiError> {
     caller.partner_with(&[Role::Finance])?;
-    let request = body.into_inner()?.request()?;
+    let request = body.into_inner()?.0.request()?;
     let principal = caller.principal.clone();
     let id = order_id.into_inner();
     let now = state.now();
@@ -187,7 +187,7 @@ pub async fn partner_pay(
 #[derive(Deserialize, Validate, ToSchema)]
 pub struct RejectRequest {
     #[validate(length(min = 1, max = 256))]
-    #[schema(min_length = 1, max_length = 256)]
+    #[schema(schema_with = super::fields::reject_reason)]
     reason: String,
 }
 
