@@ -36,10 +36,10 @@ pub struct CustomerRecordsQuery {
     #[param(inline)]
     trade_type: Option<TradeType>,
     #[validate(length(max = 10))]
-    #[param(max_length = 10)]
+    #[param(schema_with = crate::handlers::accounts::trade_date)]
     trade_time_begin: Option<String>,
     #[validate(length(max = 10))]
-    #[param(max_length = 10)]
+    #[param(schema_with = crate::handlers::accounts::trade_date)]
     trade_time_end: Option<String>,
     #[validate(length(min = 1, max = 128))]
     #[param(min_length = 1, max_length = 128)]

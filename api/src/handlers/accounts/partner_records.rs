@@ -73,11 +73,11 @@ pub struct PartnerRecordsQuery {
     trade_type: Option<TradeType>,
     /// `YYYY-MM-DD` in UTC+8; default one year before the end.
     #[validate(length(max = 10))]
-    #[param(max_length = 10)]
+    #[param(schema_with = crate::handlers::accounts::trade_date)]
     trade_time_begin: Option<String>,
     /// `YYYY-MM-DD` in UTC+8, inclusive; default today. At most one year after the begin.
     #[validate(length(max = 10))]
-    #[param(max_length = 10)]
+    #[param(schema_with = crate::handlers::accounts::trade_date)]
     trade_time_end: Option<String>,
     #[validate(range(min = 0))]
     #[param(minimum = 0)]

@@ -156,13 +156,26 @@ pub async fn resend_customer_invitation(
 #[derive(Deserialize, Validate, IntoParams)]
 pub struct ListCustomerInvitationsQuery {
     /// `PENDING`, `ASSOCIATED`, `FAILED` or `EXPIRED`; absent or empty = all.
+    #[param(schema_with = association_status_filter)]
     association_status: Option<String>,
+    #[param(example = 0)]
     offset: Option<i64>,
+    #[param(example = 10)]
     limit: Option<i64>,
     /// A distributor lists one of its resellers' invitations.
     #[validate(length(max = 64))]
-    #[param(max_length = 64)]
+    #[param(max_length = 64, example = "5f1e2d3c4b5a69788796a5b4c3d2e1f0")]
     indirect_partner_id: Option<String>,
+}
+
+/// An association status, or `""` for all.
+fn association_status_filter() -> utoipa::openapi::schema::Object {
+    crate::schemas::strings(
+        AssociationStatus::ALL
+            .iter()
+            .map(|s| s.as_str())
+            .chain([""]),
+    )
 }
 
 #[derive(Serialize, ToSchema)]

@@ -294,9 +294,9 @@ pub struct Unsubscribed {
 
 /// Unsubscribes a paid order: the money returns to the accounts that paid, in the
 /// proportions paid, as REFUND rows.
-#[utoipa::path(tag = "operator", params(("order_id" = String, Path), ("Idempotency-Key" = Option<String>, Header)), request_body = UnsubscribeRequest, responses((status = 200, body = Unsubscribed, links(
+#[utoipa::path(tag = "operator", params(("order_id" = String, Path, example = "CS2412041234ABCD"), ("Idempotency-Key" = Option<String>, Header, example = "9f2c1e7a-unsubscribe-0001")), request_body = UnsubscribeRequest, responses((status = 200, body = Unsubscribed, links(
     ("ShowRefundOrderDetails" = (operation_id = "show_refund_order_details", parameters(("order_id" = "$request.path.order_id")))),
-)), (status = 404, body = openapi::ErrorBody)))]
+)), (status = 404, body = openapi::ErrorBody), (status = 409, description = "The Idempotency-Key was used with another request, or is still in progress (CBC.0260).", body = openapi::ErrorBody)))]
 #[post("/v2/operator/orders/{order_id}/unsubscribe")]
 pub async fn unsubscribe(
     state: Data<AppState>,

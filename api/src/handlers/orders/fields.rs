@@ -6,7 +6,8 @@ use crate::schemas;
 use domain::payment;
 use serde_json::{json, Value};
 use utoipa::openapi::schema::{
-    AllOfBuilder, ArrayBuilder, Object, ObjectBuilder, OneOfBuilder, Schema, SchemaType, Type,
+    AllOfBuilder, AnyOfBuilder, ArrayBuilder, Object, ObjectBuilder, OneOfBuilder, Schema,
+    SchemaType, Type,
 };
 use utoipa::openapi::RefOr;
 
@@ -173,6 +174,16 @@ pub fn exactly_one(a: &str, b: &str) -> Schema {
     one_of([only(a, b), only(b, a)])
 }
 
+/// `needed` must be given unless `field` matches `unless` (absent counts as matching).
+pub fn required_unless(field: &str, unless: Object, needed: &str, needed_schema: Object) -> Schema {
+    let exempt = ObjectBuilder::new().property(field, unless).build();
+    let given = ObjectBuilder::new()
+        .property(needed, needed_schema)
+        .required(needed)
+        .build();
+    Schema::AnyOf(AnyOfBuilder::new().item(exempt).item(given).build())
+}
+
 /// A discount's value is a ratio in mode 0 (the default), an amount ≥ 0 in modes 1 and 2.
 pub fn discount_value_by_mode() -> Schema {
     let ratio = ObjectBuilder::new()
@@ -199,6 +210,7 @@ mod tests {
         for r in [
             switch("use_coupon", "coupon_infos"),
             exactly_one("a", "b"),
+            required_unless("a", nullable(ints(&[1])), "b", required_text(4, "x")),
             discount_value_by_mode(),
         ] {
             let v = serde_json::to_value(&r).unwrap();
