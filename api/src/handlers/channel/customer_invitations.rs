@@ -59,9 +59,10 @@ impl Validate for InviteCustomerReq {
 
 impl utoipa::PartialSchema for InviteCustomerReq {
     fn schema() -> RefOr<Schema> {
-        fields::with_rules(
+        fields::with_rules_example(
             InviteCustomerFields::schema(),
             [fields::exactly_one("account_name", "email")],
+            serde_json::json!({"account_name": "acme-cloud", "association_type": "2", "remark": "Met at the partner summit"}),
         )
     }
 }
@@ -137,7 +138,7 @@ pub async fn invite_customer(
 
 /// Re-sends an invitation that has not led to an association: a new code and expiry; the old
 /// link stops working. CBC.99100076 already associated.
-#[utoipa::path(tag = "customers", params(("invitation_id" = String, Path)), responses((status = 200, body = CustomerInvitationIssued), (status = 404, body = openapi::ErrorBody)))]
+#[utoipa::path(tag = "customers", params(("invitation_id" = String, Path, example = "IV2412040001")), responses((status = 200, body = CustomerInvitationIssued), (status = 404, body = openapi::ErrorBody)))]
 #[post("/v2/partners/sub-customers/invitations/{invitation_id}/resend")]
 pub async fn resend_customer_invitation(
     state: Data<AppState>,
@@ -169,7 +170,7 @@ pub struct ListCustomerInvitationsQuery {
 }
 
 /// An association status, or `""` for all.
-fn association_status_filter() -> utoipa::openapi::schema::Object {
+pub(crate) fn association_status_filter() -> utoipa::openapi::schema::Object {
     crate::schemas::strings(
         AssociationStatus::ALL
             .iter()

@@ -52,9 +52,10 @@ impl Validate for InviteResellerReq {
 
 impl utoipa::PartialSchema for InviteResellerReq {
     fn schema() -> RefOr<Schema> {
-        fields::with_rules(
+        fields::with_rules_example(
             InviteResellerFields::schema(),
             [fields::exactly_one("indirect_partner_id", "account_name")],
+            serde_json::json!({"indirect_partner_id": "5f1e2d3c4b5a69788796a5b4c3d2e1f0", "remark": "Met at the partner summit"}),
         )
     }
 }

@@ -78,7 +78,7 @@ pub async fn create_customer(
 }
 
 /// Issues an access key for a customer.
-#[utoipa::path(tag = "operator", params(("customer_id" = String, Path)), responses((status = 201, body = AccessKey), (status = 404, body = openapi::ErrorBody)))]
+#[utoipa::path(tag = "operator", params(("customer_id" = String, Path, example = "0a1b2c3d4e5f60718293a4b5c6d7e8f9")), responses((status = 201, body = AccessKey), (status = 404, body = openapi::ErrorBody)))]
 #[post("/v2/operator/customers/{customer_id}/access-keys")]
 pub async fn create_customer_access_key(
     state: Data<AppState>,

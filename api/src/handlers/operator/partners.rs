@@ -20,6 +20,7 @@ use validator::Validate;
 
 #[derive(Deserialize, Serialize, ToSchema, Clone, Copy)]
 #[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+#[schema(example = "RESELLER")]
 pub enum PartnerTypeDto {
     Distributor,
     Reseller,
@@ -172,7 +173,7 @@ fn view(
 }
 
 /// Reads a partner, with its development paths, capability labels and certification status.
-#[utoipa::path(tag = "operator", params(("partner_id" = String, Path)), responses((status = 200, body = PartnerView), (status = 404, body = openapi::ErrorBody)))]
+#[utoipa::path(tag = "operator", params(("partner_id" = String, Path, example = "7c6b5a4938271605f4e3d2c1b0a99887")), responses((status = 200, body = PartnerView), (status = 404, body = openapi::ErrorBody)))]
 #[get("/v2/operator/partners/{partner_id}")]
 pub async fn get_partner(
     state: Data<AppState>,
@@ -195,7 +196,11 @@ pub async fn get_partner(
 #[derive(Deserialize, Validate, ToSchema)]
 pub struct LinkResellerRequest {
     #[validate(length(min = 1, max = 64))]
-    #[schema(min_length = 1, max_length = 64)]
+    #[schema(
+        min_length = 1,
+        max_length = 64,
+        example = "5f1e2d3c4b5a69788796a5b4c3d2e1f0"
+    )]
     indirect_partner_id: String,
 }
 
@@ -206,7 +211,7 @@ pub struct LinkedReseller {
 
 /// Links an existing reseller to this distributor, under the same rules as accepting an
 /// invitation (S3).
-#[utoipa::path(tag = "operator", params(("partner_id" = String, Path)), request_body = LinkResellerRequest, responses((status = 201, body = LinkedReseller), (status = 404, body = openapi::ErrorBody)))]
+#[utoipa::path(tag = "operator", params(("partner_id" = String, Path, example = "7c6b5a4938271605f4e3d2c1b0a99887")), request_body = LinkResellerRequest, responses((status = 201, body = LinkedReseller), (status = 404, body = openapi::ErrorBody)))]
 #[post("/v2/operator/partners/{partner_id}/indirect-partners")]
 pub async fn link_reseller(
     state: Data<AppState>,

@@ -53,7 +53,7 @@ pub struct CreatedUser {
 }
 
 /// Creates a user of a partner.
-#[utoipa::path(tag = "operator", params(("partner_id" = String, Path)), request_body = CreateUserRequest, responses((status = 201, body = CreatedUser), (status = 404, body = openapi::ErrorBody)))]
+#[utoipa::path(tag = "operator", params(("partner_id" = String, Path, example = "7c6b5a4938271605f4e3d2c1b0a99887")), request_body = CreateUserRequest, responses((status = 201, body = CreatedUser), (status = 404, body = openapi::ErrorBody)))]
 #[post("/v2/operator/partners/{partner_id}/users")]
 pub async fn create_user(
     state: Data<AppState>,
@@ -112,7 +112,7 @@ impl From<access_keys::Issued> for AccessKey {
 }
 
 /// Issues an access key for a partner user.
-#[utoipa::path(tag = "operator", params(("partner_id" = String, Path), ("user_id" = String, Path)), responses((status = 201, body = AccessKey), (status = 404, body = openapi::ErrorBody)))]
+#[utoipa::path(tag = "operator", params(("partner_id" = String, Path, example = "7c6b5a4938271605f4e3d2c1b0a99887"), ("user_id" = String, Path, example = "9a8b7c6d5e4f30211203f4e5d6c7b8a9")), responses((status = 201, body = AccessKey), (status = 404, body = openapi::ErrorBody)))]
 #[post("/v2/operator/partners/{partner_id}/users/{user_id}/access-keys")]
 pub async fn create_user_access_key(
     state: Data<AppState>,

@@ -58,6 +58,11 @@ pub fn discount_mode() -> Object {
     nullable(ints(&payment::DISCOUNT_MODES))
 }
 
+/// `YES` or `NO` (absent or `null`: `NO`).
+pub fn yes_no() -> Object {
+    nullable(schemas::strings(["YES", "NO"]))
+}
+
 /// A UTC time that may be left out or `null`.
 pub fn optional_utc_time() -> Object {
     nullable(schemas::utc_time())
@@ -135,6 +140,20 @@ fn one_of(branches: [Object; 2]) -> Schema {
 /// the document is read back through serde, where `items: {}` would not parse as an array.
 fn any_items() -> Object {
     ObjectBuilder::new().build()
+}
+
+/// [`with_rules`] with an example of the whole body, for bodies whose field examples together
+/// would break a rule (both of two alternatives given).
+pub fn with_rules_example(
+    base: RefOr<Schema>,
+    rules: impl IntoIterator<Item = Schema>,
+    example: Value,
+) -> RefOr<Schema> {
+    let mut all = AllOfBuilder::new().item(base).examples([example]);
+    for r in rules {
+        all = all.item(r);
+    }
+    RefOr::T(Schema::AllOf(all.build()))
 }
 
 /// `list` is a non-empty array exactly when `flag` is `YES` (otherwise absent, `null` or

@@ -22,9 +22,9 @@ pub struct PayOrdersFields {
     #[validate(length(min = 1, max = 64))]
     #[schema(min_length = 1, max_length = 64, example = "CS2412041234ABCD")]
     order_id: String,
-    #[schema(example = "YES")]
+    #[schema(schema_with = fields::yes_no)]
     use_coupon: Option<YesNo>,
-    #[schema(example = "YES")]
+    #[schema(schema_with = fields::yes_no)]
     use_discount: Option<YesNo>,
     /// At most 3; required exactly when use_coupon is YES.
     #[validate(length(max = 3), nested)]
@@ -61,7 +61,7 @@ impl ToSchema for PayOrdersBody {
 
 /// Pays a pending order: coupons and a discount first, then cash, then credit. Nothing is
 /// debited unless everything can be.
-#[utoipa::path(tag = "orders", params(("Idempotency-Key" = Option<String>, Header)), request_body = PayOrdersBody, responses((status = 204, description = "paid", links(
+#[utoipa::path(tag = "orders", params(("Idempotency-Key" = Option<String>, Header, example = "5b0f7c9e-2d4a-4f7e-9a61-3c2e8d1f0a42")), request_body = PayOrdersBody, responses((status = 204, description = "paid", links(
     ("ShowCustomerOrderDetails" = (operation_id = "show_customer_order_details", parameters(("order_id" = "$request.body#/order_id")))),
     ("Unsubscribe" = (operation_id = "unsubscribe", parameters(("order_id" = "$request.body#/order_id")))),
 )), (status = 409, body = openapi::ErrorBody)))]

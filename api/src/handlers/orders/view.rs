@@ -150,9 +150,9 @@ pub enum YesNo {
 /// PayOrders' options (the partner-payment body is the same without `order_id`).
 #[derive(Deserialize, Validate, ToSchema)]
 pub struct PayOptionFields {
-    #[schema(example = "YES")]
+    #[schema(schema_with = fields::yes_no)]
     pub use_coupon: Option<YesNo>,
-    #[schema(example = "YES")]
+    #[schema(schema_with = fields::yes_no)]
     pub use_discount: Option<YesNo>,
     /// At most 3; required exactly when use_coupon is YES.
     #[validate(length(max = 3), nested)]
