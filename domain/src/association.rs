@@ -16,6 +16,8 @@ pub enum AssociationType {
 }
 
 impl AssociationType {
+    pub const ALL: [AssociationType; 2] = [Self::Referral, Self::Resale];
+
     pub fn as_str(self) -> &'static str {
         match self {
             Self::Referral => "1",

@@ -103,6 +103,14 @@ pub const NOT_FLAGGED_FOR_PARTNER_PAYMENT: &str = "CBC.99100061";
 pub const NOT_RESALE_CUSTOMER: &str = "CBC.99100062";
 /// Ours: the refund exceeds what is left to refund of the order.
 pub const REFUND_TOO_LARGE: &str = "CBC.99100063";
+/// Ours (S17/S19): a coupon is named twice in `coupon_infos`.
+pub const COUPON_REPEATED: &str = "CBC.99100064";
+/// Ours: a new order names the same discount twice.
+pub const DISCOUNT_REPEATED: &str = "CBC.99100065";
+/// Ours: a time window's begin is after its end, or they are more than a year apart.
+pub const TIME_WINDOW_INVALID: &str = "CBC.99100066";
+/// Ours (ShowRefundOrderDetails): a partner must name the order's customer.
+pub const CUSTOMER_ID_REQUIRED: &str = "CBC.99100067";
 
 // Programs and incentives (S4, S5, S7, S12, S14, S18). 21–23, 31–34 and 41 are the codes
 // SEED-TO-API proposes; the others are from 99100040–50 (51 and 52 stay free for S15, 61–63 are S19's).

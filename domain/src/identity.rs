@@ -120,7 +120,8 @@ impl Roles {
 }
 
 /// ISO 3166-1 alpha-2 codes (249), sorted for binary search.
-const ISO_3166: [&str; 249] = [
+/// ISO 3166-1 alpha-2 codes, sorted.
+pub const ISO_3166: [&str; 249] = [
     "AD", "AE", "AF", "AG", "AI", "AL", "AM", "AO", "AQ", "AR", "AS", "AT", "AU", "AW", "AX", "AZ",
     "BA", "BB", "BD", "BE", "BF", "BG", "BH", "BI", "BJ", "BL", "BM", "BN", "BO", "BQ", "BR", "BS",
     "BT", "BV", "BW", "BY", "BZ", "CA", "CC", "CD", "CF", "CG", "CH", "CI", "CK", "CL", "CM", "CN",
@@ -208,6 +209,8 @@ pub enum MarketingPlan {
 }
 
 impl MarketingPlan {
+    pub const ALL: [MarketingPlan; 2] = [Self::V1, Self::V2];
+
     pub fn parse(s: &str) -> Result<Self, Violation> {
         match s {
             "1.0" => Ok(Self::V1),

@@ -19,6 +19,18 @@ pub const DISCOUNT_BUSINESS: i32 = 2;
 pub const DISCOUNT_PARTNER: i32 = 3;
 pub const DISCOUNT_PRICE_ADJUST: i32 = 609;
 pub const DISCOUNT_TYPES: [i32; 5] = [0, 1, 2, 3, 609];
+/// Discount modes: 0 ratio (pay `value` of the price), 1 fixed price, 2 amount off.
+pub const DISCOUNT_MODES: [i32; 3] = [0, 1, 2];
+
+/// Order types: 1 new, 2 renew, 3 change, 4 unsubscribe, 10, 11, 13, 14, 15.
+pub const ORDER_TYPES: [i32; 9] = [1, 2, 3, 4, 10, 11, 13, 14, 15];
+/// Order types an order can be created with (an unsubscribe order only comes from a refund).
+pub const CREATABLE_ORDER_TYPES: [i32; 8] = [1, 2, 3, 10, 11, 13, 14, 15];
+/// Order statuses ListCustomerOrders filters by.
+pub const ORDER_STATUSES: [i32; 11] = [1, 2, 3, 4, 5, 6, 9, 10, 11, 12, 13];
+/// PayOrders `coupon_infos[].type`: 300 discount coupon, 301 voucher, 302 cash coupon,
+/// 303 stored-value card.
+pub const PAY_COUPON_TYPES: [i32; 4] = [300, 301, 302, 303];
 
 /// Coupon types: 1 voucher, 2 discount coupon, 3 product coupon, 4 cash coupon.
 pub const COUPON_VOUCHER: i32 = 1;
@@ -120,15 +132,17 @@ pub fn check_request(r: &PayRequest) -> Result<(), Violation> {
         ));
     }
     for (i, (id, t)) in r.coupons.iter().enumerate() {
-        if ![300, 301, 302, 303].contains(t) {
+        if !PAY_COUPON_TYPES.contains(t) {
             return Err(Violation::param(format!(
                 "coupon_infos[{i}].type must be 300, 301, 302 or 303"
             )));
         }
+        // Well-formed, but names one coupon twice: a business refusal, not a format error.
         if r.coupons[..i].iter().any(|(other, _)| other == id) {
-            return Err(Violation::param(format!(
-                "coupon_infos[{i}].id repeats a coupon"
-            )));
+            return Err(v(
+                codes::COUPON_REPEATED,
+                format!("coupon_infos[{i}].id repeats a coupon"),
+            ));
         }
     }
     Ok(())

@@ -16,6 +16,10 @@ pub struct Window {
     pub until: i64,
 }
 
+/// `YYYY-MM-DD` as [`parse_date`] reads it: a calendar day (29 February is left out rather
+/// than checking leap years in a pattern).
+pub const DATE_PATTERN: &str = r"^[0-9]{4}-((0[1-9]|1[0-2])-(0[1-9]|1[0-9]|2[0-8])|(0[13-9]|1[0-2])-(29|30)|(0[13578]|1[02])-31)$";
+
 fn parse_date(field: &str, s: &str) -> Result<NaiveDate, Violation> {
     let ok = s.len() == 10 && s.as_bytes()[4] == b'-' && s.as_bytes()[7] == b'-';
     ok.then(|| NaiveDate::parse_from_str(s, "%Y-%m-%d").ok())
@@ -55,13 +59,16 @@ pub fn change_record_window(
         Some(s) => parse_date("trade_time_begin", s)?,
         None => year_before,
     };
+    // Two well-formed dates; how they relate is a business rule, not a format.
     if begin > end {
-        return Err(Violation::param(
+        return Err(Violation::new(
+            crate::codes::TIME_WINDOW_INVALID,
             "trade_time_begin must not be after trade_time_end",
         ));
     }
     if begin < year_before {
-        return Err(Violation::param(
+        return Err(Violation::new(
+            crate::codes::TIME_WINDOW_INVALID,
             "trade_time_begin and trade_time_end may be at most one year apart",
         ));
     }

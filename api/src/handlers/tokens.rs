@@ -15,10 +15,10 @@ use validator::Validate;
 #[derive(Deserialize, Validate, ToSchema)]
 pub struct TokenRequest {
     #[validate(length(min = 1, max = 64))]
-    #[schema(min_length = 1, max_length = 64)]
+    #[schema(min_length = 1, max_length = 64, example = "li.lei@acme")]
     user_name: String,
     #[validate(length(min = 1, max = 128))]
-    #[schema(min_length = 1, max_length = 128)]
+    #[schema(min_length = 1, max_length = 128, example = "Cloud#2024pass")]
     password: String,
 }
 

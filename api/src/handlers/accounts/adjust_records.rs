@@ -28,30 +28,44 @@ const OPERATION_TYPES: [&str; 3] = [
 #[into_params(parameter_in = Query)]
 pub struct AdjustRecordsQuery {
     #[validate(length(min = 1, max = 64))]
-    #[param(min_length = 1, max_length = 64)]
+    #[param(
+        min_length = 1,
+        max_length = 64,
+        example = "0a1b2c3d4e5f60718293a4b5c6d7e8f9"
+    )]
     customer_id: Option<String>,
     /// `SOURCE_OPERATION_BEADJUST`, `SOURCE_OPERATION_BERETRIEVE` or `SOURCE_OPERATION_BEUNBIND`;
     /// absent or empty: all.
+    #[param(schema_with = operation_type_schema)]
     operation_type: Option<String>,
     /// UTC `yyyy-MM-ddTHH:mm:ssZ`.
     #[validate(length(max = 20))]
-    #[param(max_length = 20)]
+    #[param(schema_with = crate::schemas::utc_time)]
     operation_time_begin: Option<String>,
     #[validate(length(max = 20))]
-    #[param(max_length = 20)]
+    #[param(schema_with = crate::schemas::utc_time)]
     operation_time_end: Option<String>,
     #[validate(length(min = 1, max = 64))]
-    #[param(min_length = 1, max_length = 64)]
+    #[param(min_length = 1, max_length = 64, example = "TR2412040001")]
     trans_id: Option<String>,
     #[validate(range(min = 0))]
-    #[param(minimum = 0)]
+    #[param(minimum = 0, example = 0)]
     offset: Option<i64>,
     #[validate(range(min = 1, max = 100))]
-    #[param(minimum = 1, maximum = 100)]
+    #[param(minimum = 1, maximum = 100, example = 10)]
     limit: Option<i64>,
     #[validate(length(min = 1, max = 64))]
-    #[param(min_length = 1, max_length = 64)]
+    #[param(
+        min_length = 1,
+        max_length = 64,
+        example = "5f1e2d3c4b5a69788796a5b4c3d2e1f0"
+    )]
     indirect_partner_id: Option<String>,
+}
+
+/// An operation type, or `""` for all.
+fn operation_type_schema() -> utoipa::openapi::schema::Object {
+    crate::schemas::strings(OPERATION_TYPES.into_iter().chain([""]))
 }
 
 #[derive(Serialize, ToSchema)]

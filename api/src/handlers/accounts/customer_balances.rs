@@ -50,7 +50,11 @@ pub async fn show_customer_account_balances(
 #[derive(Deserialize, Serialize, Validate, ToSchema)]
 pub struct CustomerInfo {
     #[validate(length(min = 1, max = 64))]
-    #[schema(min_length = 1, max_length = 64)]
+    #[schema(
+        min_length = 1,
+        max_length = 64,
+        example = "0a1b2c3d4e5f60718293a4b5c6d7e8f9"
+    )]
     customer_id: String,
 }
 
@@ -58,10 +62,14 @@ pub struct CustomerInfo {
 pub struct CustomersBalancesQuery {
     /// 1 to 100 customers of the partner.
     #[validate(length(min = 1, max = 100), nested)]
-    #[schema(min_items = 1, max_items = 100)]
+    #[schema(min_items = 1, max_items = 100, example = json!([{"customer_id": "0a1b2c3d4e5f60718293a4b5c6d7e8f9"}]))]
     customer_infos: Vec<CustomerInfo>,
     #[validate(length(min = 1, max = 64))]
-    #[schema(min_length = 1, max_length = 64)]
+    #[schema(
+        min_length = 1,
+        max_length = 64,
+        example = "5f1e2d3c4b5a69788796a5b4c3d2e1f0"
+    )]
     indirect_partner_id: Option<String>,
 }
 

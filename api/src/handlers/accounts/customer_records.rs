@@ -29,33 +29,33 @@ pub enum RevenueExpense {
 #[derive(Deserialize, Validate, IntoParams)]
 #[into_params(parameter_in = Query)]
 pub struct CustomerRecordsQuery {
-    #[param(inline)]
+    #[param(inline, example = "BALANCE_TYPE_DEBIT")]
     balance_type: BalanceType,
-    #[param(inline)]
+    #[param(inline, example = "EXPENSE")]
     revenue_expense_type: Option<RevenueExpense>,
-    #[param(inline)]
+    #[param(inline, example = "RECHARGE")]
     trade_type: Option<TradeType>,
     #[validate(length(max = 10))]
-    #[param(max_length = 10)]
+    #[param(schema_with = crate::handlers::accounts::trade_date)]
     trade_time_begin: Option<String>,
     #[validate(length(max = 10))]
-    #[param(max_length = 10)]
+    #[param(schema_with = crate::handlers::accounts::trade_date)]
     trade_time_end: Option<String>,
     #[validate(length(min = 1, max = 128))]
-    #[param(min_length = 1, max_length = 128)]
+    #[param(min_length = 1, max_length = 128, example = "TR2412040001")]
     trade_id: Option<String>,
     /// No payment channels exist here: given, it matches nothing.
     #[validate(length(max = 64))]
-    #[param(max_length = 64)]
+    #[param(max_length = 64, example = "alipay")]
     payment_channel_id: Option<String>,
     #[validate(length(max = 64))]
-    #[param(max_length = 64)]
+    #[param(max_length = 64, example = "2024120422001400001")]
     payment_channel_no: Option<String>,
     #[validate(range(min = 0))]
-    #[param(minimum = 0)]
+    #[param(minimum = 0, example = 0)]
     offset: Option<i64>,
     #[validate(range(min = 1, max = 100))]
-    #[param(minimum = 1, maximum = 100)]
+    #[param(minimum = 1, maximum = 100, example = 10)]
     limit: Option<i64>,
 }
 

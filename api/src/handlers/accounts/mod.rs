@@ -51,6 +51,16 @@ impl From<&AccountRow> for AccountBalance {
     }
 }
 
+/// A change-record date `YYYY-MM-DD` (UTC+8).
+pub fn trade_date() -> utoipa::openapi::schema::Object {
+    use utoipa::openapi::schema::{ObjectBuilder, Type};
+    ObjectBuilder::new()
+        .schema_type(Type::String)
+        .pattern(Some(domain::period::DATE_PATTERN))
+        .examples([serde_json::json!("2026-11-01")])
+        .build()
+}
+
 /// Amounts of change records are strings with two decimals, without sign (the direction is
 /// in `type` / `revenue_expense_type`).
 pub fn amount_text(cents: i64) -> String {

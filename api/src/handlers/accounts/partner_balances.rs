@@ -19,7 +19,11 @@ use validator::Validate;
 pub struct BalancesQuery {
     /// A distributor's reseller whose balances to read.
     #[validate(length(min = 1, max = 64))]
-    #[param(min_length = 1, max_length = 64)]
+    #[param(
+        min_length = 1,
+        max_length = 64,
+        example = "5f1e2d3c4b5a69788796a5b4c3d2e1f0"
+    )]
     indirect_partner_id: Option<String>,
 }
 

@@ -67,26 +67,30 @@ impl TradeType {
 #[into_params(parameter_in = Query)]
 pub struct PartnerRecordsQuery {
     /// `BALANCE_TYPE_DEBIT` (cash) or `BALANCE_TYPE_CREDIT`. Required.
-    #[param(inline)]
+    #[param(inline, example = "BALANCE_TYPE_DEBIT")]
     balance_type: BalanceType,
-    #[param(inline)]
+    #[param(inline, example = "RECHARGE")]
     trade_type: Option<TradeType>,
     /// `YYYY-MM-DD` in UTC+8; default one year before the end.
     #[validate(length(max = 10))]
-    #[param(max_length = 10)]
+    #[param(schema_with = crate::handlers::accounts::trade_date)]
     trade_time_begin: Option<String>,
     /// `YYYY-MM-DD` in UTC+8, inclusive; default today. At most one year after the begin.
     #[validate(length(max = 10))]
-    #[param(max_length = 10)]
+    #[param(schema_with = crate::handlers::accounts::trade_date)]
     trade_time_end: Option<String>,
     #[validate(range(min = 0))]
-    #[param(minimum = 0)]
+    #[param(minimum = 0, example = 0)]
     offset: Option<i64>,
     #[validate(range(min = 1, max = 100))]
-    #[param(minimum = 1, maximum = 100)]
+    #[param(minimum = 1, maximum = 100, example = 10)]
     limit: Option<i64>,
     #[validate(length(min = 1, max = 64))]
-    #[param(min_length = 1, max_length = 64)]
+    #[param(
+        min_length = 1,
+        max_length = 64,
+        example = "5f1e2d3c4b5a69788796a5b4c3d2e1f0"
+    )]
     indirect_partner_id: Option<String>,
 }
 

@@ -19,20 +19,32 @@ use validator::Validate;
 #[derive(Deserialize, Validate, ToSchema)]
 pub struct CustomerAmountRequest {
     #[validate(length(min = 1, max = 64))]
-    #[schema(min_length = 1, max_length = 64)]
+    #[schema(
+        min_length = 1,
+        max_length = 64,
+        example = "0a1b2c3d4e5f60718293a4b5c6d7e8f9"
+    )]
     customer_id: String,
     /// > 0, at most 2 decimals, at most the giver's balance.
     amount: DecimalInput,
     /// A distributor acting for one of its resellers.
     #[validate(length(min = 1, max = 64))]
-    #[schema(min_length = 1, max_length = 64)]
+    #[schema(
+        min_length = 1,
+        max_length = 64,
+        example = "5f1e2d3c4b5a69788796a5b4c3d2e1f0"
+    )]
     indirect_partner_id: Option<String>,
 }
 
 #[derive(Deserialize, Validate, ToSchema)]
 pub struct ResellerAmountRequest {
     #[validate(length(min = 1, max = 64))]
-    #[schema(min_length = 1, max_length = 64)]
+    #[schema(
+        min_length = 1,
+        max_length = 64,
+        example = "5f1e2d3c4b5a69788796a5b4c3d2e1f0"
+    )]
     indirect_partner_id: String,
     amount: DecimalInput,
 }
@@ -52,7 +64,7 @@ fn amount(d: DecimalInput) -> Result<Amount, ApiError> {
 }
 
 /// Allocates money from the partner's cash account to its customer.
-#[utoipa::path(tag = "accounts", params(("Idempotency-Key" = Option<String>, Header)), request_body = CustomerAmountRequest, responses((status = 200, body = TransferResult), (status = 409, body = openapi::ErrorBody)))]
+#[utoipa::path(tag = "accounts", params(("Idempotency-Key" = Option<String>, Header, example = "5b0f7c9e-2d4a-4f7e-9a61-3c2e8d1f0a42")), request_body = CustomerAmountRequest, responses((status = 200, body = TransferResult), (status = 409, body = openapi::ErrorBody)))]
 #[post("/v2/accounts/partner-accounts/adjust-amount")]
 pub async fn update_customer_account_amount(
     state: Data<AppState>,
@@ -80,7 +92,7 @@ pub async fn update_customer_account_amount(
 }
 
 /// Reclaims money from a customer back to the partner's cash account.
-#[utoipa::path(tag = "accounts", params(("Idempotency-Key" = Option<String>, Header)), request_body = CustomerAmountRequest, responses((status = 200, body = TransResult), (status = 409, body = openapi::ErrorBody)))]
+#[utoipa::path(tag = "accounts", params(("Idempotency-Key" = Option<String>, Header, example = "5b0f7c9e-2d4a-4f7e-9a61-3c2e8d1f0a42")), request_body = CustomerAmountRequest, responses((status = 200, body = TransResult), (status = 409, body = openapi::ErrorBody)))]
 #[post("/v2/accounts/partner-accounts/reclaim")]
 pub async fn reclaim_to_partner_account(
     state: Data<AppState>,
@@ -116,7 +128,7 @@ fn distributor(caller: &Caller) -> Result<String, ApiError> {
 }
 
 /// A distributor allocates money to one of its resellers.
-#[utoipa::path(tag = "accounts", params(("Idempotency-Key" = Option<String>, Header)), request_body = ResellerAmountRequest, responses((status = 200, body = TransferResult), (status = 409, body = openapi::ErrorBody)))]
+#[utoipa::path(tag = "accounts", params(("Idempotency-Key" = Option<String>, Header, example = "5b0f7c9e-2d4a-4f7e-9a61-3c2e8d1f0a42")), request_body = ResellerAmountRequest, responses((status = 200, body = TransferResult), (status = 409, body = openapi::ErrorBody)))]
 #[post("/v2/accounts/partner-accounts/indirect-partner-adjust")]
 pub async fn update_indirect_partner_account(
     state: Data<AppState>,
@@ -137,7 +149,7 @@ pub async fn update_indirect_partner_account(
 }
 
 /// A distributor reclaims money from one of its resellers.
-#[utoipa::path(tag = "accounts", params(("Idempotency-Key" = Option<String>, Header)), request_body = ResellerAmountRequest, responses((status = 200, body = TransResult), (status = 409, body = openapi::ErrorBody)))]
+#[utoipa::path(tag = "accounts", params(("Idempotency-Key" = Option<String>, Header, example = "5b0f7c9e-2d4a-4f7e-9a61-3c2e8d1f0a42")), request_body = ResellerAmountRequest, responses((status = 200, body = TransResult), (status = 409, body = openapi::ErrorBody)))]
 #[post("/v2/accounts/partner-accounts/indirect-partner-reclaim")]
 pub async fn reclaim_indirect_partner_account(
     state: Data<AppState>,

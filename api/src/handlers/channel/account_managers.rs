@@ -23,7 +23,11 @@ const ASSIGNERS: &[Role] = &[Role::AccountManagerSupervisor];
 pub struct AssignAccountManagerReq {
     /// Login name of one of your users holding the `account_manager` role.
     #[validate(length(min = 1, max = 64))]
-    #[schema(min_length = 1, max_length = 64)]
+    #[schema(
+        min_length = 1,
+        max_length = 64,
+        example = "9a8b7c6d5e4f30211203f4e5d6c7b8a9"
+    )]
     account_manager_id: String,
 }
 
@@ -42,7 +46,7 @@ fn not_your_customer() -> Violation {
 }
 
 /// Assigns an account manager to one of your linked resellers (distributors only).
-#[utoipa::path(tag = "channel", params(("indirect_partner_id" = String, Path)), request_body = AssignAccountManagerReq, responses((status = 204, description = "assigned")))]
+#[utoipa::path(tag = "channel", params(("indirect_partner_id" = String, Path, example = "5f1e2d3c4b5a69788796a5b4c3d2e1f0")), request_body = AssignAccountManagerReq, responses((status = 204, description = "assigned")))]
 #[put("/v2/partners/indirect-partners/{indirect_partner_id}/account-manager")]
 pub async fn assign_reseller_account_manager(
     state: Data<AppState>,
@@ -60,7 +64,7 @@ pub async fn assign_reseller_account_manager(
 }
 
 /// Removes the account manager of one of your linked resellers.
-#[utoipa::path(tag = "channel", params(("indirect_partner_id" = String, Path)), responses((status = 204, description = "removed")))]
+#[utoipa::path(tag = "channel", params(("indirect_partner_id" = String, Path, example = "5f1e2d3c4b5a69788796a5b4c3d2e1f0")), responses((status = 204, description = "removed")))]
 #[delete("/v2/partners/indirect-partners/{indirect_partner_id}/account-manager")]
 pub async fn remove_reseller_account_manager(
     state: Data<AppState>,
@@ -76,7 +80,7 @@ pub async fn remove_reseller_account_manager(
 }
 
 /// Assigns an account manager to one of your customers (one per customer).
-#[utoipa::path(tag = "customers", params(("customer_id" = String, Path)), request_body = AssignAccountManagerReq, responses((status = 204, description = "assigned")))]
+#[utoipa::path(tag = "customers", params(("customer_id" = String, Path, example = "0a1b2c3d4e5f60718293a4b5c6d7e8f9")), request_body = AssignAccountManagerReq, responses((status = 204, description = "assigned")))]
 #[put("/v2/partners/sub-customers/{customer_id}/account-manager")]
 pub async fn assign_customer_account_manager(
     state: Data<AppState>,
@@ -94,7 +98,7 @@ pub async fn assign_customer_account_manager(
 }
 
 /// Removes the account manager of one of your customers.
-#[utoipa::path(tag = "customers", params(("customer_id" = String, Path)), responses((status = 204, description = "removed")))]
+#[utoipa::path(tag = "customers", params(("customer_id" = String, Path, example = "0a1b2c3d4e5f60718293a4b5c6d7e8f9")), responses((status = 204, description = "removed")))]
 #[delete("/v2/partners/sub-customers/{customer_id}/account-manager")]
 pub async fn remove_customer_account_manager(
     state: Data<AppState>,

@@ -20,7 +20,7 @@ use validator::Validate;
 /// CBC.99100081 LINK_EXPIRED, CBC.99100082 CODE_USED, CBC.99100083 HAS_CREDIT_ACCOUNT,
 /// CBC.99100084 IS_PARTNER, CBC.99100085 BOUND_TO_OTHER_PARTNER, CBC.99100086
 /// SPECIAL_CONTRACT; 503 CBC.0251 SYSTEM_BUSY (retry). The partner sees the same reason.
-#[utoipa::path(tag = "customers", params(("invitation_code" = String, Path)), responses((status = 204, description = "associated")))]
+#[utoipa::path(tag = "customers", params(("invitation_code" = String, Path, example = "K7P2QX9M")), responses((status = 204, description = "associated")))]
 #[post("/v2/customers/invitations/{invitation_code}/accept")]
 pub async fn accept_customer_invitation(
     state: Data<AppState>,
@@ -66,8 +66,11 @@ async fn busy(
 #[derive(Deserialize, Validate, IntoParams)]
 pub struct MyInvitationsQuery {
     /// `PENDING`, `ASSOCIATED`, `FAILED` or `EXPIRED`; absent or empty = all.
+    #[param(schema_with = super::customer_invitations::association_status_filter)]
     association_status: Option<String>,
+    #[param(example = 0)]
     offset: Option<i64>,
+    #[param(example = 10)]
     limit: Option<i64>,
 }
 

@@ -4,6 +4,7 @@
 use super::{non_empty, path_id, SALES};
 use crate::auth::Caller;
 use crate::extract::{Json, Query};
+use crate::handlers::orders::fields;
 use crate::service::channel::customer_invitations::{self as svc, Invitee, Issued};
 use crate::service::channel::outbox::notice;
 use crate::{wire, ApiError, AppState};
@@ -15,28 +16,61 @@ use domain::paging::Page;
 use domain::{codes, Violation};
 use persistence::repo::customer_invitations::{ListFilter, Side};
 use serde::{Deserialize, Serialize};
+use utoipa::openapi::{RefOr, Schema};
 use utoipa::{IntoParams, ToSchema};
 use validator::Validate;
 
 #[derive(Deserialize, Validate, ToSchema)]
-pub struct InviteCustomerReq {
+pub struct InviteCustomerFields {
     /// The customer's login name; give this or `email`.
     #[validate(length(min = 1, max = 64))]
-    #[schema(min_length = 1, max_length = 64)]
+    #[schema(min_length = 1, max_length = 64, example = "acme-cloud")]
     account_name: Option<String>,
     /// The customer's e-mail address; give this or `account_name`.
     #[validate(length(min = 1, max = 256))]
-    #[schema(min_length = 1, max_length = 256)]
+    #[schema(min_length = 1, max_length = 256, example = "it@acme.example")]
     email: Option<String>,
     /// `"1"` referral or `"2"` resale.
+    #[schema(schema_with = association_type_schema)]
     association_type: String,
     #[validate(length(max = 256))]
-    #[schema(max_length = 256)]
+    #[schema(schema_with = super::optional_remark)]
     remark: Option<String>,
     /// Invite for one of your resellers (distributors only).
     #[validate(length(max = 64))]
-    #[schema(max_length = 64)]
+    #[schema(max_length = 64, example = "5f1e2d3c4b5a69788796a5b4c3d2e1f0")]
     indirect_partner_id: Option<String>,
+}
+
+fn association_type_schema() -> utoipa::openapi::schema::Object {
+    crate::schemas::strings(AssociationType::ALL.iter().map(|t| t.as_str()))
+}
+
+/// The invitation: exactly one of `account_name` and `email`.
+#[derive(Deserialize)]
+#[serde(transparent)]
+pub struct InviteCustomerReq(InviteCustomerFields);
+
+impl Validate for InviteCustomerReq {
+    fn validate(&self) -> Result<(), validator::ValidationErrors> {
+        self.0.validate()
+    }
+}
+
+impl utoipa::PartialSchema for InviteCustomerReq {
+    fn schema() -> RefOr<Schema> {
+        fields::with_rules_example(
+            InviteCustomerFields::schema(),
+            [fields::exactly_one("account_name", "email")],
+            serde_json::json!({"account_name": "acme-cloud", "association_type": "2", "remark": "Met at the partner summit"}),
+        )
+    }
+}
+
+impl ToSchema for InviteCustomerReq {
+    fn schemas(out: &mut Vec<(String, RefOr<Schema>)>) {
+        InviteCustomerFields::schemas(out);
+    }
 }
 
 #[derive(Serialize, ToSchema)]
@@ -75,7 +109,7 @@ pub async fn invite_customer(
 ) -> Result<HttpResponse, ApiError> {
     let me = caller.partner_with(SALES)?;
     let (partner_id, user_id) = (me.partner_id.clone(), me.user_id.clone());
-    let req = req.into_inner()?;
+    let req = req.into_inner()?.0;
     let invitee = match (req.account_name, req.email) {
         (Some(n), None) => Invitee::AccountName(n),
         (None, Some(e)) => Invitee::Email(e),
@@ -104,7 +138,7 @@ pub async fn invite_customer(
 
 /// Re-sends an invitation that has not led to an association: a new code and expiry; the old
 /// link stops working. CBC.99100076 already associated.
-#[utoipa::path(tag = "customers", params(("invitation_id" = String, Path)), responses((status = 200, body = CustomerInvitationIssued), (status = 404, body = openapi::ErrorBody)))]
+#[utoipa::path(tag = "customers", params(("invitation_id" = String, Path, example = "IV2412040001")), responses((status = 200, body = CustomerInvitationIssued), (status = 404, body = openapi::ErrorBody)))]
 #[post("/v2/partners/sub-customers/invitations/{invitation_id}/resend")]
 pub async fn resend_customer_invitation(
     state: Data<AppState>,
@@ -123,13 +157,26 @@ pub async fn resend_customer_invitation(
 #[derive(Deserialize, Validate, IntoParams)]
 pub struct ListCustomerInvitationsQuery {
     /// `PENDING`, `ASSOCIATED`, `FAILED` or `EXPIRED`; absent or empty = all.
+    #[param(schema_with = association_status_filter)]
     association_status: Option<String>,
+    #[param(example = 0)]
     offset: Option<i64>,
+    #[param(example = 10)]
     limit: Option<i64>,
     /// A distributor lists one of its resellers' invitations.
     #[validate(length(max = 64))]
-    #[param(max_length = 64)]
+    #[param(max_length = 64, example = "5f1e2d3c4b5a69788796a5b4c3d2e1f0")]
     indirect_partner_id: Option<String>,
+}
+
+/// An association status, or `""` for all.
+pub(crate) fn association_status_filter() -> utoipa::openapi::schema::Object {
+    crate::schemas::strings(
+        AssociationStatus::ALL
+            .iter()
+            .map(|s| s.as_str())
+            .chain([""]),
+    )
 }
 
 #[derive(Serialize, ToSchema)]

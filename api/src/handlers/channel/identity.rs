@@ -2,6 +2,7 @@
 
 use crate::auth::Caller;
 use crate::extract::Json;
+use crate::handlers::orders::fields;
 use crate::service::channel::sub_customers;
 use crate::{wire, ApiError, AppState};
 use actix_web::http::StatusCode;
@@ -10,17 +11,70 @@ use actix_web::{post, HttpResponse};
 use domain::identity::Role;
 use domain::sub_customer::IdentitySearch;
 use serde::{Deserialize, Serialize};
+use utoipa::openapi::schema::{ObjectBuilder, OneOfBuilder, Type};
+use utoipa::openapi::{RefOr, Schema};
 use utoipa::ToSchema;
 use validator::Validate;
 
 #[derive(Deserialize, Validate, ToSchema)]
-pub struct CheckSubcustomerUserReq {
+pub struct CheckIdentityFields {
     /// `email`, `mobile` or `name` (login name).
     #[schema(example = "name")]
     search_type: String,
     /// ≤ 64 characters. Mobile as `0086-13800000000` (86 only); a complete e-mail address; or a
     /// login name `^[a-zA-Z-][a-zA-Z0-9_-]{4,31}$`.
+    #[schema(example = "acme-cloud")]
     search_value: String,
+}
+
+/// What `IdentitySearch::parse` accepts for each `search_type`.
+const SEARCHES: [(&str, &str); 3] = [
+    ("email", r"^[^@\s]+@[^@\s]*\.[^@\s]*$"),
+    ("mobile", r"^0086-1[0-9]{10}$"),
+    (
+        "name",
+        r"^(?![oO][pP]_|[sS][hH][aA][dD][oO][wW]_)[a-zA-Z-][a-zA-Z0-9_-]{4,31}$",
+    ),
+];
+
+/// The request: `search_value` has the form its `search_type` names.
+#[derive(Deserialize)]
+#[serde(transparent)]
+pub struct CheckSubcustomerUserReq(CheckIdentityFields);
+
+impl Validate for CheckSubcustomerUserReq {
+    fn validate(&self) -> Result<(), validator::ValidationErrors> {
+        self.0.validate()
+    }
+}
+
+impl utoipa::PartialSchema for CheckSubcustomerUserReq {
+    fn schema() -> RefOr<Schema> {
+        let mut one = OneOfBuilder::new();
+        for (kind, pattern) in SEARCHES {
+            one = one.item(
+                ObjectBuilder::new()
+                    .property("search_type", crate::schemas::strings([kind]))
+                    .property(
+                        "search_value",
+                        ObjectBuilder::new()
+                            .schema_type(Type::String)
+                            .min_length(Some(1))
+                            .max_length(Some(64))
+                            .pattern(Some(pattern)),
+                    )
+                    .required("search_type")
+                    .required("search_value"),
+            );
+        }
+        fields::with_rules(CheckIdentityFields::schema(), [Schema::OneOf(one.build())])
+    }
+}
+
+impl ToSchema for CheckSubcustomerUserReq {
+    fn schemas(out: &mut Vec<(String, RefOr<Schema>)>) {
+        CheckIdentityFields::schemas(out);
+    }
 }
 
 #[derive(Serialize, ToSchema)]
@@ -41,7 +95,7 @@ pub async fn check_user_identity(
     req: Json<CheckSubcustomerUserReq>,
 ) -> Result<HttpResponse, ApiError> {
     caller.partner_with(&Role::ALL)?;
-    let req = req.into_inner()?;
+    let req = req.into_inner()?.0;
     let search = IdentitySearch::parse(&req.search_type, &req.search_value)?;
     let r = state
         .read(move |c| sub_customers::check_identity(c, &search))

@@ -18,23 +18,25 @@ use validator::Validate;
 pub struct QueryIndirectPartnersReq {
     /// Exact account name of the reseller; empty = no filter.
     #[validate(length(max = 64))]
-    #[schema(max_length = 64)]
+    #[schema(max_length = 64, example = "reseller-east")]
     account_name: Option<String>,
-    /// UTC `yyyy-MM-ddTHH:mm:ssZ`, inclusive.
+    /// UTC `yyyy-MM-ddTHH:mm:ssZ`, inclusive; not after `associated_on_end` (CBC.99100066).
     #[validate(length(max = 20))]
-    #[schema(max_length = 20)]
+    #[schema(schema_with = crate::handlers::orders::fields::optional_utc_time)]
     associated_on_begin: Option<String>,
     /// UTC `yyyy-MM-ddTHH:mm:ssZ`, inclusive.
     #[validate(length(max = 20))]
-    #[schema(max_length = 20)]
+    #[schema(schema_with = crate::handlers::orders::fields::optional_utc_time)]
     associated_on_end: Option<String>,
     /// 0–40000000, default 0.
+    #[schema(example = 0)]
     offset: Option<i64>,
     /// 1–100, default 10.
+    #[schema(example = 10)]
     limit: Option<i64>,
     /// One of your resellers; any other id answers CBC.99000037.
     #[validate(length(max = 64))]
-    #[schema(max_length = 64)]
+    #[schema(max_length = 64, example = "5f1e2d3c4b5a69788796a5b4c3d2e1f0")]
     indirect_partner_id: Option<String>,
 }
 

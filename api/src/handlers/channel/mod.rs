@@ -6,6 +6,7 @@ pub mod account_managers;
 pub mod customer_association;
 pub mod customer_invitations;
 pub mod identity;
+pub mod identity_fields;
 pub mod indirect_partners;
 pub mod reseller_invitation_answers;
 pub mod reseller_invitations;
@@ -35,6 +36,17 @@ pub(crate) fn distributor<'a>(
     Ok(u)
 }
 
+/// An optional remark: at most 256 characters without control characters.
+pub(crate) fn optional_remark() -> utoipa::openapi::schema::Object {
+    use utoipa::openapi::schema::{ObjectBuilder, SchemaType, Type};
+    ObjectBuilder::new()
+        .schema_type(SchemaType::from_iter([Type::String, Type::Null]))
+        .max_length(Some(256))
+        .pattern(Some(r"^[^\x00-\x1F\x7F-\x9F]*$"))
+        .examples([serde_json::json!("Met at the partner summit")])
+        .build()
+}
+
 /// Huawei treats `""` like an absent filter for these fields.
 pub(crate) fn non_empty(s: Option<String>) -> Option<String> {
     s.filter(|v| !v.is_empty())
@@ -47,11 +59,13 @@ pub(crate) fn time_range(
 ) -> Result<(Option<i64>, Option<i64>), Violation> {
     let from = begin.map(|s| wire::parse_utc(begin_name, s)).transpose()?;
     let to = end.map(|s| wire::parse_utc(end_name, s)).transpose()?;
+    // Both well-formed; their order is a rule no schema states.
     if let (Some(f), Some(t)) = (from, to) {
         if f > t {
-            return Err(Violation::param(format!(
-                "{begin_name} must not be after {end_name}"
-            )));
+            return Err(Violation::new(
+                domain::codes::TIME_WINDOW_INVALID,
+                format!("{begin_name} must not be after {end_name}"),
+            ));
         }
     }
     Ok((from, to))

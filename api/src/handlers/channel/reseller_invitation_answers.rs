@@ -39,7 +39,7 @@ async fn run(
 /// The invited reseller's admin accepts: every S3 rule is checked again, and of two
 /// distributors racing for one reseller exactly one link results (the other gets CBC.99100013).
 /// CBC.99100071 already answered, CBC.99100072 expired.
-#[utoipa::path(tag = "channel", params(("invitation_id" = String, Path)), responses((status = 204, description = "accepted; the reseller is linked"), (status = 404, body = openapi::ErrorBody)))]
+#[utoipa::path(tag = "channel", params(("invitation_id" = String, Path, example = "IV2412040001")), responses((status = 204, description = "accepted; the reseller is linked"), (status = 404, body = openapi::ErrorBody)))]
 #[post("/v2/partners/indirect-partners/invitations/{invitation_id}/accept")]
 pub async fn accept_reseller_invitation(
     state: Data<AppState>,
@@ -50,7 +50,7 @@ pub async fn accept_reseller_invitation(
 }
 
 /// The invited reseller's admin rejects.
-#[utoipa::path(tag = "channel", params(("invitation_id" = String, Path)), responses((status = 204, description = "rejected"), (status = 404, body = openapi::ErrorBody)))]
+#[utoipa::path(tag = "channel", params(("invitation_id" = String, Path, example = "IV2412040001")), responses((status = 204, description = "rejected"), (status = 404, body = openapi::ErrorBody)))]
 #[post("/v2/partners/indirect-partners/invitations/{invitation_id}/reject")]
 pub async fn reject_reseller_invitation(
     state: Data<AppState>,
@@ -61,7 +61,7 @@ pub async fn reject_reseller_invitation(
 }
 
 /// The inviting distributor's admin withdraws a pending invitation.
-#[utoipa::path(tag = "channel", params(("invitation_id" = String, Path)), responses((status = 204, description = "cancelled"), (status = 404, body = openapi::ErrorBody)))]
+#[utoipa::path(tag = "channel", params(("invitation_id" = String, Path, example = "IV2412040001")), responses((status = 204, description = "cancelled"), (status = 404, body = openapi::ErrorBody)))]
 #[post("/v2/partners/indirect-partners/invitations/{invitation_id}/cancel")]
 pub async fn cancel_reseller_invitation(
     state: Data<AppState>,

@@ -4,6 +4,7 @@
 use super::{distributor, non_empty, ADMIN, SALES};
 use crate::auth::Caller;
 use crate::extract::{Json, Query};
+use crate::handlers::orders::fields;
 use crate::service::channel::reseller_invitations::{self as svc, Invitee, NewInvitation};
 use crate::{wire, ApiError, AppState};
 use actix_web::http::StatusCode;
@@ -14,22 +15,55 @@ use domain::invitation::InvitationStatus;
 use domain::paging::Page;
 use persistence::repo::reseller_invitations::{InvitationRow, ListFilter, Side};
 use serde::{Deserialize, Serialize};
+use utoipa::openapi::schema::Object;
+use utoipa::openapi::{RefOr, Schema};
 use utoipa::{IntoParams, ToSchema};
 use validator::Validate;
 
 #[derive(Deserialize, Validate, ToSchema)]
-pub struct InviteResellerReq {
+pub struct InviteResellerFields {
     /// The reseller's partner id; give this or `account_name`.
     #[validate(length(min = 1, max = 64))]
-    #[schema(min_length = 1, max_length = 64)]
+    #[schema(
+        min_length = 1,
+        max_length = 64,
+        example = "5f1e2d3c4b5a69788796a5b4c3d2e1f0"
+    )]
     indirect_partner_id: Option<String>,
     /// The reseller's account name; give this or `indirect_partner_id`.
     #[validate(length(min = 1, max = 64))]
-    #[schema(min_length = 1, max_length = 64)]
+    #[schema(min_length = 1, max_length = 64, example = "reseller-east")]
     account_name: Option<String>,
     #[validate(length(max = 256))]
-    #[schema(max_length = 256)]
+    #[schema(schema_with = super::optional_remark)]
     remark: Option<String>,
+}
+
+/// The invitation: exactly one of `indirect_partner_id` and `account_name`.
+#[derive(Deserialize)]
+#[serde(transparent)]
+pub struct InviteResellerReq(InviteResellerFields);
+
+impl Validate for InviteResellerReq {
+    fn validate(&self) -> Result<(), validator::ValidationErrors> {
+        self.0.validate()
+    }
+}
+
+impl utoipa::PartialSchema for InviteResellerReq {
+    fn schema() -> RefOr<Schema> {
+        fields::with_rules_example(
+            InviteResellerFields::schema(),
+            [fields::exactly_one("indirect_partner_id", "account_name")],
+            serde_json::json!({"indirect_partner_id": "5f1e2d3c4b5a69788796a5b4c3d2e1f0", "remark": "Met at the partner summit"}),
+        )
+    }
+}
+
+impl ToSchema for InviteResellerReq {
+    fn schemas(out: &mut Vec<(String, RefOr<Schema>)>) {
+        InviteResellerFields::schemas(out);
+    }
 }
 
 #[derive(Serialize, ToSchema)]
@@ -53,7 +87,7 @@ pub async fn invite_reseller(
     req: Json<InviteResellerReq>,
 ) -> Result<HttpResponse, ApiError> {
     let me = distributor(&caller, ADMIN)?;
-    let req = req.into_inner()?;
+    let req = req.into_inner()?.0;
     let invitee = match (req.indirect_partner_id, req.account_name) {
         (Some(id), None) => Invitee::Id(id),
         (None, Some(name)) => Invitee::AccountName(name),
@@ -87,11 +121,19 @@ pub async fn invite_reseller(
 #[derive(Deserialize, Validate, IntoParams)]
 pub struct ListInvitationsQuery {
     /// `PENDING`, `ACCEPTED`, `REJECTED`, `EXPIRED` or `CANCELLED`; absent or empty = all.
+    #[param(schema_with = status_filter)]
     status: Option<String>,
     /// 0–40000000, default 0.
+    #[param(example = 0)]
     offset: Option<i64>,
     /// 1–100, default 10.
+    #[param(example = 10)]
     limit: Option<i64>,
+}
+
+/// An invitation status, or `""` for all.
+fn status_filter() -> Object {
+    crate::schemas::strings(InvitationStatus::ALL.iter().map(|s| s.as_str()).chain([""]))
 }
 
 #[derive(Serialize, ToSchema)]

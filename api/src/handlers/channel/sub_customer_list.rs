@@ -23,36 +23,63 @@ use validator::Validate;
 pub struct QuerySubCustomerListReq {
     /// Part of the login name, case-insensitive, no spaces; empty = no filter.
     #[validate(length(max = 64))]
-    #[schema(max_length = 64)]
+    #[schema(schema_with = fuzzy_filter)]
     account_name: Option<String>,
     /// Part of the real name, no spaces; empty = no filter.
     #[validate(length(max = 64))]
-    #[schema(max_length = 64)]
+    #[schema(schema_with = fuzzy_filter)]
     customer: Option<String>,
     /// 0–40000000, default 0.
+    #[schema(example = 0)]
     offset: Option<i64>,
     /// 1–100, default 10.
+    #[schema(example = 10)]
     limit: Option<i64>,
     /// Part of the label, case-sensitive, no spaces; empty = no filter.
     #[validate(length(max = 64))]
-    #[schema(max_length = 64)]
+    #[schema(schema_with = fuzzy_filter)]
     label: Option<String>,
     /// `"1"` referral, `"2"` resale; empty = no filter.
+    #[schema(schema_with = association_type_filter)]
     association_type: Option<String>,
-    /// UTC `yyyy-MM-ddTHH:mm:ssZ`, inclusive; empty is not allowed.
+    /// UTC `yyyy-MM-ddTHH:mm:ssZ`, inclusive; empty is not allowed; not after
+    /// `associated_on_end` (CBC.99100066).
     #[validate(length(max = 20))]
-    #[schema(max_length = 20)]
+    #[schema(schema_with = crate::handlers::orders::fields::optional_utc_time)]
     associated_on_begin: Option<String>,
     #[validate(length(max = 20))]
-    #[schema(max_length = 20)]
+    #[schema(schema_with = crate::handlers::orders::fields::optional_utc_time)]
     associated_on_end: Option<String>,
     #[validate(length(max = 64))]
-    #[schema(max_length = 64)]
+    #[schema(max_length = 64, example = "0a1b2c3d4e5f60718293a4b5c6d7e8f9")]
     customer_id: Option<String>,
     /// A distributor lists one of its resellers' customers.
     #[validate(length(max = 64))]
-    #[schema(max_length = 64)]
+    #[schema(max_length = 64, example = "5f1e2d3c4b5a69788796a5b4c3d2e1f0")]
     indirect_partner_id: Option<String>,
+}
+
+/// A part of a name to search for: at most 64 characters, no whitespace or control characters.
+fn fuzzy_filter() -> utoipa::openapi::schema::Object {
+    utoipa::openapi::schema::ObjectBuilder::new()
+        .schema_type(utoipa::openapi::schema::SchemaType::from_iter([
+            utoipa::openapi::schema::Type::String,
+            utoipa::openapi::schema::Type::Null,
+        ]))
+        .max_length(Some(64))
+        .pattern(Some(r"^[^\s\x00-\x1F\x7F-\x9F]*$"))
+        .examples([serde_json::json!("acme")])
+        .build()
+}
+
+/// `"1"` referral, `"2"` resale, or `""` for both.
+fn association_type_filter() -> utoipa::openapi::schema::Object {
+    crate::handlers::orders::fields::nullable(crate::schemas::strings(
+        domain::association::AssociationType::ALL
+            .iter()
+            .map(|t| t.as_str())
+            .chain([""]),
+    ))
 }
 
 #[derive(Serialize, ToSchema)]

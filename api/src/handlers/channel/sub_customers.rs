@@ -1,8 +1,10 @@
 //! `POST /v2/partners/sub-customers` — CreateSubCustomer (real operation).
 
+use super::identity_fields;
 use super::{non_empty, SALES};
 use crate::auth::{password, Caller};
 use crate::extract::Json;
+use crate::handlers::orders::fields::{self, nullable};
 use crate::service::channel::{sub_customers, verification};
 use crate::{wire, ApiError, AppState};
 use actix_web::http::StatusCode;
@@ -13,41 +15,113 @@ use domain::identity::DomainName;
 use domain::sub_customer::{check_password, parse_flag};
 use domain::verification::check_cn_mobile;
 use serde::{Deserialize, Serialize};
+use utoipa::openapi::schema::{Object, ObjectBuilder, Type};
+use utoipa::openapi::{RefOr, Schema};
 use utoipa::ToSchema;
 use validator::Validate;
 
 #[derive(Deserialize, Validate, ToSchema)]
-pub struct CreateCustomerV2Req {
+pub struct CreateCustomerFields {
     /// 5–32 characters `^[a-zA-Z_-][a-zA-Z0-9_-]*$`, not starting with `op_`/`shadow_`;
     /// absent, null or empty: a random name.
+    #[schema(schema_with = identity_fields::optional_domain_name)]
     domain_name: Option<String>,
     /// Mainland China mobile number (11 digits); needs `verification_code`. Empty = none.
+    #[schema(schema_with = identity_fields::optional_cn_mobile)]
     mobile_phone: Option<String>,
     /// From SendVerificationMessageCode (scene 29) to `mobile_phone`; empty is not allowed.
     #[validate(length(max = 16))]
-    #[schema(max_length = 16)]
+    #[schema(schema_with = verification_code)]
     verification_code: Option<String>,
     #[validate(length(max = 64))]
-    #[schema(max_length = 64)]
+    #[schema(max_length = 64, example = "x-account-0001")]
     xaccount_id: Option<String>,
     #[validate(length(max = 64))]
-    #[schema(max_length = 64)]
+    #[schema(max_length = 64, example = "partner_x")]
     xaccount_type: Option<String>,
     /// 8–32 characters, two kinds at least, not the account name (or reversed), not the phone.
     /// Absent: the customer has no password. Empty is not allowed.
+    #[schema(schema_with = password)]
     password: Option<String>,
     /// `"true"` or `"false"` (default).
+    #[schema(schema_with = flag)]
     is_close_market_ms: Option<String>,
     /// `"1"` referral; anything else (or absent) resale.
+    #[schema(example = "2")]
     cooperation_type: Option<String>,
     /// Create the customer for one of your resellers (distributors only).
     #[validate(length(max = 64))]
-    #[schema(max_length = 64)]
+    #[schema(max_length = 64, example = "5f1e2d3c4b5a69788796a5b4c3d2e1f0")]
     indirect_partner_id: Option<String>,
     /// Accepted as Huawei defines it; the association is immediate here, so the result
     /// (`domain_id`, `domain_name`) is always returned.
     #[allow(dead_code)]
+    #[schema(example = true)]
     include_association_result: Option<bool>,
+}
+
+fn non_empty_text(max: usize, example: &str) -> Object {
+    nullable(
+        ObjectBuilder::new()
+            .schema_type(Type::String)
+            .min_length(Some(1))
+            .max_length(Some(max))
+            .examples([serde_json::json!(example)])
+            .build(),
+    )
+}
+
+fn verification_code() -> Object {
+    non_empty_text(16, "123456")
+}
+
+fn password() -> Object {
+    // Its rules name the account and the phone: CBC.99000036 states them.
+    nullable(
+        ObjectBuilder::new()
+            .schema_type(Type::String)
+            .min_length(Some(1))
+            .examples([serde_json::json!("Cloud#2024pass")])
+            .build(),
+    )
+}
+
+fn flag() -> Object {
+    nullable(crate::schemas::strings(["true", "false", ""]))
+}
+
+/// The request: a `verification_code` is needed with a `mobile_phone`.
+#[derive(Deserialize)]
+#[serde(transparent)]
+pub struct CreateCustomerV2Req(CreateCustomerFields);
+
+impl Validate for CreateCustomerV2Req {
+    fn validate(&self) -> Result<(), validator::ValidationErrors> {
+        self.0.validate()
+    }
+}
+
+impl utoipa::PartialSchema for CreateCustomerV2Req {
+    fn schema() -> RefOr<Schema> {
+        fields::with_rules(
+            CreateCustomerFields::schema(),
+            [fields::required_unless(
+                "mobile_phone",
+                nullable(crate::schemas::strings([""])),
+                "verification_code",
+                ObjectBuilder::new()
+                    .schema_type(Type::String)
+                    .min_length(Some(1))
+                    .build(),
+            )],
+        )
+    }
+}
+
+impl ToSchema for CreateCustomerV2Req {
+    fn schemas(out: &mut Vec<(String, RefOr<Schema>)>) {
+        CreateCustomerFields::schemas(out);
+    }
 }
 
 #[derive(Serialize, ToSchema)]
@@ -75,7 +149,7 @@ pub async fn create_sub_customer(
     req: Json<CreateCustomerV2Req>,
 ) -> Result<HttpResponse, ApiError> {
     let me = caller.partner_with(SALES)?.partner_id.clone();
-    let req = req.into_inner()?;
+    let req = req.into_inner()?.0;
     let domain_name = match non_empty(req.domain_name) {
         Some(n) => DomainName::parse(&n)?,
         None => random_domain_name()?,

@@ -4,6 +4,7 @@ use super::path_id;
 use super::users::AccessKey;
 use crate::auth::{password, Caller};
 use crate::extract::Json;
+use crate::handlers::channel::identity_fields;
 use crate::service::{access_keys, customers, not_found};
 use crate::{wire, ApiError, AppState};
 use actix_web::http::StatusCode;
@@ -18,16 +19,20 @@ use validator::Validate;
 #[derive(Deserialize, Validate, ToSchema)]
 pub struct CreateCustomerRequest {
     /// 5–32 characters `^[a-zA-Z_-][a-zA-Z0-9_-]*$`, not starting with `op_`/`shadow_`.
-    #[schema(example = "acme-cloud")]
+    #[schema(schema_with = identity_fields::domain_name)]
     domain_name: String,
-    #[schema(example = "CN")]
+    #[schema(schema_with = identity_fields::country_code)]
     country_code: String,
+    #[schema(example = false)]
     has_credit_account: Option<bool>,
+    #[schema(example = false)]
     is_partner: Option<bool>,
+    #[schema(example = false)]
     special_contract: Option<bool>,
     #[validate(email, length(max = 256))]
-    #[schema(max_length = 256)]
+    #[schema(schema_with = identity_fields::optional_email)]
     email: Option<String>,
+    #[schema(example = "Cloud#2024pass")]
     password: Option<String>,
 }
 
@@ -73,7 +78,7 @@ pub async fn create_customer(
 }
 
 /// Issues an access key for a customer.
-#[utoipa::path(tag = "operator", params(("customer_id" = String, Path)), responses((status = 201, body = AccessKey), (status = 404, body = openapi::ErrorBody)))]
+#[utoipa::path(tag = "operator", params(("customer_id" = String, Path, example = "0a1b2c3d4e5f60718293a4b5c6d7e8f9")), responses((status = 201, body = AccessKey), (status = 404, body = openapi::ErrorBody)))]
 #[post("/v2/operator/customers/{customer_id}/access-keys")]
 pub async fn create_customer_access_key(
     state: Data<AppState>,

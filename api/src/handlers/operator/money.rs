@@ -25,6 +25,7 @@ pub struct AmountRequest {
 #[derive(Deserialize, Validate, ToSchema)]
 pub struct CreditLimitRequest {
     /// ≥ 0, at most 2 decimals.
+    #[schema(schema_with = crate::schemas::non_negative_amount)]
     credit_limit: DecimalInput,
 }
 
@@ -42,7 +43,7 @@ fn limit(d: DecimalInput) -> Result<domain::Money, ApiError> {
 }
 
 /// Recharges a partner's cash account (`RECHARGE` income row).
-#[utoipa::path(tag = "operator", params(("partner_id" = String, Path), ("Idempotency-Key" = Option<String>, Header)), request_body = AmountRequest, responses((status = 200, body = TransResult), (status = 404, body = openapi::ErrorBody), (status = 409, body = openapi::ErrorBody)))]
+#[utoipa::path(tag = "operator", params(("partner_id" = String, Path, example = "7c6b5a4938271605f4e3d2c1b0a99887"), ("Idempotency-Key" = Option<String>, Header, example = "5b0f7c9e-2d4a-4f7e-9a61-3c2e8d1f0a42")), request_body = AmountRequest, responses((status = 200, body = TransResult), (status = 404, body = openapi::ErrorBody), (status = 409, body = openapi::ErrorBody)))]
 #[post("/v2/operator/partners/{partner_id}/recharge")]
 pub async fn recharge_partner(
     state: Data<AppState>,
@@ -64,7 +65,7 @@ pub async fn recharge_partner(
 }
 
 /// Recharges an independent customer's own cash account.
-#[utoipa::path(tag = "operator", params(("customer_id" = String, Path), ("Idempotency-Key" = Option<String>, Header)), request_body = AmountRequest, responses((status = 200, body = TransResult), (status = 404, body = openapi::ErrorBody), (status = 409, body = openapi::ErrorBody)))]
+#[utoipa::path(tag = "operator", params(("customer_id" = String, Path, example = "0a1b2c3d4e5f60718293a4b5c6d7e8f9"), ("Idempotency-Key" = Option<String>, Header, example = "5b0f7c9e-2d4a-4f7e-9a61-3c2e8d1f0a42")), request_body = AmountRequest, responses((status = 200, body = TransResult), (status = 404, body = openapi::ErrorBody), (status = 409, body = openapi::ErrorBody)))]
 #[post("/v2/operator/customers/{customer_id}/recharge")]
 pub async fn recharge_customer(
     state: Data<AppState>,
@@ -86,7 +87,7 @@ pub async fn recharge_customer(
 }
 
 /// Sets a partner's credit limit (`ADJUST_CREDIT` row for the change).
-#[utoipa::path(tag = "operator", params(("partner_id" = String, Path), ("Idempotency-Key" = Option<String>, Header)), request_body = CreditLimitRequest, responses((status = 200, body = TransResult), (status = 404, body = openapi::ErrorBody), (status = 409, body = openapi::ErrorBody)))]
+#[utoipa::path(tag = "operator", params(("partner_id" = String, Path, example = "7c6b5a4938271605f4e3d2c1b0a99887"), ("Idempotency-Key" = Option<String>, Header, example = "5b0f7c9e-2d4a-4f7e-9a61-3c2e8d1f0a42")), request_body = CreditLimitRequest, responses((status = 200, body = TransResult), (status = 404, body = openapi::ErrorBody), (status = 409, body = openapi::ErrorBody)))]
 #[put("/v2/operator/partners/{partner_id}/credit-limit")]
 pub async fn set_partner_credit_limit(
     state: Data<AppState>,
@@ -109,7 +110,7 @@ pub async fn set_partner_credit_limit(
 }
 
 /// Sets a customer's credit limit (monthly-settlement customers).
-#[utoipa::path(tag = "operator", params(("customer_id" = String, Path), ("Idempotency-Key" = Option<String>, Header)), request_body = CreditLimitRequest, responses((status = 200, body = TransResult), (status = 404, body = openapi::ErrorBody), (status = 409, body = openapi::ErrorBody)))]
+#[utoipa::path(tag = "operator", params(("customer_id" = String, Path, example = "0a1b2c3d4e5f60718293a4b5c6d7e8f9"), ("Idempotency-Key" = Option<String>, Header, example = "5b0f7c9e-2d4a-4f7e-9a61-3c2e8d1f0a42")), request_body = CreditLimitRequest, responses((status = 200, body = TransResult), (status = 404, body = openapi::ErrorBody), (status = 409, body = openapi::ErrorBody)))]
 #[put("/v2/operator/customers/{customer_id}/credit-limit")]
 pub async fn set_customer_credit_limit(
     state: Data<AppState>,

@@ -4,6 +4,7 @@
 use super::path_id;
 use crate::auth::Caller;
 use crate::extract::Json;
+use crate::handlers::orders::fields;
 use crate::idempotency::{self, IdempotencyKey};
 use crate::service::{not_found, payment};
 use crate::wire::DecimalInput;
@@ -11,81 +12,126 @@ use crate::{wire, ApiError, AppState};
 use actix_web::http::StatusCode;
 use actix_web::web::{Data, Path};
 use actix_web::{post, HttpRequest, HttpResponse};
-use domain::payment::{DISCOUNT_TYPES, ORDER_PENDING};
-use domain::{Amount, Money, Violation};
+use domain::payment::{CREATABLE_ORDER_TYPES, DISCOUNT_TYPES, ORDER_PENDING};
+use domain::{codes, Amount, Money, Violation};
 use persistence::ids;
 use persistence::repo::customers;
 use persistence::repo::orders::{self, DiscountRow, LineRow, OrderRow};
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
+use utoipa::openapi::{RefOr, Schema};
 use utoipa::ToSchema;
 use validator::Validate;
 
 #[derive(Deserialize, Serialize, Validate, ToSchema)]
 pub struct NewLine {
     #[validate(length(min = 1, max = 64))]
-    #[schema(min_length = 1, max_length = 64)]
+    #[schema(min_length = 1, max_length = 64, example = "ecs.s6.large.2")]
     product_id: String,
     #[validate(length(max = 64))]
-    #[schema(max_length = 64)]
+    #[schema(max_length = 64, example = "hws.resource.type.vm")]
     cloud_service_type: Option<String>,
     /// 0 day, 1 week, 2 month, 3 year, 4 hour, 5 one-off.
     #[validate(range(min = 0, max = 5))]
-    #[schema(minimum = 0, maximum = 5)]
+    #[schema(minimum = 0, maximum = 5, example = 2)]
     period_type: i32,
     #[validate(range(min = 1, max = 1000))]
-    #[schema(minimum = 1, maximum = 1000)]
+    #[schema(minimum = 1, maximum = 1000, example = 1)]
     period_num: i32,
     #[validate(range(min = 1, max = 10000))]
-    #[schema(minimum = 1, maximum = 10000)]
+    #[schema(minimum = 1, maximum = 10000, example = 1)]
     subscription_num: Option<i32>,
     /// > 0, at most 2 decimals.
     official_amount: DecimalInput,
     /// Share of the official price paid, in (0, 1]; default 1.
+    #[schema(schema_with = fields::optional_ratio)]
     discount_ratio: Option<DecimalInput>,
 }
 
 #[derive(Deserialize, Serialize, Validate, ToSchema)]
-pub struct NewDiscount {
+pub struct NewDiscountFields {
     #[validate(length(min = 1, max = 64))]
-    #[schema(min_length = 1, max_length = 64)]
+    #[schema(min_length = 1, max_length = 64, example = "DS2412040001")]
     discount_id: String,
     /// 0 promotion, 1 contract, 2 business, 3 partner-granted, 609 price adjustment.
+    #[schema(schema_with = fields::discount_type)]
     discount_type: i32,
     /// 0 ratio (default), 1 fixed price, 2 amount off.
     #[validate(range(min = 0, max = 2))]
-    #[schema(minimum = 0, maximum = 2)]
+    #[schema(schema_with = fields::discount_mode)]
     discount_mode: Option<i32>,
     /// Ratio in (0, 1] for mode 0; an amount (≥ 0, 2 decimals) otherwise.
+    #[schema(schema_with = fields::discount_value)]
     discount_value: DecimalInput,
+}
+
+/// An order discount; what `discount_value` holds depends on `discount_mode`.
+#[derive(Deserialize, Serialize)]
+#[serde(transparent)]
+pub struct NewDiscount(NewDiscountFields);
+
+impl Validate for NewDiscount {
+    fn validate(&self) -> Result<(), validator::ValidationErrors> {
+        self.0.validate()
+    }
+}
+
+impl utoipa::PartialSchema for NewDiscount {
+    fn schema() -> RefOr<Schema> {
+        fields::with_rules(
+            NewDiscountFields::schema(),
+            [fields::discount_value_by_mode()],
+        )
+    }
+}
+
+impl ToSchema for NewDiscount {
+    fn schemas(out: &mut Vec<(String, RefOr<Schema>)>) {
+        NewDiscountFields::schemas(out);
+    }
 }
 
 #[derive(Deserialize, Validate, ToSchema)]
 pub struct NewOrder {
     #[validate(length(min = 1, max = 64))]
-    #[schema(min_length = 1, max_length = 64)]
+    #[schema(
+        min_length = 1,
+        max_length = 64,
+        example = "0a1b2c3d4e5f60718293a4b5c6d7e8f9"
+    )]
     customer_id: String,
     #[validate(length(min = 1, max = 64))]
-    #[schema(min_length = 1, max_length = 64)]
+    #[schema(min_length = 1, max_length = 64, example = "hws.service.type.ec2")]
     service_type_code: String,
     #[validate(length(max = 128))]
-    #[schema(max_length = 128)]
+    #[schema(max_length = 128, example = "Elastic Cloud Server")]
     service_type_name: Option<String>,
     /// Default 1 (new purchase).
+    #[schema(schema_with = fields::creatable_order_type)]
     order_type: Option<i32>,
     /// UTC `yyyy-MM-ddTHH:mm:ssZ`; after it the order can no longer be paid.
+    #[schema(schema_with = fields::optional_utc_time)]
     pending_payment_end_time: Option<String>,
     #[validate(length(min = 1, max = 100), nested)]
-    #[schema(min_items = 1, max_items = 100)]
+    #[schema(min_items = 1, max_items = 100, example = json!([{"product_id": "ecs.s6.large.2", "period_type": 2, "period_num": 1, "official_amount": "100.00", "discount_ratio": "0.85"}]))]
     order_line_items: Vec<NewLine>,
     #[validate(length(max = 10), nested)]
-    #[schema(max_items = 10)]
+    #[schema(max_items = 10, example = json!([{"discount_id": "DS2412040001", "discount_type": 3, "discount_mode": 0, "discount_value": "0.9"}]))]
     discounts: Option<Vec<NewDiscount>>,
 }
 
+/// The order created, named `Order` in the document: its id and customer, which the links
+/// to the order's details, payment and refund read.
 #[derive(Serialize, ToSchema)]
+#[schema(as = Order)]
 pub struct CreatedOrder {
     order_id: String,
+    customer_id: String,
+}
+
+/// An amount > 0 that may be left out or `null`.
+fn optional_positive_amount() -> utoipa::openapi::schema::Object {
+    fields::nullable(crate::schemas::positive_amount())
 }
 
 fn ratio(field: &str, d: Decimal) -> Result<Decimal, ApiError> {
@@ -102,7 +148,7 @@ fn ratio(field: &str, d: Decimal) -> Result<Decimal, ApiError> {
 #[utoipa::path(tag = "operator", request_body = NewOrder, responses((status = 201, body = CreatedOrder, links(
     ("ShowCustomerOrderDetails" = (operation_id = "show_customer_order_details", parameters(("order_id" = "$response.body#/order_id")))),
     ("PayOrders" = (operation_id = "pay_orders", request_body = json!({"order_id": "$response.body#/order_id"}))),
-))))]
+)), (status = 404, description = "The customer does not exist.", body = openapi::ErrorBody)))]
 #[post("/v2/operator/orders")]
 pub async fn create_order(
     state: Data<AppState>,
@@ -113,7 +159,7 @@ pub async fn create_order(
     let b = body.into_inner()?;
     let now = state.now();
     let order_type = b.order_type.unwrap_or(1);
-    if ![1, 2, 3, 10, 11, 13, 14, 15].contains(&order_type) {
+    if !CREATABLE_ORDER_TYPES.contains(&order_type) {
         return Err(ApiError::param(
             "order_type must be 1, 2, 3, 10, 11, 13, 14 or 15",
         ));
@@ -124,6 +170,7 @@ pub async fn create_order(
         .map(|s| wire::parse_utc("pending_payment_end_time", s))
         .transpose()?;
     let id = format!("CS{}", ids::prefixed("").to_uppercase());
+    let customer_id = b.customer_id.clone();
     let mut lines = Vec::new();
     let (mut official, mut amount) = (0i64, 0i64);
     for (i, l) in b.order_line_items.iter().enumerate() {
@@ -156,7 +203,7 @@ pub async fn create_order(
         });
     }
     let mut discounts: Vec<DiscountRow> = Vec::new();
-    for (i, d) in b.discounts.iter().flatten().enumerate() {
+    for (i, d) in b.discounts.iter().flatten().map(|d| &d.0).enumerate() {
         if !DISCOUNT_TYPES.contains(&d.discount_type) {
             return Err(ApiError::param(format!(
                 "discounts[{i}].discount_type must be 0, 1, 2, 3 or 609"
@@ -173,10 +220,13 @@ pub async fn create_order(
                 .map_err(|e| Violation::param(format!("discounts[{i}].discount_value {e}")))?
                 .to_decimal()
         };
+        // Well-formed, but names one discount twice: a business refusal.
         if discounts.iter().any(|x| x.discount_id == d.discount_id) {
-            return Err(ApiError::param(format!(
-                "discounts[{i}].discount_id repeats a discount"
-            )));
+            return Err(Violation::new(
+                codes::DISCOUNT_REPEATED,
+                format!("discounts[{i}].discount_id repeats a discount"),
+            )
+            .into());
         }
         discounts.push(DiscountRow {
             order_id: id.clone(),
@@ -222,13 +272,17 @@ pub async fn create_order(
         .await?;
     Ok(wire::json(
         StatusCode::CREATED,
-        &CreatedOrder { order_id: id },
+        &CreatedOrder {
+            order_id: id,
+            customer_id,
+        },
     ))
 }
 
 #[derive(Deserialize, Validate, ToSchema)]
 pub struct UnsubscribeRequest {
     /// Default: everything paid and not yet refunded.
+    #[schema(schema_with = optional_positive_amount)]
     refund_amount: Option<DecimalInput>,
 }
 
@@ -240,9 +294,9 @@ pub struct Unsubscribed {
 
 /// Unsubscribes a paid order: the money returns to the accounts that paid, in the
 /// proportions paid, as REFUND rows.
-#[utoipa::path(tag = "operator", params(("order_id" = String, Path), ("Idempotency-Key" = Option<String>, Header)), request_body = UnsubscribeRequest, responses((status = 200, body = Unsubscribed, links(
+#[utoipa::path(tag = "operator", params(("order_id" = String, Path, example = "CS2412041234ABCD"), ("Idempotency-Key" = Option<String>, Header, example = "9f2c1e7a-unsubscribe-0001")), request_body = UnsubscribeRequest, responses((status = 200, body = Unsubscribed, links(
     ("ShowRefundOrderDetails" = (operation_id = "show_refund_order_details", parameters(("order_id" = "$request.path.order_id")))),
-)), (status = 404, body = openapi::ErrorBody)))]
+)), (status = 404, body = openapi::ErrorBody), (status = 409, description = "The Idempotency-Key was used with another request, or is still in progress (CBC.0260).", body = openapi::ErrorBody)))]
 #[post("/v2/operator/orders/{order_id}/unsubscribe")]
 pub async fn unsubscribe(
     state: Data<AppState>,

@@ -18,13 +18,15 @@ use validator::Validate;
 pub struct OutboxQuery {
     /// Exact recipient: a mobile number or an e-mail address.
     #[validate(length(max = 256))]
-    #[param(max_length = 256)]
+    #[param(max_length = 256, example = "13800000000")]
     recipient: Option<String>,
     /// `VERIFICATION_CODE` or `CUSTOMER_INVITATION`.
     #[validate(length(max = 32))]
-    #[param(max_length = 32)]
+    #[param(max_length = 32, example = "VERIFICATION_CODE")]
     purpose: Option<String>,
+    #[param(example = 0)]
     offset: Option<i64>,
+    #[param(example = 10)]
     limit: Option<i64>,
 }
 

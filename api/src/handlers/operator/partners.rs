@@ -4,6 +4,8 @@
 use super::{partner_programs, path_id};
 use crate::auth::Caller;
 use crate::extract::Json;
+use crate::handlers::channel::identity_fields;
+use crate::handlers::orders::fields::{nullable, required_text};
 use crate::service::{not_found, partners};
 use crate::{wire, ApiError, AppState};
 use actix_web::http::StatusCode;
@@ -12,11 +14,13 @@ use actix_web::{get, post, HttpResponse};
 use domain::identity::{CountryCode, MarketingPlan, PartnerType};
 use persistence::repo::partners as repo;
 use serde::{Deserialize, Serialize};
+use utoipa::openapi::schema::Object;
 use utoipa::ToSchema;
 use validator::Validate;
 
 #[derive(Deserialize, Serialize, ToSchema, Clone, Copy)]
 #[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+#[schema(example = "RESELLER")]
 pub enum PartnerTypeDto {
     Distributor,
     Reseller,
@@ -36,27 +40,43 @@ impl From<PartnerTypeDto> for PartnerType {
 #[derive(Deserialize, Validate, ToSchema)]
 pub struct CreatePartnerRequest {
     #[validate(length(min = 1, max = 128))]
-    #[schema(min_length = 1, max_length = 128)]
+    #[schema(schema_with = partner_name)]
     name: String,
     /// Unique login-style name of the partner.
     #[validate(length(min = 1, max = 64))]
-    #[schema(min_length = 1, max_length = 64)]
+    #[schema(schema_with = account_name)]
     account_name: String,
+    #[schema(example = "RESELLER")]
     partner_type: PartnerTypeDto,
     /// ISO 3166 alpha-2, e.g. `CN`.
-    #[schema(example = "CN")]
+    #[schema(schema_with = identity_fields::country_code)]
     country_code: String,
     /// Default true for RESELLER, false otherwise.
+    #[schema(example = true)]
     reseller_program_joined: Option<bool>,
     /// `1.0` (default) or `2.0`.
-    #[schema(example = "1.0")]
+    #[schema(schema_with = marketing_plan)]
     marketing_plan_version: Option<String>,
     #[validate(email, length(max = 256))]
-    #[schema(max_length = 256)]
+    #[schema(schema_with = identity_fields::optional_email)]
     email: Option<String>,
     #[validate(length(max = 32))]
-    #[schema(max_length = 32)]
+    #[schema(max_length = 32, example = "13800000000")]
     mobile_phone: Option<String>,
+}
+
+fn partner_name() -> Object {
+    required_text(128, "Acme Cloud Services Co., Ltd.")
+}
+
+fn account_name() -> Object {
+    required_text(64, "acme-partner")
+}
+
+fn marketing_plan() -> Object {
+    nullable(crate::schemas::strings(
+        MarketingPlan::ALL.iter().map(|m| m.as_str()),
+    ))
 }
 
 #[derive(Serialize, ToSchema)]
@@ -153,7 +173,7 @@ fn view(
 }
 
 /// Reads a partner, with its development paths, capability labels and certification status.
-#[utoipa::path(tag = "operator", params(("partner_id" = String, Path)), responses((status = 200, body = PartnerView), (status = 404, body = openapi::ErrorBody)))]
+#[utoipa::path(tag = "operator", params(("partner_id" = String, Path, example = "7c6b5a4938271605f4e3d2c1b0a99887")), responses((status = 200, body = PartnerView), (status = 404, body = openapi::ErrorBody)))]
 #[get("/v2/operator/partners/{partner_id}")]
 pub async fn get_partner(
     state: Data<AppState>,
@@ -176,7 +196,11 @@ pub async fn get_partner(
 #[derive(Deserialize, Validate, ToSchema)]
 pub struct LinkResellerRequest {
     #[validate(length(min = 1, max = 64))]
-    #[schema(min_length = 1, max_length = 64)]
+    #[schema(
+        min_length = 1,
+        max_length = 64,
+        example = "5f1e2d3c4b5a69788796a5b4c3d2e1f0"
+    )]
     indirect_partner_id: String,
 }
 
@@ -187,7 +211,7 @@ pub struct LinkedReseller {
 
 /// Links an existing reseller to this distributor, under the same rules as accepting an
 /// invitation (S3).
-#[utoipa::path(tag = "operator", params(("partner_id" = String, Path)), request_body = LinkResellerRequest, responses((status = 201, body = LinkedReseller), (status = 404, body = openapi::ErrorBody)))]
+#[utoipa::path(tag = "operator", params(("partner_id" = String, Path, example = "7c6b5a4938271605f4e3d2c1b0a99887")), request_body = LinkResellerRequest, responses((status = 201, body = LinkedReseller), (status = 404, body = openapi::ErrorBody)))]
 #[post("/v2/operator/partners/{partner_id}/indirect-partners")]
 pub async fn link_reseller(
     state: Data<AppState>,

@@ -17,6 +17,7 @@ use utoipa::ToSchema;
 use validator::Validate;
 
 #[derive(Deserialize, Serialize, ToSchema, Clone, Copy)]
+#[schema(example = "2")]
 pub enum AssociationType {
     /// Referral (consultative sale).
     #[serde(rename = "1")]
@@ -29,9 +30,14 @@ pub enum AssociationType {
 #[derive(Deserialize, Validate, ToSchema)]
 pub struct AssociateRequest {
     #[validate(length(min = 1, max = 64))]
-    #[schema(min_length = 1, max_length = 64)]
+    #[schema(
+        min_length = 1,
+        max_length = 64,
+        example = "0a1b2c3d4e5f60718293a4b5c6d7e8f9"
+    )]
     customer_id: String,
     /// `"1"` referral or `"2"` resale.
+    #[schema(example = "2")]
     association_type: AssociationType,
 }
 
@@ -42,7 +48,7 @@ pub struct Associated {
 }
 
 /// Associates an independent customer with the partner.
-#[utoipa::path(tag = "operator", params(("partner_id" = String, Path)), request_body = AssociateRequest, responses((status = 201, body = Associated), (status = 404, body = openapi::ErrorBody)))]
+#[utoipa::path(tag = "operator", params(("partner_id" = String, Path, example = "7c6b5a4938271605f4e3d2c1b0a99887")), request_body = AssociateRequest, responses((status = 201, body = Associated), (status = 404, body = openapi::ErrorBody)))]
 #[post("/v2/operator/partners/{partner_id}/sub-customers")]
 pub async fn associate_customer(
     state: Data<AppState>,

@@ -3,6 +3,7 @@
 use super::path_id;
 use crate::auth::{password, Caller};
 use crate::extract::Json;
+use crate::handlers::channel::identity_fields;
 use crate::service::{access_keys, not_found, users};
 use crate::{wire, ApiError, AppState};
 use actix_web::http::StatusCode;
@@ -17,22 +18,33 @@ use validator::Validate;
 #[derive(Deserialize, Validate, ToSchema)]
 pub struct CreateUserRequest {
     /// Unique across partner users and customers (it is the login name).
+    /// Letters, digits and `_ - . @`.
     #[validate(length(min = 1, max = 64))]
-    #[schema(min_length = 1, max_length = 64)]
+    #[schema(schema_with = user_name)]
     user_name: String,
     #[validate(length(max = 128))]
-    #[schema(max_length = 128)]
+    #[schema(max_length = 128, example = "Li Lei")]
     display_name: Option<String>,
     /// Any of `admin`, `account_manager`, `account_manager_supervisor`, `project_specialist`, `finance`.
     #[validate(length(min = 1, max = 5))]
-    #[schema(min_items = 1, max_items = 5)]
+    #[schema(schema_with = identity_fields::roles)]
     roles: Vec<String>,
     /// An `account_manager_supervisor` of the same partner.
     #[validate(length(max = 64))]
-    #[schema(max_length = 64)]
+    #[schema(max_length = 64, example = "9a8b7c6d5e4f30211203f4e5d6c7b8a9")]
     supervisor_user_id: Option<String>,
     /// Enables `POST /v2/auth/tokens`; 8–32 characters of three kinds.
+    #[schema(example = "Cloud#2024pass")]
     password: Option<String>,
+}
+
+/// What `create_user` accepts as a user name: 1–64 letters, digits and `_ - . @`.
+fn user_name() -> utoipa::openapi::schema::Object {
+    utoipa::openapi::schema::ObjectBuilder::new()
+        .schema_type(utoipa::openapi::schema::Type::String)
+        .pattern(Some(r"^[a-zA-Z0-9_.@-]{1,64}$"))
+        .examples([serde_json::json!("li.lei@acme")])
+        .build()
 }
 
 #[derive(Serialize, ToSchema)]
@@ -41,7 +53,7 @@ pub struct CreatedUser {
 }
 
 /// Creates a user of a partner.
-#[utoipa::path(tag = "operator", params(("partner_id" = String, Path)), request_body = CreateUserRequest, responses((status = 201, body = CreatedUser), (status = 404, body = openapi::ErrorBody)))]
+#[utoipa::path(tag = "operator", params(("partner_id" = String, Path, example = "7c6b5a4938271605f4e3d2c1b0a99887")), request_body = CreateUserRequest, responses((status = 201, body = CreatedUser), (status = 404, body = openapi::ErrorBody)))]
 #[post("/v2/operator/partners/{partner_id}/users")]
 pub async fn create_user(
     state: Data<AppState>,
@@ -100,7 +112,7 @@ impl From<access_keys::Issued> for AccessKey {
 }
 
 /// Issues an access key for a partner user.
-#[utoipa::path(tag = "operator", params(("partner_id" = String, Path), ("user_id" = String, Path)), responses((status = 201, body = AccessKey), (status = 404, body = openapi::ErrorBody)))]
+#[utoipa::path(tag = "operator", params(("partner_id" = String, Path, example = "7c6b5a4938271605f4e3d2c1b0a99887"), ("user_id" = String, Path, example = "9a8b7c6d5e4f30211203f4e5d6c7b8a9")), responses((status = 201, body = AccessKey), (status = 404, body = openapi::ErrorBody)))]
 #[post("/v2/operator/partners/{partner_id}/users/{user_id}/access-keys")]
 pub async fn create_user_access_key(
     state: Data<AppState>,

@@ -18,7 +18,7 @@ use validator::Validate;
 #[derive(Deserialize, Validate, ToSchema)]
 pub struct CancelRequest {
     #[validate(length(min = 1, max = 64))]
-    #[schema(min_length = 1, max_length = 64)]
+    #[schema(min_length = 1, max_length = 64, example = "CS2412041234ABCD")]
     order_id: String,
 }
 

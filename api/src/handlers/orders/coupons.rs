@@ -99,7 +99,7 @@ pub fn coupon_info(c: &CouponRow) -> CouponInfo {
 #[into_params(parameter_in = Query)]
 pub struct OrderIdQuery {
     #[validate(length(min = 1, max = 64))]
-    #[param(min_length = 1, max_length = 64)]
+    #[param(min_length = 1, max_length = 64, example = "CS2412041234ABCD")]
     order_id: String,
 }
 
@@ -192,35 +192,55 @@ pub async fn list_order_coupons_by_order_id(
 #[into_params(parameter_in = Query)]
 pub struct CouponsQuery {
     #[validate(length(min = 1, max = 64))]
-    #[param(min_length = 1, max_length = 64)]
+    #[param(min_length = 1, max_length = 64, example = "CP2412040001")]
     coupon_id: Option<String>,
     #[validate(length(min = 1, max = 64))]
-    #[param(min_length = 1, max_length = 64)]
+    #[param(min_length = 1, max_length = 64, example = "CS2412041234ABCD")]
     order_id: Option<String>,
     #[validate(length(max = 64))]
-    #[param(max_length = 64)]
+    #[param(max_length = 64, example = "PP2412040001")]
     promotion_plan_id: Option<String>,
+    /// 1 voucher, 2 discount coupon, 3 product coupon, 4 cash coupon.
+    #[param(schema_with = coupon_type_schema)]
     coupon_type: Option<i32>,
     /// 1 not activated, 2 usable, 3 used, 4 expired, 5 reclaimed.
+    #[param(schema_with = coupon_status_schema)]
     status: Option<i32>,
     #[validate(length(max = 20))]
-    #[param(max_length = 20)]
+    #[param(schema_with = crate::schemas::utc_time)]
     active_start_time: Option<String>,
     #[validate(length(max = 20))]
-    #[param(max_length = 20)]
+    #[param(schema_with = crate::schemas::utc_time)]
     active_end_time: Option<String>,
     #[validate(range(min = 0))]
-    #[param(minimum = 0)]
+    #[param(minimum = 0, example = 0)]
     offset: Option<i64>,
     #[validate(range(min = 1, max = 100))]
-    #[param(minimum = 1, maximum = 100)]
+    #[param(minimum = 1, maximum = 100, example = 10)]
     limit: Option<i64>,
     #[validate(length(max = 64))]
-    #[param(max_length = 64)]
+    #[param(max_length = 64, example = "SRC2412040001")]
     source_id: Option<String>,
     #[validate(length(min = 1, max = 64))]
-    #[param(min_length = 1, max_length = 64)]
+    #[param(
+        min_length = 1,
+        max_length = 64,
+        example = "5f1e2d3c4b5a69788796a5b4c3d2e1f0"
+    )]
     indirect_partner_id: Option<String>,
+}
+
+/// Coupon types: 1 voucher, 2 discount coupon, 3 product coupon, 4 cash coupon.
+const COUPON_TYPES: [i64; 4] = [1, 2, 3, 4];
+/// Coupon statuses: 1 not activated, 2 usable, 3 used, 4 expired, 5 reclaimed.
+const COUPON_STATUSES: [i64; 5] = [1, 2, 3, 4, 5];
+
+fn coupon_type_schema() -> utoipa::openapi::schema::Object {
+    crate::schemas::integers(&COUPON_TYPES)
+}
+
+fn coupon_status_schema() -> utoipa::openapi::schema::Object {
+    crate::schemas::integers(&COUPON_STATUSES)
 }
 
 #[derive(Serialize, ToSchema)]
@@ -244,10 +264,14 @@ pub async fn list_sub_customer_coupons(
     ])?;
     let q = query.into_inner()?;
     let page = Page::new(q.offset, q.limit)?;
-    if q.coupon_type.is_some_and(|t| !(1..=4).contains(&t)) {
+    if q.coupon_type
+        .is_some_and(|t| !COUPON_TYPES.contains(&i64::from(t)))
+    {
         return Err(ApiError::param("coupon_type must be 1, 2, 3 or 4"));
     }
-    if q.status.is_some_and(|s| !(1..=5).contains(&s)) {
+    if q.status
+        .is_some_and(|s| !COUPON_STATUSES.contains(&i64::from(s)))
+    {
         return Err(ApiError::param("status must be between 1 and 5"));
     }
     let from = q

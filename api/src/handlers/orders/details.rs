@@ -22,13 +22,17 @@ use validator::Validate;
 pub struct DetailsQuery {
     /// Order lines per page (1–100, default 10).
     #[validate(range(min = 1, max = 100))]
-    #[param(minimum = 1, maximum = 100)]
+    #[param(minimum = 1, maximum = 100, example = 10)]
     limit: Option<i64>,
     #[validate(range(min = 0))]
-    #[param(minimum = 0)]
+    #[param(minimum = 0, example = 0)]
     offset: Option<i64>,
     #[validate(length(min = 1, max = 64))]
-    #[param(min_length = 1, max_length = 64)]
+    #[param(
+        min_length = 1,
+        max_length = 64,
+        example = "5f1e2d3c4b5a69788796a5b4c3d2e1f0"
+    )]
     indirect_partner_id: Option<String>,
 }
 
@@ -59,7 +63,7 @@ pub struct OrderDetails {
 }
 
 /// One order with its lines, paged.
-#[utoipa::path(tag = "orders", params(("order_id" = String, Path), DetailsQuery, ("X-Language" = Option<String>, Header)), responses((status = 200, body = OrderDetails)))]
+#[utoipa::path(tag = "orders", params(("order_id" = String, Path, example = "CS2412041234ABCD"), DetailsQuery, ("X-Language" = Option<String>, Header, example = "en_US")), responses((status = 200, body = OrderDetails)))]
 #[get("/v2/orders/customer-orders/details/{order_id}")]
 pub async fn show_customer_order_details(
     state: Data<AppState>,

@@ -1,6 +1,7 @@
 //! ListCustomerOrders: `GET /v2/orders/customer-orders` — a customer's own orders, or a
 //! partner's customers' orders.
 
+use super::fields;
 use super::view::{order, CustomerOrder};
 use crate::auth::{Caller, Principal};
 use crate::extract::Query;
@@ -11,9 +12,11 @@ use actix_web::web::Data;
 use actix_web::{get, HttpResponse};
 use domain::identity::Role;
 use domain::paging::Page;
-use domain::Violation;
+use domain::payment::{ORDER_STATUSES, ORDER_TYPES};
+use domain::{codes, Violation};
 use persistence::repo::orders::{self, OrderFilter};
 use serde::{Deserialize, Serialize};
+use utoipa::openapi::schema::Object;
 use utoipa::{IntoParams, ToSchema};
 use validator::Validate;
 
@@ -24,49 +27,59 @@ const YEAR: i64 = 366 * 86_400;
 pub struct OrdersQuery {
     /// Case-insensitive.
     #[validate(length(min = 1, max = 64))]
-    #[param(min_length = 1, max_length = 64)]
+    #[param(min_length = 1, max_length = 64, example = "CS2412041234ABCD")]
     order_id: Option<String>,
     #[validate(length(min = 1, max = 64))]
-    #[param(min_length = 1, max_length = 64)]
+    #[param(
+        min_length = 1,
+        max_length = 64,
+        example = "0a1b2c3d4e5f60718293a4b5c6d7e8f9"
+    )]
     customer_id: Option<String>,
-    /// UTC `yyyy-MM-ddTHH:mm:ssZ`; begin and end at most one year apart.
+    /// UTC `yyyy-MM-ddTHH:mm:ssZ`; begin not after end and at most one year apart
+    /// (`CBC.99100066` otherwise).
     #[validate(length(max = 20))]
-    #[param(max_length = 20)]
+    #[param(schema_with = crate::schemas::utc_time)]
     create_time_begin: Option<String>,
     #[validate(length(max = 20))]
-    #[param(max_length = 20)]
+    #[param(schema_with = crate::schemas::utc_time)]
     create_time_end: Option<String>,
     #[validate(length(max = 20))]
-    #[param(max_length = 20)]
+    #[param(schema_with = crate::schemas::utc_time)]
     payment_time_begin: Option<String>,
     #[validate(length(max = 20))]
-    #[param(max_length = 20)]
+    #[param(schema_with = crate::schemas::utc_time)]
     payment_time_end: Option<String>,
     #[validate(length(min = 1, max = 64))]
-    #[param(min_length = 1, max_length = 64)]
+    #[param(min_length = 1, max_length = 64, example = "hws.service.type.ec2")]
     service_type_code: Option<String>,
     /// 1 pending review, 3 processing, 4 cancelled, 5 completed, 6 pending payment, 9 to be confirmed.
+    #[param(schema_with = fields::order_status)]
     status: Option<i32>,
     /// 1 new, 2 renew, 3 change, 4 unsubscribe, 10, 11, 13, 14, 15.
     #[validate(length(max = 8))]
-    #[param(max_length = 8)]
+    #[param(schema_with = fields::order_type_text)]
     order_type: Option<String>,
     #[validate(range(min = 1, max = 100))]
-    #[param(minimum = 1, maximum = 100)]
+    #[param(minimum = 1, maximum = 100, example = 10)]
     limit: Option<i64>,
     #[validate(range(min = 0))]
-    #[param(minimum = 0)]
+    #[param(minimum = 0, example = 0)]
     offset: Option<i64>,
     /// `createTime` (oldest first) or `-createTime` (newest first, the default).
     #[validate(length(max = 36))]
-    #[param(max_length = 36)]
+    #[param(schema_with = order_by_schema)]
     order_by: Option<String>,
     #[validate(length(min = 1, max = 64))]
-    #[param(min_length = 1, max_length = 64)]
+    #[param(
+        min_length = 1,
+        max_length = 64,
+        example = "5f1e2d3c4b5a69788796a5b4c3d2e1f0"
+    )]
     indirect_partner_id: Option<String>,
     /// For partners: `sub_customer` (default) or `oneself`.
     #[validate(length(max = 16))]
-    #[param(max_length = 16)]
+    #[param(schema_with = method_schema)]
     method: Option<String>,
 }
 
@@ -74,6 +87,17 @@ pub struct OrdersQuery {
 pub struct OrdersPage {
     total_count: i64,
     order_infos: Vec<CustomerOrder>,
+}
+
+const ORDER_BY: [&str; 2] = ["-createTime", "createTime"];
+const METHODS: [&str; 2] = ["sub_customer", "oneself"];
+
+fn order_by_schema() -> Object {
+    crate::schemas::strings(ORDER_BY)
+}
+
+fn method_schema() -> Object {
+    crate::schemas::strings(METHODS)
 }
 
 fn window(
@@ -90,11 +114,16 @@ fn window(
         .map(|s| wire::parse_utc(names.1, s))
         .transpose()?;
     if let (Some(b), Some(e)) = (b, e) {
+        // Both well-formed; how they relate is a rule no schema states.
         if b > e || e - b > YEAR {
-            return Err(ApiError::param(format!(
-                "{} and {} must be in order and at most one year apart",
-                names.0, names.1
-            )));
+            return Err(Violation::new(
+                codes::TIME_WINDOW_INVALID,
+                format!(
+                    "{} and {} must be in order and at most one year apart",
+                    names.0, names.1
+                ),
+            )
+            .into());
         }
     }
     Ok((b, e))
@@ -111,21 +140,18 @@ fn filter(q: &OrdersQuery) -> Result<OrderFilter, ApiError> {
         &q.payment_time_end,
         ("payment_time_begin", "payment_time_end"),
     )?;
-    const TYPES: [i32; 9] = [1, 2, 3, 4, 10, 11, 13, 14, 15];
     let order_type = match q.order_type.as_deref() {
         None => None,
         Some(t) => Some(
             t.parse::<i32>()
                 .ok()
-                .filter(|t| TYPES.contains(t))
+                .filter(|t| ORDER_TYPES.contains(t))
                 .ok_or_else(|| {
                     Violation::param("order_type must be one of 1, 2, 3, 4, 10, 11, 13, 14, 15")
                 })?,
         ),
     };
-    if q.status
-        .is_some_and(|s| ![1, 2, 3, 4, 5, 6, 9, 10, 11, 12, 13].contains(&s))
-    {
+    if q.status.is_some_and(|s| !ORDER_STATUSES.contains(&s)) {
         return Err(ApiError::param(
             "status must be one of 1, 2, 3, 4, 5, 6, 9, 10, 11, 12, 13",
         ));

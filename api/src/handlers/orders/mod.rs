@@ -5,6 +5,7 @@ pub mod cancel;
 pub mod coupons;
 pub mod details;
 pub mod discounts;
+pub mod fields;
 pub mod list;
 pub mod partner_pay;
 pub mod pay;

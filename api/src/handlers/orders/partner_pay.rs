@@ -32,7 +32,7 @@ fn not_flagged() -> StoreError {
 }
 
 /// The customer asks its partner to pay a pending order.
-#[utoipa::path(tag = "orders", params(("order_id" = String, Path)), responses((status = 204, description = "requested")))]
+#[utoipa::path(tag = "orders", params(("order_id" = String, Path, example = "CS2412041234ABCD")), responses((status = 204, description = "requested")))]
 #[post("/v2/orders/customer-orders/{order_id}/partner-payment-requests")]
 pub async fn request_partner_payment(
     state: Data<AppState>,
@@ -73,6 +73,7 @@ pub async fn request_partner_payment(
 
 #[derive(Deserialize, Serialize, ToSchema, Clone, Copy)]
 #[serde(rename_all = "UPPERCASE")]
+#[schema(example = "PENDING")]
 pub enum AgentPayStatus {
     Pending,
     Paid,
@@ -81,18 +82,27 @@ pub enum AgentPayStatus {
 
 #[derive(Deserialize, Validate, ToSchema)]
 pub struct RequestsQuery {
+    #[schema(example = "PENDING")]
     agent_pay_status: Option<AgentPayStatus>,
     #[validate(length(min = 1, max = 64))]
-    #[schema(min_length = 1, max_length = 64)]
+    #[schema(
+        min_length = 1,
+        max_length = 64,
+        example = "0a1b2c3d4e5f60718293a4b5c6d7e8f9"
+    )]
     customer_id: Option<String>,
     #[validate(range(min = 0))]
-    #[schema(minimum = 0)]
+    #[schema(minimum = 0, example = 0)]
     offset: Option<i64>,
     #[validate(range(min = 1, max = 100))]
-    #[schema(minimum = 1, maximum = 100)]
+    #[schema(minimum = 1, maximum = 100, example = 10)]
     limit: Option<i64>,
     #[validate(length(min = 1, max = 64))]
-    #[schema(min_length = 1, max_length = 64)]
+    #[schema(
+        min_length = 1,
+        max_length = 64,
+        example = "5f1e2d3c4b5a69788796a5b4c3d2e1f0"
+    )]
     indirect_partner_id: Option<String>,
 }
 
@@ -148,7 +158,7 @@ pub async fn list_partner_payment_requests(
 }
 
 /// The partner pays the order from its own accounts.
-#[utoipa::path(tag = "orders", params(("order_id" = String, Path), ("Idempotency-Key" = Option<String>, Header)), request_body = PayOptions, responses((status = 204, description = "paid"), (status = 409, body = openapi::ErrorBody)))]
+#[utoipa::path(tag = "orders", params(("order_id" = String, Path, example = "CS2412041234ABCD"), ("Idempotency-Key" = Option<String>, Header, example = "5b0f7c9e-2d4a-4f7e-9a61-3c2e8d1f0a42")), request_body = PayOptions, responses((status = 204, description = "paid"), (status = 409, body = openapi::ErrorBody)))]
 #[post("/v2/partners/sub-customers/orders/{order_id}/pay")]
 pub async fn partner_pay(
     state: Data<AppState>,
@@ -159,7 +169,7 @@ pub async fn partner_pay(
     body: Json<PayOptions>,
 ) -> Result<HttpResponse, ApiError> {
     caller.partner_with(&[Role::Finance])?;
-    let request = body.into_inner()?.request()?;
+    let request = body.into_inner()?.0.request()?;
     let principal = caller.principal.clone();
     let id = order_id.into_inner();
     let now = state.now();
@@ -187,12 +197,12 @@ pub async fn partner_pay(
 #[derive(Deserialize, Validate, ToSchema)]
 pub struct RejectRequest {
     #[validate(length(min = 1, max = 256))]
-    #[schema(min_length = 1, max_length = 256)]
+    #[schema(schema_with = super::fields::reject_reason)]
     reason: String,
 }
 
 /// The partner declines to pay; the customer may then pay the order itself.
-#[utoipa::path(tag = "orders", params(("order_id" = String, Path)), request_body = RejectRequest, responses((status = 204, description = "rejected")))]
+#[utoipa::path(tag = "orders", params(("order_id" = String, Path, example = "CS2412041234ABCD")), request_body = RejectRequest, responses((status = 204, description = "rejected")))]
 #[post("/v2/partners/sub-customers/orders/{order_id}/reject")]
 pub async fn partner_reject(
     state: Data<AppState>,

@@ -8,7 +8,7 @@ use actix_web::http::StatusCode;
 use actix_web::web::Data;
 use actix_web::{get, HttpResponse};
 use domain::identity::Role;
-use domain::Money;
+use domain::{codes, Money, Violation};
 use persistence::repo::refunds;
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
@@ -18,14 +18,22 @@ use validator::Validate;
 #[into_params(parameter_in = Query)]
 pub struct RefundsQuery {
     #[validate(length(min = 1, max = 64))]
-    #[param(min_length = 1, max_length = 64)]
+    #[param(min_length = 1, max_length = 64, example = "CS2412041234ABCD")]
     order_id: String,
-    /// Required for partners: the order's customer.
+    /// Required for partners (`CBC.99100067` without it): the order's customer.
     #[validate(length(min = 1, max = 64))]
-    #[param(min_length = 1, max_length = 64)]
+    #[param(
+        min_length = 1,
+        max_length = 64,
+        example = "0a1b2c3d4e5f60718293a4b5c6d7e8f9"
+    )]
     customer_id: Option<String>,
     #[validate(length(min = 1, max = 64))]
-    #[param(min_length = 1, max_length = 64)]
+    #[param(
+        min_length = 1,
+        max_length = 64,
+        example = "5f1e2d3c4b5a69788796a5b4c3d2e1f0"
+    )]
     indirect_partner_id: Option<String>,
 }
 
@@ -65,8 +73,13 @@ pub async fn show_refund_order_details(
         false
     };
     let q = query.into_inner()?;
+    // Who calls decides whether customer_id is needed, which no schema can say.
     if is_partner && q.customer_id.is_none() {
-        return Err(ApiError::param("customer_id is required for partners"));
+        return Err(Violation::new(
+            codes::CUSTOMER_ID_REQUIRED,
+            "customer_id is required for partners",
+        )
+        .into());
     }
     let principal = caller.principal.clone();
     let (o, rows) = state

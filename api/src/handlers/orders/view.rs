@@ -1,10 +1,12 @@
 //! The order as CustomerOrderV2/V3 models it, and the PayOrders body.
 
+use super::fields;
 use crate::wire::{self, WireAmount};
 use domain::payment::PayRequest;
 use domain::Money;
 use persistence::repo::orders::OrderRow;
 use serde::{Deserialize, Serialize};
+use utoipa::openapi::{RefOr, Schema};
 use utoipa::ToSchema;
 use validator::Validate;
 
@@ -121,18 +123,20 @@ pub fn order(o: &OrderRow, user_name: Option<String>, discount_type: Option<i32>
 #[derive(Deserialize, Serialize, Validate, ToSchema)]
 pub struct CouponRef {
     #[validate(length(min = 1, max = 64))]
-    #[schema(min_length = 1, max_length = 64)]
+    #[schema(min_length = 1, max_length = 64, example = "CP2412040001")]
     pub id: String,
     /// 300 discount coupon, 301 voucher, 302 cash coupon, 303 stored-value card.
+    #[schema(schema_with = fields::pay_coupon_type)]
     pub r#type: i32,
 }
 
 #[derive(Deserialize, Serialize, Validate, ToSchema)]
 pub struct DiscountRef {
     #[validate(length(min = 1, max = 64))]
-    #[schema(min_length = 1, max_length = 64)]
+    #[schema(min_length = 1, max_length = 64, example = "DS2412040001")]
     pub id: String,
     /// 0 promotion, 2 business, 3 partner-granted, 609 order price adjustment.
+    #[schema(example = 3)]
     pub r#type: i32,
 }
 
@@ -145,20 +149,54 @@ pub enum YesNo {
 
 /// PayOrders' options (the partner-payment body is the same without `order_id`).
 #[derive(Deserialize, Validate, ToSchema)]
-pub struct PayOptions {
+pub struct PayOptionFields {
+    #[schema(schema_with = fields::yes_no)]
     pub use_coupon: Option<YesNo>,
+    #[schema(schema_with = fields::yes_no)]
     pub use_discount: Option<YesNo>,
     /// At most 3; required exactly when use_coupon is YES.
     #[validate(length(max = 3), nested)]
-    #[schema(max_items = 3)]
+    #[schema(max_items = 3, example = json!([{"id": "CP2412040001", "type": 301}]))]
     pub coupon_infos: Option<Vec<CouponRef>>,
     /// At most 1; required exactly when use_discount is YES.
     #[validate(length(max = 1), nested)]
-    #[schema(max_items = 1)]
+    #[schema(max_items = 1, example = json!([{"id": "DS2412040001", "type": 3}]))]
     pub discount_infos: Option<Vec<DiscountRef>>,
 }
 
-impl PayOptions {
+/// PayOrders' options with the rules between them: `coupon_infos` exactly when `use_coupon`
+/// is `YES`, `discount_infos` exactly when `use_discount` is `YES`.
+#[derive(Deserialize)]
+#[serde(transparent)]
+pub struct PayOptions(pub PayOptionFields);
+
+impl Validate for PayOptions {
+    fn validate(&self) -> Result<(), validator::ValidationErrors> {
+        self.0.validate()
+    }
+}
+
+impl utoipa::PartialSchema for PayOptions {
+    fn schema() -> RefOr<Schema> {
+        fields::with_rules(PayOptionFields::schema(), pay_switches())
+    }
+}
+
+impl ToSchema for PayOptions {
+    fn schemas(out: &mut Vec<(String, RefOr<Schema>)>) {
+        PayOptionFields::schemas(out);
+    }
+}
+
+/// The coupon and discount switches of PayOrders and of a partner's payment.
+pub fn pay_switches() -> [Schema; 2] {
+    [
+        fields::switch("use_coupon", "coupon_infos"),
+        fields::switch("use_discount", "discount_infos"),
+    ]
+}
+
+impl PayOptionFields {
     pub fn request(&self) -> Result<PayRequest, domain::Violation> {
         let r = PayRequest {
             use_coupon: self.use_coupon == Some(YesNo::Yes),
