@@ -70,6 +70,9 @@ pub const ASSOC_IS_PARTNER: &str = "CBC.99100084";
 pub const ASSOC_BOUND_TO_OTHER_PARTNER: &str = "CBC.99100085";
 /// Ours (S11 accept): the customer has a special contract (`SPECIAL_CONTRACT`).
 pub const ASSOC_SPECIAL_CONTRACT: &str = "CBC.99100086";
+/// Ours (operator set-up): `supervisor_user_id` names no account-manager supervisor of the
+/// same partner.
+pub const NOT_A_SUPERVISOR: &str = "CBC.99100087";
 /// Ours: the verification code does not match the last one sent to this phone.
 pub const VERIFICATION_CODE_WRONG: &str = "CBC.99100090";
 

@@ -28,7 +28,8 @@ pub fn create(
                 && Roles::from_stored(&s.roles).contains(Role::AccountManagerSupervisor)
         });
         if !ok {
-            return Err(StoreError::Rule(Violation::param(
+            return Err(StoreError::Rule(Violation::new(
+                domain::codes::NOT_A_SUPERVISOR,
                 "supervisor_user_id must name an account_manager_supervisor of the same partner",
             )));
         }
