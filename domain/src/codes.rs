@@ -73,6 +73,9 @@ pub const ASSOC_SPECIAL_CONTRACT: &str = "CBC.99100086";
 /// Ours (operator set-up): `supervisor_user_id` names no account-manager supervisor of the
 /// same partner.
 pub const NOT_A_SUPERVISOR: &str = "CBC.99100087";
+/// Ours (operator set-up): a password of allowed length mixes fewer than three kinds of
+/// characters.
+pub const PASSWORD_TOO_WEAK: &str = "CBC.99100088";
 /// Ours: the verification code does not match the last one sent to this phone.
 pub const VERIFICATION_CODE_WRONG: &str = "CBC.99100090";
 

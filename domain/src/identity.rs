@@ -244,9 +244,15 @@ pub fn check_password(p: &str) -> Result<(), Violation> {
     .iter()
     .filter(|b| **b)
     .count();
-    if !(8..=32).contains(&len) || classes < 3 {
-        return Err(Violation::param(
-            "password must be 8 to 32 characters and mix at least three of: lower-case, upper-case, digits, symbols",
+    if !(8..=32).contains(&len) {
+        return Err(Violation::param("password must be 8 to 32 characters"));
+    }
+    // A policy on well-formed text that a schema pattern cannot state (it would need
+    // look-aheads): its own business code.
+    if classes < 3 {
+        return Err(Violation::new(
+            crate::codes::PASSWORD_TOO_WEAK,
+            "password must mix at least three of: lower-case, upper-case, digits, symbols",
         ));
     }
     Ok(())

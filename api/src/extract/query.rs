@@ -25,8 +25,32 @@ impl<T: DeserializeOwned + validator::Validate> FromRequest for Query<T> {
     }
 }
 
+/// Keys that are integers or closed sets wherever they appear, for which `""` means nothing.
+const NEVER_EMPTY: &[&str] = &[
+    "offset",
+    "limit",
+    "balance_type",
+    "revenue_expense_type",
+    "trade_type",
+    // An empty id names no reseller; "not given" is said by leaving the key out.
+    "indirect_partner_id",
+];
+
+/// The form decoder reads `offset=` as absent; for these keys an empty value is a malformed
+/// request, not a default (the schema allows it nowhere).
+fn refuse_empty(qs: &str) -> Result<(), ApiError> {
+    for pair in qs.split('&') {
+        let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
+        if NEVER_EMPTY.contains(&key) && value.is_empty() {
+            return Err(ApiError::param(format!("{key} must not be empty")));
+        }
+    }
+    Ok(())
+}
+
 pub(crate) fn parse<T: DeserializeOwned + validator::Validate>(qs: &str) -> Result<T, ApiError> {
     super::clean::check_query(qs)?;
+    refuse_empty(qs)?;
     let de = serde_html_form::Deserializer::from_bytes(qs.as_bytes());
     let value: T = serde_path_to_error::deserialize(de).map_err(|e| {
         let path = e.path().to_string();

@@ -13,6 +13,8 @@ use crate::Violation;
 /// ends before it starts or has already ended. A time well-formed but on the wrong side of the
 /// clock is a rule of the grant, not a parameter format.
 pub const PERIOD_ENDED: &str = "CBC.99100056";
+/// Ours: a quota grant names the same `limit_key` twice (99100058 is free in `crate::codes`).
+pub const LIMIT_KEY_REPEATED: &str = "CBC.99100058";
 
 pub const QUOTA_VOUCHER: i32 = 0;
 pub const QUOTA_CASH: i32 = 1;

@@ -29,7 +29,12 @@ pub struct CheckIdentityFields {
 
 /// What `IdentitySearch::parse` accepts for each `search_type`.
 const SEARCHES: [(&str, &str); 3] = [
-    ("email", r"^[^@\s]+@[^@\s]*\.[^@\s]*$"),
+    // Whitespace spelled out as Rust's `char::is_whitespace` has it: a pattern's `\s` (ECMA)
+    // leaves out U+0085 and takes in U+FEFF.
+    (
+        "email",
+        r"^[^@\t\n\x0B\f\r \u0085\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000]+@[^@\t\n\x0B\f\r \u0085\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000]*\.[^@\t\n\x0B\f\r \u0085\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000]*$",
+    ),
     ("mobile", r"^0086-1[0-9]{10}$"),
     (
         "name",

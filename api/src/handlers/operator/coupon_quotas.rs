@@ -98,9 +98,12 @@ fn limits(infos: &[LimitInfoInput]) -> Result<QuotaLimits, ApiError> {
     let mut l = QuotaLimits::default();
     for (i, info) in infos.iter().enumerate() {
         if infos[..i].iter().any(|o| o.limit_key == info.limit_key) {
-            return Err(ApiError::param(format!(
-                "limit_infos[{i}] repeats a limit_key"
-            )));
+            // Uniqueness of one property across items: no schema keyword states it.
+            return Err(domain::Violation::new(
+                domain::vouchers::LIMIT_KEY_REPEATED,
+                format!("limit_infos[{i}] repeats a limit_key"),
+            )
+            .into());
         }
         let values = || -> Result<Vec<String>, ApiError> {
             let v: Vec<String> = info

@@ -43,9 +43,11 @@ fn discount_ratio_schema() -> utoipa::openapi::Object {
     use utoipa::openapi::schema::{ObjectBuilder, SchemaType, Type};
     ObjectBuilder::new()
         .schema_type(SchemaType::from_iter([Type::Number, Type::String]))
-        .exclusive_minimum(Some(0.0))
+        // Decimal holds 28 decimal places: a number below 1e-6 written with an exponent can
+        // exceed them, a string of 29 characters cannot.
+        .minimum(Some(0.000_001))
         .maximum(Some(1.0))
-        .max_length(Some(30))
+        .max_length(Some(29))
         .pattern(Some(r"^(0?\.[0-9]*[1-9][0-9]*|1(\.0*)?)$"))
         .examples([serde_json::json!("0.8")])
         .build()

@@ -32,7 +32,7 @@ pub struct CreateCustomerRequest {
     #[validate(email, length(max = 256))]
     #[schema(schema_with = identity_fields::optional_email)]
     email: Option<String>,
-    #[schema(example = "Cloud#2024pass")]
+    #[schema(min_length = 8, max_length = 32, example = "Cloud#2024pass")]
     password: Option<String>,
 }
 

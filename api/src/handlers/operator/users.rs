@@ -34,7 +34,7 @@ pub struct CreateUserRequest {
     #[schema(max_length = 64, example = "9a8b7c6d5e4f30211203f4e5d6c7b8a9")]
     supervisor_user_id: Option<String>,
     /// Enables `POST /v2/auth/tokens`; 8–32 characters of three kinds.
-    #[schema(example = "Cloud#2024pass")]
+    #[schema(min_length = 8, max_length = 32, example = "Cloud#2024pass")]
     password: Option<String>,
 }
 
