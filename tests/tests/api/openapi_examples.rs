@@ -75,6 +75,49 @@ fn properties_without_example(
     }
 }
 
+/// The paths of properties that carry an example somewhere in the composition.
+fn properties_with_example(
+    doc: &Value,
+    schema: &Value,
+    prefix: &str,
+    out: &mut Vec<String>,
+    depth: usize,
+) {
+    if depth > 16 {
+        return;
+    }
+    let schema = resolve(doc, schema);
+    for key in ["allOf", "oneOf", "anyOf"] {
+        for branch in schema
+            .get(key)
+            .and_then(Value::as_array)
+            .into_iter()
+            .flatten()
+        {
+            properties_with_example(doc, branch, prefix, out, depth + 1);
+        }
+    }
+    if let Some(items) = schema.get("items") {
+        properties_with_example(doc, items, &format!("{prefix}[]"), out, depth + 1);
+    }
+    for (name, prop) in schema
+        .get("properties")
+        .and_then(Value::as_object)
+        .into_iter()
+        .flatten()
+    {
+        let path = if prefix.is_empty() {
+            name.clone()
+        } else {
+            format!("{prefix}.{name}")
+        };
+        if has_own_example(prop) || has_own_example(resolve(doc, prop)) {
+            out.push(path.clone());
+        }
+        properties_with_example(doc, prop, &path, out, depth + 1);
+    }
+}
+
 /// One property's schema: fine when it or the schema it refers to has an example; otherwise
 /// an object, array or composite is fine when everything inside it is.
 fn value_without_example(
@@ -85,7 +128,9 @@ fn value_without_example(
     depth: usize,
 ) {
     let target = resolve(doc, prop);
-    if has_own_example(prop) || has_own_example(target) || is_null_type(target) {
+    // `{}` accepts anything and describes no field (a rule's placeholder for list items).
+    let unconstrained = target.as_object().is_some_and(|o| o.is_empty());
+    if has_own_example(prop) || has_own_example(target) || is_null_type(target) || unconstrained {
         return;
     }
     let composite: Vec<&Value> = ["allOf", "oneOf", "anyOf"]
@@ -143,8 +188,26 @@ fn operations_without_examples(doc: &Value) -> Vec<String> {
                 .flatten()
                 .map(|(_, m)| m)
             {
+                // A whole-body example serves where field examples together would break a rule
+                // between fields (exactly one of two, a value by the form another names).
+                if has_own_example(media) || has_own_example(resolve(doc, &media["schema"])) {
+                    continue;
+                }
                 let mut inner = Vec::new();
                 properties_without_example(doc, &media["schema"], "", &mut inner, 0);
+                // A branch of a composition that only restates a field for a rule between
+                // fields (`allOf` of the fields and `oneOf` rules) leans on the field's own
+                // example elsewhere in the composition.
+                let mut covered = Vec::new();
+                properties_with_example(doc, &media["schema"], "", &mut covered, 0);
+                // (An example of a list or object shows its items and fields too.)
+                inner.retain(|f| {
+                    !covered.iter().any(|c| {
+                        f == c
+                            || f.starts_with(&format!("{c}[]"))
+                            || f.starts_with(&format!("{c}."))
+                    })
+                });
                 missing.extend(inner.into_iter().map(|f| format!("body {f}")));
             }
             if !missing.is_empty() {
