@@ -34,14 +34,14 @@ fn is_null_type(v: &Value) -> bool {
     v.get("type").and_then(Value::as_str) == Some("null")
 }
 
-/// The properties of an object schema (through `$ref`, `allOf`, `oneOf`, `anyOf`) lacking an
-/// example, as `prefix.name`.
-fn properties_without_example(
+/// Calls `visit(path, property, depth)` for each property of an object schema, through
+/// `$ref`, `allOf`, `oneOf`, `anyOf` and list items; paths are `prefix.name` (`[]` for items).
+fn visit_properties(
     doc: &Value,
     schema: &Value,
     prefix: &str,
-    out: &mut Vec<String>,
     depth: usize,
+    visit: &mut dyn FnMut(&str, &Value, usize),
 ) {
     if depth > 16 {
         return;
@@ -54,11 +54,11 @@ fn properties_without_example(
             .into_iter()
             .flatten()
         {
-            properties_without_example(doc, branch, prefix, out, depth + 1);
+            visit_properties(doc, branch, prefix, depth + 1, visit);
         }
     }
     if let Some(items) = schema.get("items") {
-        properties_without_example(doc, items, &format!("{prefix}[]"), out, depth + 1);
+        visit_properties(doc, items, &format!("{prefix}[]"), depth + 1, visit);
     }
     for (name, prop) in schema
         .get("properties")
@@ -71,8 +71,21 @@ fn properties_without_example(
         } else {
             format!("{prefix}.{name}")
         };
-        value_without_example(doc, prop, &path, out, depth + 1);
+        visit(&path, prop, depth + 1);
     }
+}
+
+/// The properties of an object schema lacking an example, as `prefix.name`.
+fn properties_without_example(
+    doc: &Value,
+    schema: &Value,
+    prefix: &str,
+    out: &mut Vec<String>,
+    depth: usize,
+) {
+    visit_properties(doc, schema, prefix, depth, &mut |path, prop, d| {
+        value_without_example(doc, prop, path, out, d)
+    });
 }
 
 /// The paths of properties that carry an example somewhere in the composition.
@@ -83,39 +96,12 @@ fn properties_with_example(
     out: &mut Vec<String>,
     depth: usize,
 ) {
-    if depth > 16 {
-        return;
-    }
-    let schema = resolve(doc, schema);
-    for key in ["allOf", "oneOf", "anyOf"] {
-        for branch in schema
-            .get(key)
-            .and_then(Value::as_array)
-            .into_iter()
-            .flatten()
-        {
-            properties_with_example(doc, branch, prefix, out, depth + 1);
-        }
-    }
-    if let Some(items) = schema.get("items") {
-        properties_with_example(doc, items, &format!("{prefix}[]"), out, depth + 1);
-    }
-    for (name, prop) in schema
-        .get("properties")
-        .and_then(Value::as_object)
-        .into_iter()
-        .flatten()
-    {
-        let path = if prefix.is_empty() {
-            name.clone()
-        } else {
-            format!("{prefix}.{name}")
-        };
+    visit_properties(doc, schema, prefix, depth, &mut |path, prop, d| {
         if has_own_example(prop) || has_own_example(resolve(doc, prop)) {
-            out.push(path.clone());
+            out.push(path.to_owned());
         }
-        properties_with_example(doc, prop, &path, out, depth + 1);
-    }
+        properties_with_example(doc, prop, path, out, d);
+    });
 }
 
 /// One property's schema: fine when it or the schema it refers to has an example; otherwise

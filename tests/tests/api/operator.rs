@@ -82,7 +82,7 @@ both_backends!(
         let r = op
         .post(&path, json!({"user_name": unique("am"), "roles": ["account_manager"], "supervisor_user_id": foreign["user_id"]}))
         .await;
-        r.expect(400, "CBC.0100");
+        r.expect(400, "CBC.99100087");
         assert!(r.msg().contains("supervisor_user_id"));
         // User names are unique, also against customers' login names.
         let c = customer(&srv).await;

@@ -113,7 +113,7 @@ both_backends!(
             json!({"expire_time": "2020-01-01T00:00:00Z"}),
         )
         .await
-        .expect(400, "CBC.0100");
+        .expect(400, "CBC.99100027");
         op.send(
             "DELETE",
             &format!("{base}/capability-labels/NOT_HELD"),

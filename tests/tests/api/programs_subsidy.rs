@@ -232,7 +232,7 @@ both_backends!(
             "members": [{"user_id": t.pm, "role": "PROJECT_MANAGER"}]}),
             )
             .await;
-        r.expect(400, "CBC.0100");
+        r.expect(400, "CBC.99100026");
         assert!(r.msg().contains("members[0].user_id"), "{}", r.msg());
         let listed = other
             .client
