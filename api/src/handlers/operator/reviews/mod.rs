@@ -48,8 +48,9 @@ macro_rules! queue_query {
         impl $name {
             /// Checks the status against the queue's set and the paging bounds.
             pub fn check(self, req: &HttpRequest) -> Result<Queue, ApiError> {
-                // The query extractor reads `key=` as absent; the schema allows no empty value.
-                EmptyParams::of(req).reject(&["status", "partner_id", "offset", "limit"])?;
+                // The form decoder reads `key=` as absent; the schema allows no empty value
+                // (`offset` and `limit` are refused empty by the query extractor itself).
+                EmptyParams::of(req).reject(&["status", "partner_id"])?;
                 queue($statuses, self.status, self.partner_id, self.offset, self.limit)
             }
         }
