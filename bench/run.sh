@@ -6,6 +6,7 @@
 #   bash bench/run.sh                 # full run (the issue's sizes), both backends
 #   BENCH_PROFILE=smoke bash bench/run.sh   # a few seconds per scenario (CI)
 #   BENCH_BACKENDS=postgres bash bench/run.sh
+#   BENCH_ONLY=p1,p2 BENCH_PERF=/tmp/prof bash bench/run.sh   # some scenarios, server under perf
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PROFILE="${BENCH_PROFILE:-full}"
@@ -52,9 +53,15 @@ for backend in $BACKENDS; do
   SERVER_PID=$!
   for _ in $(seq 1 100); do curl -fsS "http://127.0.0.1:$PORT/readyz" >/dev/null 2>&1 && break; sleep 0.2; done
   curl -fsS "http://127.0.0.1:$PORT/readyz" >/dev/null || { cat "$WORK/server-$backend.log"; exit 1; }
+  PERF_PID=""
+  if [ -n "${BENCH_PERF:-}" ]; then
+    perf record -q -F 499 ${BENCH_PERF_ARGS:-} -p "$SERVER_PID" -o "$BENCH_PERF-$backend.data" 2>/dev/null &
+    PERF_PID=$!
+  fi
   $BIN/loadgen --backend "$backend" --database-url "$URL" --server "http://127.0.0.1:$PORT" \
     --server-pid "$SERVER_PID" --master-key "$KEY" --profile "$PROFILE" --commit "$COMMIT" --pool-size "$POOL" \
-    ${BENCH_SECS:+--secs "$BENCH_SECS"}
+    ${BENCH_SECS:+--secs "$BENCH_SECS"} ${BENCH_ONLY:+--only "$BENCH_ONLY"}
+  if [ -n "$PERF_PID" ]; then kill -INT "$PERF_PID"; wait "$PERF_PID" 2>/dev/null || true; PERF_PID=""; fi
   "$SERVER_BIN" verify-ledger --database-url "$URL"
   kill "$SERVER_PID"; wait "$SERVER_PID" 2>/dev/null || true; SERVER_PID=""
   if [ -n "$DB_NAME" ]; then psql -X -q "$PG/postgres" -c "DROP DATABASE IF EXISTS $DB_NAME WITH (FORCE)" >/dev/null; DB_NAME=""; fi

@@ -4,6 +4,7 @@ use crate::{Backend, DbConnection, StoreError};
 use diesel::connection::SimpleConnection;
 use diesel::r2d2::{ConnectionManager, CustomizeConnection, Pool};
 use diesel::Connection;
+use std::cell::Cell;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
@@ -56,6 +57,8 @@ impl CustomizeConnection<DbConnection, diesel::r2d2::Error> for SqlitePragmas {
 pub struct Db {
     pool: Pool<ConnectionManager<DbConnection>>,
     backend: Backend,
+    /// What the driver connects to, to replace a pooled connection that broke ([`Db::heal`]).
+    driver_url: Arc<str>,
     max_attempts: u32,
     /// SQLite has one writer at a time; taking turns here avoids SQLITE_BUSY on lock upgrade.
     sqlite_writer: Arc<Mutex<()>>,
@@ -73,10 +76,13 @@ impl Db {
                 .map_err(|e| StoreError::Internal(format!("cannot open database: {e}")))?;
             c.batch_execute("PRAGMA journal_mode = WAL;")?;
         }
-        let manager = ConnectionManager::<DbConnection>::new(driver_url);
+        let manager = ConnectionManager::<DbConnection>::new(driver_url.clone());
         let pool = Pool::builder()
             .max_size(config.pool_size)
             .min_idle(Some(1))
+            // A `SELECT 1` before every use is one more round trip per request; a connection
+            // that broke is found when used and replaced there (`heal`).
+            .test_on_check_out(false)
             .connection_timeout(config.checkout_timeout)
             .connection_customizer(Box::new(SqlitePragmas))
             .build(manager)
@@ -84,6 +90,7 @@ impl Db {
         Ok(Db {
             pool,
             backend,
+            driver_url: driver_url.into(),
             max_attempts: config.max_attempts.max(1),
             sqlite_writer: Arc::new(Mutex::new(())),
             queue: Arc::default(),
@@ -99,7 +106,9 @@ impl Db {
         self.pool.max_size()
     }
 
-    /// Runs `f` in a read-only snapshot (one transaction, so multi-query reads agree).
+    /// Runs `f`, which only reads. On SQLite in one transaction (one snapshot); on PostgreSQL
+    /// without `BEGIN`/`COMMIT`: under READ COMMITTED each statement takes its own snapshot
+    /// inside a transaction too, so they would cost two round trips and buy nothing.
     pub fn read<T>(
         &self,
         f: impl Fn(&mut DbConnection) -> Result<T, StoreError>,
@@ -123,20 +132,50 @@ impl Db {
     ) -> Result<T, StoreError> {
         let mut conn = self.pool.get()?;
         for attempt in 1..=self.max_attempts {
+            // Set once `f` succeeded: a lost connection after that may have lost the commit's
+            // answer, not the commit, so the work must not run again here.
+            let committing = Cell::new(false);
             let result = {
                 let _turn = (write && self.backend == Backend::Sqlite)
                     .then(|| self.sqlite_writer.lock().unwrap_or_else(|p| p.into_inner()));
-                conn.transaction(|c| f(c))
+                if write || self.backend == Backend::Sqlite {
+                    conn.transaction(|c| {
+                        let r = f(c);
+                        committing.set(r.is_ok());
+                        r
+                    })
+                } else {
+                    f(&mut conn)
+                }
             };
             match result {
                 Err(StoreError::Retryable) if attempt < self.max_attempts => {
                     std::thread::sleep(backoff(attempt));
                 }
                 Err(StoreError::Retryable) => return Err(StoreError::Busy),
+                Err(StoreError::Unavailable)
+                    if attempt < self.max_attempts && !committing.get() && self.heal(&mut conn) => {
+                }
                 other => return other,
             }
         }
         Err(StoreError::Busy)
+    }
+
+    /// After a connection error: if the connection no longer answers, replaces it in the pool
+    /// with a new one (e.g. after a database restart). True if the work may run again on it.
+    fn heal(&self, conn: &mut DbConnection) -> bool {
+        if conn.batch_execute("SELECT 1").is_ok() {
+            return false;
+        }
+        match DbConnection::establish(&self.driver_url) {
+            Ok(fresh) => {
+                *conn = fresh;
+                let pragmas = SqlitePragmas;
+                pragmas.on_acquire(conn).is_ok()
+            }
+            Err(_) => false,
+        }
     }
 
     /// Checks that the database answers (for `/readyz`).

@@ -55,6 +55,15 @@ pub struct Args {
         default_value = "bench-operator-secret-0000"
     )]
     operator_sk: String,
+    /// Run only these scenarios (comma-separated: p1,p2,p3,p4,p5,p6), e.g. under `perf`.
+    #[arg(long, value_delimiter = ',')]
+    only: Vec<String>,
+}
+
+impl Args {
+    fn wants(&self, scenario: &str) -> bool {
+        self.only.is_empty() || self.only.iter().any(|s| s.eq_ignore_ascii_case(scenario))
+    }
 }
 
 fn main() -> std::process::ExitCode {
@@ -172,105 +181,117 @@ async fn run(a: Args) -> Result<(), String> {
         .unwrap_or(false)
     };
     let c = a.connections;
-    eprintln!("P1 balance reads …");
-    let p1 = scenarios::balances(&s, &seeded, c, secs as f64).await;
-    r.load(
-        "P1 signed balance reads (req/s)",
-        &p1,
-        "L_read",
-        0.3,
-        ledger(db.clone()).await,
-    );
-    // The same reads against the HTTP stack's own ceiling: on SQLite, L_read is an in-process
-    // read no HTTP request can approach (see bench/README.md).
-    r.load(
-        "P1 signed balance reads vs L_http (req/s, informational)",
-        &p1,
-        "L_http",
-        0.3,
-        true,
-    );
-    eprintln!("P2 PayOrders …");
-    let spread: Arc<Vec<(usize, String)>> = Arc::new(seeded.orders.clone());
-    let half = spread.len() / 2;
-    let first: Arc<Vec<_>> = Arc::new(spread[..half].to_vec());
-    let p2 = scenarios::pay(&s, &seeded, first, c, secs as f64, None).await;
-    r.load(
-        "P2 PayOrders, many customers (paid/s)",
-        &p2,
-        "L_pay",
-        0.6,
-        ledger(db.clone()).await,
-    );
-    let rest: Arc<Vec<_>> = Arc::new(spread[half..].to_vec());
-    let rate = (p2.per_sec * 0.5).max(1.0);
-    let p2o = scenarios::pay(
-        &s,
-        &seeded,
-        rest,
-        c,
-        (secs as f64 / 2.0).max(1.0),
-        Some(rate),
-    )
-    .await;
-    r.load(
-        &format!("P2 open loop at {rate:.0}/s (p99 vs pgbench p99)"),
-        &p2o,
-        "L_pay",
-        0.0,
-        ledger(db.clone()).await,
-    );
-    eprintln!("P3 hot customer and partner on behalf …");
-    let hot: Arc<Vec<(usize, String)>> =
-        Arc::new(seeded.hot_orders.iter().map(|o| (0, o.clone())).collect());
-    let p3 = scenarios::pay(&s, &seeded, hot, c, secs as f64, None).await;
-    r.load(
-        "P3 PayOrders, one hot customer (paid/s)",
-        &p3,
-        "L_hot",
-        0.6,
-        ledger(db.clone()).await,
-    );
-    let p3b = scenarios::partner_pays(&s, &seeded, c, secs as f64).await;
-    r.load(
-        "P3 partner pays on behalf, one account (paid/s)",
-        &p3b,
-        "L_hot",
-        0.6,
-        ledger(db.clone()).await,
-    );
-    eprintln!("P4 coupons from one quota …");
-    let op = coupons::Operator {
-        ak: a.operator_ak.clone(),
-        sk: a.operator_sk.clone(),
-    };
-    let p4 = coupons::run(
-        &s,
-        &op,
-        &seeded,
-        &db,
-        c,
-        secs as f64,
-        if full { 2_000 } else { 200 },
-    )
-    .await?;
-    r.issuing(&p4, ledger(db.clone()).await);
-    eprintln!("P5 paging …");
-    paging(&s, &seeded, full, &mut r, "").await?;
-    if a.backend == "postgres" {
-        let url = a.database_url.clone();
-        let vacuumed =
-            tokio::task::spawn_blocking(move || calibrate::vacuum_if_autovacuum_off(&url))
-                .await
-                .map_err(|e| e.to_string())??;
-        if vacuumed {
-            eprintln!("P5 again after the vacuum autovacuum would have run …");
-            paging(&s, &seeded, full, &mut r, " after VACUUM").await?;
+    if a.wants("p1") {
+        eprintln!("P1 balance reads …");
+        let p1 = scenarios::balances(&s, &seeded, c, secs as f64).await;
+        r.load(
+            "P1 signed balance reads (req/s)",
+            &p1,
+            "L_read",
+            0.3,
+            ledger(db.clone()).await,
+        );
+        // The same reads against the HTTP stack's own ceiling: on SQLite, L_read is an in-process
+        // read no HTTP request can approach (see bench/README.md).
+        r.load(
+            "P1 signed balance reads vs L_http (req/s, informational)",
+            &p1,
+            "L_http",
+            0.3,
+            true,
+        );
+    }
+    if a.wants("p2") {
+        eprintln!("P2 PayOrders …");
+        let spread: Arc<Vec<(usize, String)>> = Arc::new(seeded.orders.clone());
+        let half = spread.len() / 2;
+        let first: Arc<Vec<_>> = Arc::new(spread[..half].to_vec());
+        let p2 = scenarios::pay(&s, &seeded, first, c, secs as f64, None).await;
+        r.load(
+            "P2 PayOrders, many customers (paid/s)",
+            &p2,
+            "L_pay",
+            0.6,
+            ledger(db.clone()).await,
+        );
+        let rest: Arc<Vec<_>> = Arc::new(spread[half..].to_vec());
+        let rate = (p2.per_sec * 0.5).max(1.0);
+        let p2o = scenarios::pay(
+            &s,
+            &seeded,
+            rest,
+            c,
+            (secs as f64 / 2.0).max(1.0),
+            Some(rate),
+        )
+        .await;
+        r.load(
+            &format!("P2 open loop at {rate:.0}/s (p99 vs pgbench p99)"),
+            &p2o,
+            "L_pay",
+            0.0,
+            ledger(db.clone()).await,
+        );
+    }
+    if a.wants("p3") {
+        eprintln!("P3 hot customer and partner on behalf …");
+        let hot: Arc<Vec<(usize, String)>> =
+            Arc::new(seeded.hot_orders.iter().map(|o| (0, o.clone())).collect());
+        let p3 = scenarios::pay(&s, &seeded, hot, c, secs as f64, None).await;
+        r.load(
+            "P3 PayOrders, one hot customer (paid/s)",
+            &p3,
+            "L_hot",
+            0.6,
+            ledger(db.clone()).await,
+        );
+        let p3b = scenarios::partner_pays(&s, &seeded, c, secs as f64).await;
+        r.load(
+            "P3 partner pays on behalf, one account (paid/s)",
+            &p3b,
+            "L_hot",
+            0.6,
+            ledger(db.clone()).await,
+        );
+    }
+    if a.wants("p4") {
+        eprintln!("P4 coupons from one quota …");
+        let op = coupons::Operator {
+            ak: a.operator_ak.clone(),
+            sk: a.operator_sk.clone(),
+        };
+        let p4 = coupons::run(
+            &s,
+            &op,
+            &seeded,
+            &db,
+            c,
+            secs as f64,
+            if full { 2_000 } else { 200 },
+        )
+        .await?;
+        r.issuing(&p4, ledger(db.clone()).await);
+    }
+    if a.wants("p5") {
+        eprintln!("P5 paging …");
+        paging(&s, &seeded, full, &mut r, "").await?;
+        if a.backend == "postgres" {
+            let url = a.database_url.clone();
+            let vacuumed =
+                tokio::task::spawn_blocking(move || calibrate::vacuum_if_autovacuum_off(&url))
+                    .await
+                    .map_err(|e| e.to_string())??;
+            if vacuumed {
+                eprintln!("P5 again after the vacuum autovacuum would have run …");
+                paging(&s, &seeded, full, &mut r, " after VACUUM").await?;
+            }
         }
     }
-    eprintln!("P6 export …");
-    let p6 = scenarios::export(&s, &seeded, a.server_pid).await?;
-    r.export(&p6, ledger(db.clone()).await);
+    if a.wants("p6") {
+        eprintln!("P6 export …");
+        let p6 = scenarios::export(&s, &seeded, a.server_pid).await?;
+        r.export(&p6, ledger(db.clone()).await);
+    }
     r.print();
     r.write(&a.out, &a.backend)
 }
