@@ -202,6 +202,12 @@ pub fn discount_amount(d: &OrderDiscount, amount: Money) -> Result<Money, Violat
     Ok(off.min(amount))
 }
 
+/// Whether [`plan`] looks at the order's lines ([`OrderFacts::lines`] and `line_ratios`):
+/// only coupons do, so without coupons they need not be read.
+pub fn needs_lines(r: &PayRequest) -> bool {
+    !r.coupons.is_empty()
+}
+
 /// Decides the discount and coupons of a payment and what is left to pay. `coupons` are the
 /// caller's own coupons named in the request, in request order (missing ones absent).
 pub fn plan(

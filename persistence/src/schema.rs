@@ -141,6 +141,7 @@ diesel::table! {
         pending_payment_end_time -> Nullable<BigInt>,
         create_time -> BigInt,
         payment_time -> Nullable<BigInt>,
+        discount_count -> Integer,
     }
 }
 

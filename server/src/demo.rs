@@ -291,6 +291,7 @@ fn pending_order(c: &mut DbConnection, now: i64) -> Result<(), StoreError> {
         pending_payment_end_time: Some(now + 30 * 86_400),
         create_time: now,
         payment_time: None,
+        discount_count: 0,
     };
     let line = LineRow {
         id: persistence::ids::new_id(),

@@ -40,9 +40,18 @@ fn decimal(s: &str) -> Result<Decimal, StoreError> {
     Decimal::from_str(s).map_err(|_| StoreError::Internal("stored decimal is malformed".into()))
 }
 
-fn facts(conn: &mut DbConnection, o: &OrderRow) -> Result<OrderFacts, StoreError> {
-    // One read of the lines serves both the discount ratios and the coupon scopes.
-    let lines = orders::lines(conn, &o.id, 0, i64::from(u16::MAX))?;
+fn facts(
+    conn: &mut DbConnection,
+    o: &OrderRow,
+    req: &PayRequest,
+) -> Result<OrderFacts, StoreError> {
+    // One read of the lines serves both the discount ratios and the coupon scopes, and only
+    // when a coupon will look at them.
+    let lines = if payment::needs_lines(req) {
+        orders::lines(conn, &o.id, 0, i64::from(u16::MAX))?
+    } else {
+        Vec::new()
+    };
     let line_ratios = lines
         .iter()
         .map(|l| {
@@ -51,7 +60,12 @@ fn facts(conn: &mut DbConnection, o: &OrderRow) -> Result<OrderFacts, StoreError
                 .map_or(Ok(Decimal::ONE), decimal)
         })
         .collect::<Result<_, _>>()?;
-    let discounts = orders::discounts(conn, &o.id)?
+    let stored = if o.discount_count > 0 {
+        orders::discounts(conn, &o.id)?
+    } else {
+        Vec::new()
+    };
+    let discounts = stored
         .into_iter()
         .map(|d| {
             Ok(OrderDiscount {
@@ -131,7 +145,7 @@ pub fn pay(
     req: &PayRequest,
     now: i64,
 ) -> Result<(), StoreError> {
-    let order_facts = facts(conn, order)?;
+    let order_facts = facts(conn, order, req)?;
     let ids: Vec<String> = req.coupons.iter().map(|(id, _)| id.clone()).collect();
     let coupon_rows = if ids.is_empty() {
         Vec::new()
@@ -143,13 +157,38 @@ pub fn pay(
         .map(coupon_facts)
         .collect::<Result<_, _>>()?;
     let plan = payment::plan(&order_facts, &coupon_facts, req, now)?;
-    // Claim the order first: a concurrent payment waits here and then finds it paid.
-    if !orders::transition(
-        conn,
-        &order.id,
-        payment::ORDER_PENDING,
-        payment::ORDER_COMPLETED,
-    )? {
+    // The payer's accounts are locked before the order is claimed: a concurrent payment of
+    // the same order waits on one or the other and then finds the order paid.
+    let mut locked = accounts::lock_cash_and_credit(conn, payer.kind(), payer.id(), now)?;
+    let bal = |t: i32| {
+        locked
+            .iter()
+            .find(|a| a.account_type == t)
+            .map_or(0, |a| a.balance_cents)
+    };
+    let split = payment::split(
+        plan.remaining,
+        Money::from_cents(bal(accounts::CASH)),
+        Money::from_cents(bal(accounts::CREDIT)),
+    );
+    let (cash_part, credit_part) = match split {
+        Ok(parts) => parts,
+        // Paid meanwhile (from the balance that is now short) says so, not "insufficient".
+        Err(_) if still_pending(conn, &order.id)? == Some(false) => return Err(status_changed()),
+        Err(short) => return Err(short.into()),
+    };
+    let paid = Paid {
+        payer_kind: payer.kind(),
+        payer_id: payer.id(),
+        discount_id: plan.discount.as_ref().map(|(id, _)| id.as_str()),
+        discount_cents: plan.discount.as_ref().map_or(0, |(_, m)| m.cents()),
+        coupon_cents: plan.coupons.iter().map(|(_, m)| m.cents()).sum(),
+        cash_cents: cash_part.cents(),
+        credit_cents: credit_part.cents(),
+        at: now,
+    };
+    let claim = (payment::ORDER_PENDING, payment::ORDER_COMPLETED);
+    if !orders::record_payment(conn, &order.id, claim, &paid)? {
         return Err(status_changed());
     }
     for (id, take) in &plan.coupons {
@@ -160,20 +199,6 @@ pub fn pay(
             )));
         }
     }
-    let mut locked = accounts::lock_cash_and_credit(conn, payer.kind(), payer.id(), now)?;
-    let (cash_part, credit_part) = {
-        let bal = |t: i32| {
-            locked
-                .iter()
-                .find(|a| a.account_type == t)
-                .map_or(0, |a| a.balance_cents)
-        };
-        payment::split(
-            plan.remaining,
-            Money::from_cents(bal(accounts::CASH)),
-            Money::from_cents(bal(accounts::CREDIT)),
-        )?
-    };
     let related = matches!(payer, Payer::Partner(_)).then_some(order.customer_id.as_str());
     for acc in locked.iter_mut() {
         let part = if acc.account_type == accounts::CASH {
@@ -191,21 +216,23 @@ pub fn pay(
             now,
         )?;
     }
-    let coupon_cents = plan.coupons.iter().map(|(_, m)| m.cents()).sum();
-    orders::record_payment(
-        conn,
-        &order.id,
-        &Paid {
-            payer_kind: payer.kind(),
-            payer_id: payer.id(),
-            discount_id: plan.discount.as_ref().map(|(id, _)| id.as_str()),
-            discount_cents: plan.discount.as_ref().map_or(0, |(_, m)| m.cents()),
-            coupon_cents,
-            cash_cents: cash_part.cents(),
-            credit_cents: credit_part.cents(),
-            at: now,
-        },
-    )
+    Ok(())
+}
+
+fn paid_order(conn: &mut DbConnection, order_id: &str) -> Result<OrderRow, StoreError> {
+    let o = orders::find(conn, order_id)?.ok_or_else(|| super::not_found("order"))?;
+    if o.status != payment::ORDER_COMPLETED {
+        return Err(StoreError::Rule(Violation::new(
+            codes::ORDER_STATUS_CHANGED,
+            "only a paid order can be unsubscribed",
+        )));
+    }
+    Ok(o)
+}
+
+/// Whether the order is still pending payment (`None`: it is gone).
+fn still_pending(conn: &mut DbConnection, id: &str) -> Result<Option<bool>, StoreError> {
+    Ok(orders::find(conn, id)?.map(|o| o.status == payment::ORDER_PENDING))
 }
 
 fn post(
@@ -246,13 +273,17 @@ pub fn refund(
     amount: Option<Money>,
     now: i64,
 ) -> Result<RefundRow, StoreError> {
-    let o = orders::find(conn, order_id)?.ok_or_else(|| super::not_found("order"))?;
-    if o.status != payment::ORDER_COMPLETED {
-        return Err(StoreError::Rule(Violation::new(
-            codes::ORDER_STATUS_CHANGED,
-            "only a paid order can be unsubscribed",
-        )));
-    }
+    let o = paid_order(conn, order_id)?;
+    let (kind, payer) = (
+        o.payer_kind.clone().unwrap_or_default(),
+        o.payer_id.clone().unwrap_or_default(),
+    );
+    let cash = accounts::ensure(conn, &kind, &payer, accounts::CASH, now)?;
+    let credit = accounts::ensure(conn, &kind, &payer, accounts::CREDIT, now)?;
+    let mut locked = accounts::lock(conn, &[&cash.id, &credit.id])?;
+    // Read again under the payer's lock, which every refund of this order takes: one that ran
+    // meanwhile has committed, and what is left to refund is current.
+    let o = paid_order(conn, order_id)?;
     let paid = o.cash_paid_cents + o.credit_paid_cents;
     let left = Money::from_cents(paid - o.refunded_cents);
     let amount = amount.unwrap_or(left);
@@ -262,18 +293,11 @@ pub fn refund(
             format!("refund_amount may be at most {left}"),
         )));
     }
-    let (kind, payer) = (
-        o.payer_kind.clone().unwrap_or_default(),
-        o.payer_id.clone().unwrap_or_default(),
-    );
     let (to_cash, to_credit) = payment::refund_split(
         amount,
         Money::from_cents(o.cash_paid_cents),
         Money::from_cents(o.credit_paid_cents),
     );
-    let cash = accounts::ensure(conn, &kind, &payer, accounts::CASH, now)?;
-    let credit = accounts::ensure(conn, &kind, &payer, accounts::CREDIT, now)?;
-    let mut locked = accounts::lock(conn, &[&cash.id, &credit.id])?;
     let related = (kind == accounts::PARTNER).then_some(o.customer_id.as_str());
     let row = RefundRow {
         id: ids::prefixed("RF"),

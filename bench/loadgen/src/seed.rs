@@ -72,6 +72,7 @@ fn order_row(
         pending_payment_end_time: None,
         create_time: now,
         payment_time: None,
+        discount_count: 0,
     };
     let l = orders::LineRow {
         id: ids::new_id(),

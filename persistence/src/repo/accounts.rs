@@ -182,18 +182,6 @@ pub fn post(
     if after < 0 {
         return Err(StoreError::Rule(insufficient()));
     }
-    // Relative and conditional, so even a caller that forgot to lock cannot lose an update.
-    let n = diesel::update(
-        accounts::table
-            .filter(accounts::id.eq(&account.id))
-            .filter(accounts::balance_cents.eq(account.balance_cents)),
-    )
-    .set(accounts::balance_cents.eq(accounts::balance_cents + p.delta.cents()))
-    .execute(conn)?;
-    if n != 1 {
-        return Err(StoreError::Retryable);
-    }
-    account.balance_cents = after;
     let row = LedgerRow {
         seq: None,
         id: ids::new_id(),
@@ -211,7 +199,11 @@ pub fn post(
         remark: p.remark.map(str::to_owned),
         created_at: now,
     };
-    ledger::insert(conn, &row)?;
+    // Relative and conditional, so even a caller that forgot to lock cannot lose an update.
+    if !ledger::apply(conn, &row, account.balance_cents)? {
+        return Err(StoreError::Retryable);
+    }
+    account.balance_cents = after;
     Ok(row)
 }
 

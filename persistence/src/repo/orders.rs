@@ -31,6 +31,9 @@ pub struct OrderRow {
     pub pending_payment_end_time: Option<i64>,
     pub create_time: i64,
     pub payment_time: Option<i64>,
+    /// Written by [`insert`] from the discounts it is given.
+    #[diesel(skip_insertion)]
+    pub discount_count: i32,
 }
 
 #[derive(Debug, Clone, Queryable, Selectable, Insertable)]
@@ -67,7 +70,11 @@ pub fn insert(
     lines: &[LineRow],
     discounts: &[DiscountRow],
 ) -> Result<(), StoreError> {
-    diesel::insert_into(orders::table).values(o).execute(conn)?;
+    let count = i32::try_from(discounts.len())
+        .map_err(|_| StoreError::Internal("too many discounts".into()))?;
+    diesel::insert_into(orders::table)
+        .values((o, orders::discount_count.eq(count)))
+        .execute(conn)?;
     for l in lines {
         diesel::insert_into(order_line_items::table)
             .values(l)
@@ -160,20 +167,32 @@ pub struct Paid<'a> {
     pub at: i64,
 }
 
-pub fn record_payment(conn: &mut DbConnection, id: &str, p: &Paid<'_>) -> Result<(), StoreError> {
-    diesel::update(orders::table.find(id))
-        .set((
-            orders::payer_kind.eq(p.payer_kind),
-            orders::payer_id.eq(p.payer_id),
-            orders::applied_discount_id.eq(p.discount_id),
-            orders::discount_cents.eq(p.discount_cents),
-            orders::coupon_cents.eq(p.coupon_cents),
-            orders::cash_paid_cents.eq(p.cash_cents),
-            orders::credit_paid_cents.eq(p.credit_cents),
-            orders::payment_time.eq(p.at),
-        ))
-        .execute(conn)?;
-    Ok(())
+/// Moves the order `from` → `to` (pending → paid) and records what paid it, in one statement;
+/// false if it was no longer in `from` (a concurrent payment or cancellation won).
+pub fn record_payment(
+    conn: &mut DbConnection,
+    id: &str,
+    (from, to): (i32, i32),
+    p: &Paid<'_>,
+) -> Result<bool, StoreError> {
+    let n = diesel::update(
+        orders::table
+            .filter(orders::id.eq(id))
+            .filter(orders::status.eq(from)),
+    )
+    .set((
+        orders::status.eq(to),
+        orders::payer_kind.eq(p.payer_kind),
+        orders::payer_id.eq(p.payer_id),
+        orders::applied_discount_id.eq(p.discount_id),
+        orders::discount_cents.eq(p.discount_cents),
+        orders::coupon_cents.eq(p.coupon_cents),
+        orders::cash_paid_cents.eq(p.cash_cents),
+        orders::credit_paid_cents.eq(p.credit_cents),
+        orders::payment_time.eq(p.at),
+    ))
+    .execute(conn)?;
+    Ok(n == 1)
 }
 
 /// Sets the partner-payment state if the order is pending payment and its current state is

@@ -260,6 +260,7 @@ pub async fn create_order(
         pending_payment_end_time: deadline,
         create_time: now,
         payment_time: None,
+        discount_count: 0,
     };
     state
         .write(move |conn| {
