@@ -10,6 +10,10 @@ mod scenarios;
 mod seed;
 
 use clap::Parser;
+
+// The generator shares the cores with the server; it should cost as little as it can.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 use std::path::PathBuf;
 use std::sync::Arc;
 

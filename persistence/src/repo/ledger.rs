@@ -34,7 +34,6 @@ pub fn apply(
     row: &LedgerRow,
     before_cents: i64,
 ) -> Result<bool, StoreError> {
-    use diesel::sql_types::{BigInt, Integer, Nullable, Text};
     let DbConnection::Pg(pg) = conn else {
         let n = diesel::update(
             accounts::table
@@ -49,30 +48,7 @@ pub fn apply(
         insert(conn, row)?;
         return Ok(true);
     };
-    let n = diesel::sql_query(
-        "WITH moved AS (UPDATE accounts SET balance_cents = balance_cents + $1 \
-           WHERE id = $2 AND balance_cents = $3 RETURNING id) \
-         INSERT INTO ledger_entries (id, account_id, owner_kind, owner_id, account_type, \
-           trade_type, trade_detail_type, trade_id, amount_cents, balance_after_cents, \
-           customer_id, counterparty_id, remark, created_at) \
-         SELECT $4, moved.id, $5, $6, $7, $8, $9, $10, $1, $11, $12, $13, $14, $15 FROM moved",
-    )
-    .bind::<BigInt, _>(row.amount_cents)
-    .bind::<Text, _>(&row.account_id)
-    .bind::<BigInt, _>(before_cents)
-    .bind::<Text, _>(&row.id)
-    .bind::<Text, _>(&row.owner_kind)
-    .bind::<Text, _>(&row.owner_id)
-    .bind::<Integer, _>(row.account_type)
-    .bind::<Text, _>(&row.trade_type)
-    .bind::<Text, _>(&row.trade_detail_type)
-    .bind::<Text, _>(&row.trade_id)
-    .bind::<BigInt, _>(row.balance_after_cents)
-    .bind::<Nullable<Text>, _>(row.customer_id.as_deref())
-    .bind::<Nullable<Text>, _>(row.counterparty_id.as_deref())
-    .bind::<Nullable<Text>, _>(row.remark.as_deref())
-    .bind::<BigInt, _>(row.created_at)
-    .execute(pg)?;
+    let n = super::prepared::ApplyPosting { row, before_cents }.execute(pg)?;
     Ok(n == 1)
 }
 

@@ -16,6 +16,7 @@ pub mod orders;
 pub mod outbox;
 pub mod partner_coupons;
 pub mod partners;
+mod prepared;
 pub mod programs;
 pub mod query;
 pub mod quota_query;

@@ -175,6 +175,15 @@ pub fn record_payment(
     (from, to): (i32, i32),
     p: &Paid<'_>,
 ) -> Result<bool, StoreError> {
+    if let DbConnection::Pg(pg) = conn {
+        let claim = super::prepared::RecordPayment {
+            id,
+            from,
+            to,
+            paid: p,
+        };
+        return Ok(claim.execute(pg)? == 1);
+    }
     let n = diesel::update(
         orders::table
             .filter(orders::id.eq(id))
