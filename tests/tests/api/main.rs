@@ -46,6 +46,7 @@ mod security_function_level;
 mod security_headers;
 mod security_input;
 mod security_mass_assignment;
+mod storage_broken_connections;
 mod storage_group_commit;
 mod vouchers_concurrency;
 mod vouchers_coupons;
