@@ -63,6 +63,21 @@ impl AppState {
         Ok(actix_web::web::block(move || db.write_shared(f)).await??)
     }
 
+    /// A read on the hot path, given twice: `sync` for SQLite (off the async reactor, like
+    /// [`Self::read`]) and `pg` for PostgreSQL, run on this worker without a thread hop.
+    pub async fn read_hot<T: Send + 'static>(
+        &self,
+        sync: impl Fn(&mut persistence::DbConnection) -> Result<T, persistence::StoreError>
+            + Send
+            + 'static,
+        pg: impl AsyncFn(&mut persistence::pool::PgConn) -> Result<T, persistence::StoreError>,
+    ) -> Result<T, crate::ApiError> {
+        match self.db.pg_reads() {
+            Some(reads) => Ok(reads.run(pg).await?),
+            None => self.read(sync).await,
+        }
+    }
+
     /// Runs a read transaction off the async reactor.
     pub async fn read<T: Send + 'static>(
         &self,

@@ -57,7 +57,9 @@ impl From<DieselError> for StoreError {
                             .unwrap_or_else(|| unique_column(&msg)),
                     ),
                     DatabaseErrorKind::SerializationFailure => StoreError::Retryable,
-                    DatabaseErrorKind::ClosedConnection => StoreError::Unavailable,
+                    // The async driver reports a lost socket as "unable to send".
+                    DatabaseErrorKind::ClosedConnection
+                    | DatabaseErrorKind::UnableToSendCommand => StoreError::Unavailable,
                     _ if is_retryable_message(&msg) => StoreError::Retryable,
                     _ if is_connection_message(&msg) => StoreError::Unavailable,
                     _ => StoreError::Internal(msg),

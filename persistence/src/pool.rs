@@ -9,6 +9,9 @@ use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 mod group;
+mod pg_reads;
+
+pub use pg_reads::{PgConn, PgReads};
 
 #[derive(Debug, Clone)]
 pub struct DbConfig {
@@ -21,6 +24,8 @@ pub struct DbConfig {
     pub max_attempts: u32,
     /// SQLite: let writers that queue up together share one commit ([`Db::write_shared`]).
     pub group_commit: bool,
+    /// PostgreSQL: connections each async worker thread keeps for [`Db::pg_reads`].
+    pub reads_per_thread: u32,
 }
 
 impl DbConfig {
@@ -32,6 +37,7 @@ impl DbConfig {
             checkout_timeout: Duration::from_secs(5),
             max_attempts: 8,
             group_commit: true,
+            reads_per_thread: 4,
         }
     }
 }
@@ -65,6 +71,8 @@ pub struct Db {
     /// Writers waiting to share the next SQLite transaction ([`Db::write_shared`]).
     queue: Arc<group::Queue>,
     group_commit: bool,
+    /// PostgreSQL only: reads that run on the async worker itself.
+    pg_reads: Option<Arc<PgReads>>,
 }
 
 impl Db {
@@ -87,6 +95,13 @@ impl Db {
             .connection_customizer(Box::new(SqlitePragmas))
             .build(manager)
             .map_err(|e| StoreError::Internal(format!("cannot open database: {e}")))?;
+        let pg_reads = (backend == Backend::Postgres).then(|| {
+            Arc::new(PgReads::new(
+                &driver_url,
+                config.reads_per_thread as usize,
+                config.checkout_timeout,
+            ))
+        });
         Ok(Db {
             pool,
             backend,
@@ -95,6 +110,7 @@ impl Db {
             sqlite_writer: Arc::new(Mutex::new(())),
             queue: Arc::default(),
             group_commit: config.group_commit,
+            pg_reads,
         })
     }
 
@@ -104,6 +120,11 @@ impl Db {
 
     pub fn pool_size(&self) -> u32 {
         self.pool.max_size()
+    }
+
+    /// On PostgreSQL, the async read path for the hottest reads (see [`PgReads`]).
+    pub fn pg_reads(&self) -> Option<&PgReads> {
+        self.pg_reads.as_deref()
     }
 
     /// Runs `f`, which only reads. On SQLite in one transaction (one snapshot); on PostgreSQL

@@ -35,6 +35,9 @@ pub struct DbArgs {
     /// Connections in the pool (default: 4 × cores).
     #[arg(long, env = "BSS_POOL_SIZE")]
     pub pool_size: Option<u32>,
+    /// PostgreSQL: connections each worker thread keeps for balance reads (default 4).
+    #[arg(long, env = "BSS_READS_PER_WORKER")]
+    pub reads_per_worker: Option<u32>,
 }
 
 impl DbArgs {
@@ -42,6 +45,9 @@ impl DbArgs {
         let mut c = DbConfig::new(&self.database_url);
         if let Some(n) = self.pool_size {
             c.pool_size = n.clamp(1, 256);
+        }
+        if let Some(n) = self.reads_per_worker {
+            c.reads_per_thread = n.clamp(1, 64);
         }
         c
     }

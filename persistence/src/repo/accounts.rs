@@ -1,6 +1,7 @@
 //! Balances. Every change goes through [`post`], which writes the ledger row in the same
 //! transaction; callers lock the accounts first with [`lock`].
 
+use crate::pool::PgConn;
 use crate::repo::ledger::{self, LedgerRow};
 use crate::schema::accounts;
 use crate::{ids, DbConnection, StoreError};
@@ -75,12 +76,27 @@ pub fn for_owner(
     owner_kind: &str,
     owner_id: &str,
 ) -> Result<Vec<AccountRow>, StoreError> {
-    Ok(accounts::table
+    Ok(of_owner(owner_kind, owner_id)
+        .select(AccountRow::as_select())
+        .load(conn)?)
+}
+
+/// [`for_owner`] on the async PostgreSQL read path.
+pub async fn for_owner_pg(
+    conn: &mut PgConn,
+    owner_kind: &str,
+    owner_id: &str,
+) -> Result<Vec<AccountRow>, StoreError> {
+    let query = of_owner(owner_kind, owner_id).select(AccountRow::as_select());
+    Ok(diesel_async::RunQueryDsl::load(query, conn).await?)
+}
+
+#[diesel::dsl::auto_type(no_type_alias)]
+fn of_owner<'a>(owner_kind: &'a str, owner_id: &'a str) -> _ {
+    accounts::table
         .filter(accounts::owner_kind.eq(owner_kind))
         .filter(accounts::owner_id.eq(owner_id))
         .order(accounts::account_type.asc())
-        .select(AccountRow::as_select())
-        .load(conn)?)
 }
 
 /// Locks the accounts for the rest of the transaction, always in id order so that two

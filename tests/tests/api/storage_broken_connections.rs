@@ -47,3 +47,33 @@ fn postgres_connections_dropped_by_the_server_are_replaced() {
         assert_eq!(pool.write(one).expect("write after the kill"), 1);
     }
 }
+
+#[test]
+fn postgres_async_reads_replace_dropped_connections() {
+    use persistence::repo::accounts;
+    let db = tests::db::TestDb::postgres();
+    let pool = Db::connect(&DbConfig::new(&db.url)).expect("pool");
+    let mut conn = pool.connection().expect("connection");
+    persistence::migrations::run(&mut conn).expect("migrations");
+    drop(conn);
+    let reads = pool
+        .pg_reads()
+        .expect("PostgreSQL reads have the async path");
+    let read =
+        || reads.run(async |c| accounts::for_owner_pg(c, accounts::CUSTOMER, "nobody").await);
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .expect("runtime");
+    // Two reads at once: two connections in this thread's pool, then killed while idle.
+    runtime.block_on(async {
+        let (a, b) = tokio::join!(read(), read());
+        assert!(a.expect("first read").is_empty() && b.expect("second read").is_empty());
+    });
+    terminate_sessions(&db.url);
+    runtime.block_on(async {
+        for _ in 0..4 {
+            assert!(read().await.expect("read after the kill").is_empty());
+        }
+    });
+}

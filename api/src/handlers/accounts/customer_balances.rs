@@ -33,8 +33,12 @@ pub async fn show_customer_account_balances(
     caller: Caller,
 ) -> Result<HttpResponse, ApiError> {
     let me = caller.customer()?.customer_id.clone();
+    let mine = me.clone();
     let rows = state
-        .read(move |conn| accounts::for_owner(conn, accounts::CUSTOMER, &me))
+        .read_hot(
+            move |conn| accounts::for_owner(conn, accounts::CUSTOMER, &mine),
+            async |pg| accounts::for_owner_pg(pg, accounts::CUSTOMER, &me).await,
+        )
         .await?;
     Ok(wire::json(
         StatusCode::OK,
