@@ -185,10 +185,20 @@ impl From<Violation> for ApiError {
     }
 }
 
+impl From<crate::service::Failure> for ApiError {
+    fn from(f: crate::service::Failure) -> Self {
+        use crate::service::Failure;
+        match f {
+            Failure::Refused(v) => ApiError::Rule(v),
+            Failure::RefusedAll(all) => ApiError::Rules(all),
+            Failure::Store(e) => e.into(),
+        }
+    }
+}
+
 impl From<StoreError> for ApiError {
     fn from(e: StoreError) -> Self {
         match e {
-            StoreError::Rule(v) => ApiError::Rule(v),
             StoreError::NotFound => ApiError::Rule(Violation::new(
                 codes::NOT_FOUND,
                 "the requested object does not exist",

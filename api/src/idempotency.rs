@@ -2,6 +2,7 @@
 //! same transaction as the effect and replayed for every retry with the same body.
 
 use crate::auth::Caller;
+use crate::service::Failure;
 use crate::{wire, ApiError, AppState};
 use actix_web::dev::Payload;
 use actix_web::http::StatusCode;
@@ -65,7 +66,7 @@ pub async fn once<T, F>(
 ) -> Result<HttpResponse, ApiError>
 where
     T: Serialize + Send + 'static,
-    F: Fn(&mut DbConnection) -> Result<T, StoreError> + Send + 'static,
+    F: Fn(&mut DbConnection) -> Result<T, Failure> + Send + 'static,
 {
     let Some(k) = key.key.clone().map_err(ApiError::param)? else {
         let value = state.write(effect).await?;

@@ -6,6 +6,7 @@ use crate::auth::lockout::Lockout;
 use crate::auth::Vault;
 use crate::notify::{LogNotifier, Notifier};
 use crate::ratelimit::RateLimits;
+use crate::service::Outcome;
 use crate::ApiConfig;
 use domain::Clock;
 use persistence::Db;
@@ -55,9 +56,7 @@ impl AppState {
     /// share one commit (group commit), each still all-or-nothing.
     pub async fn write<T: Send + 'static>(
         &self,
-        f: impl Fn(&mut persistence::DbConnection) -> Result<T, persistence::StoreError>
-            + Send
-            + 'static,
+        f: impl Fn(&mut persistence::DbConnection) -> Outcome<T> + Send + 'static,
     ) -> Result<T, crate::ApiError> {
         let db = self.db.clone();
         Ok(actix_web::web::block(move || db.write_shared(f)).await??)
@@ -74,16 +73,14 @@ impl AppState {
     ) -> Result<T, crate::ApiError> {
         match self.db.pg_reads() {
             Some(reads) => Ok(reads.run(pg).await?),
-            None => self.read(sync).await,
+            None => self.read(move |c| Ok(sync(c)?)).await,
         }
     }
 
     /// Runs a read transaction off the async reactor.
     pub async fn read<T: Send + 'static>(
         &self,
-        f: impl Fn(&mut persistence::DbConnection) -> Result<T, persistence::StoreError>
-            + Send
-            + 'static,
+        f: impl Fn(&mut persistence::DbConnection) -> Outcome<T> + Send + 'static,
     ) -> Result<T, crate::ApiError> {
         let db = self.db.clone();
         Ok(actix_web::web::block(move || db.read(f)).await??)

@@ -1,13 +1,9 @@
 //! Storage failures, translated once here from Diesel and r2d2.
 
 use diesel::result::{DatabaseErrorKind, Error as DieselError};
-use domain::Violation;
 
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
-    /// A business rule refused inside the transaction; everything was rolled back.
-    #[error("{0}")]
-    Rule(Violation),
     #[error("not found")]
     NotFound,
     /// A unique constraint was hit; the string names the constraint or column.
@@ -38,9 +34,17 @@ impl StoreError {
     }
 }
 
-impl From<Violation> for StoreError {
-    fn from(v: Violation) -> Self {
-        StoreError::Rule(v)
+/// The error a transaction's work may end with: a storage failure, or whatever the caller's
+/// own refusals are (the service layer's `Failure`). [`crate::Db`] retries the transaction when
+/// [`TxError::store`] says the storage failure is retryable, and rolls back on any error.
+pub trait TxError: From<StoreError> + Send + 'static {
+    /// The storage failure inside, if this is one.
+    fn store(&self) -> Option<&StoreError>;
+}
+
+impl TxError for StoreError {
+    fn store(&self) -> Option<&StoreError> {
+        Some(self)
     }
 }
 

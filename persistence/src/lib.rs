@@ -14,5 +14,5 @@ pub mod schema_programs;
 pub mod schema_vouchers;
 
 pub use conn::{AnyBackend, Backend, DbConnection};
-pub use error::StoreError;
+pub use error::{StoreError, TxError};
 pub use pool::{Db, DbConfig};

@@ -1,5 +1,6 @@
 //! The connection pool and the two ways to use it: [`Db::read`] and [`Db::write`].
 
+use crate::error::TxError;
 use crate::{Backend, DbConnection, StoreError};
 use diesel::connection::SimpleConnection;
 use diesel::r2d2::{ConnectionManager, CustomizeConnection, Pool};
@@ -130,28 +131,28 @@ impl Db {
     /// Runs `f`, which only reads. On SQLite in one transaction (one snapshot); on PostgreSQL
     /// without `BEGIN`/`COMMIT`: under READ COMMITTED each statement takes its own snapshot
     /// inside a transaction too, so they would cost two round trips and buy nothing.
-    pub fn read<T>(
+    pub fn read<T, E: TxError>(
         &self,
-        f: impl Fn(&mut DbConnection) -> Result<T, StoreError>,
-    ) -> Result<T, StoreError> {
+        f: impl Fn(&mut DbConnection) -> Result<T, E>,
+    ) -> Result<T, E> {
         self.with_retry(false, f)
     }
 
     /// Runs `f` in a write transaction, retrying it on serialization failures and busy errors
-    /// with jittered back-off; after the budget, [`StoreError::Busy`].
-    pub fn write<T>(
+    /// with jittered back-off; after the budget, [`StoreError::Busy`]. Any error rolls back.
+    pub fn write<T, E: TxError>(
         &self,
-        f: impl Fn(&mut DbConnection) -> Result<T, StoreError>,
-    ) -> Result<T, StoreError> {
+        f: impl Fn(&mut DbConnection) -> Result<T, E>,
+    ) -> Result<T, E> {
         self.with_retry(true, f)
     }
 
-    fn with_retry<T>(
+    fn with_retry<T, E: TxError>(
         &self,
         write: bool,
-        f: impl Fn(&mut DbConnection) -> Result<T, StoreError>,
-    ) -> Result<T, StoreError> {
-        let mut conn = self.pool.get()?;
+        f: impl Fn(&mut DbConnection) -> Result<T, E>,
+    ) -> Result<T, E> {
+        let mut conn = self.pool.get().map_err(StoreError::from)?;
         for attempt in 1..=self.max_attempts {
             // Set once `f` succeeded: a lost connection after that may have lost the commit's
             // answer, not the commit, so the work must not run again here.
@@ -161,26 +162,31 @@ impl Db {
                     .then(|| self.sqlite_writer.lock().unwrap_or_else(|p| p.into_inner()));
                 if write || self.backend == Backend::Sqlite {
                     conn.transaction(|c| {
-                        let r = f(c);
+                        let r = f(c).map_err(Carrier);
                         committing.set(r.is_ok());
                         r
                     })
+                    .map_err(|Carrier(e)| e)
                 } else {
                     f(&mut conn)
                 }
             };
             match result {
-                Err(StoreError::Retryable) if attempt < self.max_attempts => {
-                    std::thread::sleep(backoff(attempt));
-                }
-                Err(StoreError::Retryable) => return Err(StoreError::Busy),
-                Err(StoreError::Unavailable)
-                    if attempt < self.max_attempts && !committing.get() && self.heal(&mut conn) => {
-                }
-                other => return other,
+                Err(e) => match e.store() {
+                    Some(StoreError::Retryable) if attempt < self.max_attempts => {
+                        std::thread::sleep(backoff(attempt));
+                    }
+                    Some(StoreError::Retryable) => return Err(StoreError::Busy.into()),
+                    Some(StoreError::Unavailable)
+                        if attempt < self.max_attempts
+                            && !committing.get()
+                            && self.heal(&mut conn) => {}
+                    _ => return Err(e),
+                },
+                ok => return ok,
             }
         }
-        Err(StoreError::Busy)
+        Err(StoreError::Busy.into())
     }
 
     /// After a connection error: if the connection no longer answers, replaces it in the pool
@@ -211,6 +217,16 @@ impl Db {
         &self,
     ) -> Result<diesel::r2d2::PooledConnection<ConnectionManager<DbConnection>>, StoreError> {
         Ok(self.pool.get()?)
+    }
+}
+
+/// Lets a caller's error type ride through Diesel's transaction, which needs
+/// `From<diesel::result::Error>`.
+struct Carrier<E>(E);
+
+impl<E: TxError> From<diesel::result::Error> for Carrier<E> {
+    fn from(e: diesel::result::Error) -> Self {
+        Carrier(E::from(StoreError::from(e)))
     }
 }
 

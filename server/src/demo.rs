@@ -2,13 +2,14 @@
 //! Loading is idempotent: the second start finds the data and prints the same credentials.
 
 use api::auth::Vault;
+use api::service::Failure;
 use api::service::{access_keys, customers, money, partners, users};
 use domain::identity::{CountryCode, DomainName, MarketingPlan, PartnerType, Roles};
 use domain::Amount;
 use persistence::repo::{
     accounts, credentials, customers as customer_repo, partners as partner_repo,
 };
-use persistence::{Db, DbConnection, StoreError};
+use persistence::{Db, DbConnection};
 
 const DISTRIBUTOR: &str = "demo-distributor";
 
@@ -53,7 +54,7 @@ fn partner(
     account_name: &str,
     t: PartnerType,
     now: i64,
-) -> Result<String, StoreError> {
+) -> Result<String, Failure> {
     let row = partners::create(
         c,
         &partners::NewPartner {
@@ -71,8 +72,8 @@ fn partner(
     Ok(row.id)
 }
 
-fn create(c: &mut DbConnection, vault: &Vault, now: i64) -> Result<(), StoreError> {
-    let hash = api::auth::password::hash("Demo-Passw0rd").map_err(StoreError::Internal)?;
+fn create(c: &mut DbConnection, vault: &Vault, now: i64) -> Result<(), Failure> {
+    let hash = api::auth::password::hash("Demo-Passw0rd").map_err(Failure::internal)?;
     let dist = partner(c, DISTRIBUTOR, PartnerType::Distributor, now)?;
     let r1 = partner(c, "demo-reseller-1", PartnerType::Reseller, now)?;
     let r2 = partner(c, "demo-reseller-2", PartnerType::Reseller, now)?;
@@ -126,7 +127,7 @@ fn create(c: &mut DbConnection, vault: &Vault, now: i64) -> Result<(), StoreErro
         )?;
     }
     let amount = Amount::from_decimal(rust_decimal::Decimal::new(10_000_000, 2))
-        .map_err(|e| StoreError::Internal(e.to_string()))?;
+        .map_err(|e| Failure::internal(e.to_string()))?;
     money::recharge_partner(c, &dist, amount, now)?;
     money::set_credit_limit(
         c,
@@ -142,7 +143,7 @@ fn create(c: &mut DbConnection, vault: &Vault, now: i64) -> Result<(), StoreErro
 
 /// Business opportunities of both demo customers (the manager owns those of customer A) and
 /// two leads dispatched to the distributor.
-fn sales(c: &mut DbConnection, dist: &str, now: i64) -> Result<(), StoreError> {
+fn sales(c: &mut DbConnection, dist: &str, now: i64) -> Result<(), Failure> {
     use persistence::repo::opportunities::business::{self, OpportunityRow};
     let manager = persistence::repo::users::find_by_name(c, "demo-dist-manager")?.map(|u| u.id);
     let deals = [
@@ -235,9 +236,9 @@ fn sales(c: &mut DbConnection, dist: &str, now: i64) -> Result<(), StoreError> {
 }
 
 /// A voucher quota of 10,000.00 for the distributor, face values 1–1,000, valid a year.
-fn quota(c: &mut DbConnection, partner_id: &str, now: i64) -> Result<(), StoreError> {
+fn quota(c: &mut DbConnection, partner_id: &str, now: i64) -> Result<(), Failure> {
     use persistence::repo::quotas::{self, QuotaRow};
-    quotas::insert(
+    Ok(quotas::insert(
         c,
         &QuotaRow {
             id: persistence::ids::new_id(),
@@ -257,11 +258,11 @@ fn quota(c: &mut DbConnection, partner_id: &str, now: i64) -> Result<(), StoreEr
             create_time: now,
             last_update_time: now,
         },
-    )
+    )?)
 }
 
 /// An order of demo-customer-a waiting for payment (or for its partner to pay it).
-fn pending_order(c: &mut DbConnection, now: i64) -> Result<(), StoreError> {
+fn pending_order(c: &mut DbConnection, now: i64) -> Result<(), Failure> {
     use persistence::repo::orders::{self, LineRow, OrderRow};
     let Some(cust) = customer_repo::find_by_domain_name(c, "demo-customer-a")? else {
         return Ok(());
@@ -308,10 +309,10 @@ fn pending_order(c: &mut DbConnection, now: i64) -> Result<(), StoreError> {
         effective_time: None,
         expire_time: None,
     };
-    orders::insert(c, &order, &[line], &[])
+    Ok(orders::insert(c, &order, &[line], &[])?)
 }
 
-fn list(c: &mut DbConnection, vault: &Vault) -> Result<Vec<Printed>, StoreError> {
+fn list(c: &mut DbConnection, vault: &Vault) -> Result<Vec<Printed>, Failure> {
     let mut out = Vec::new();
     for name in [
         "demo-dist-admin",
@@ -337,7 +338,7 @@ fn keys_of(
     kind: &str,
     owner: &str,
     who: &str,
-) -> Result<Vec<Printed>, StoreError> {
+) -> Result<Vec<Printed>, Failure> {
     Ok(credentials::for_owner(c, kind, owner)?
         .into_iter()
         .filter_map(|row| {

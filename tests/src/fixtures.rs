@@ -155,7 +155,7 @@ pub async fn assert_ledger(srv: &TestServer) -> persistence::repo::accounts::Mon
     let db = srv.db.clone();
     let (bad, snap) = tokio::task::spawn_blocking(move || {
         db.read(|c| {
-            Ok((
+            Ok::<_, persistence::StoreError>((
                 persistence::repo::accounts::ledger_mismatches(c)?,
                 persistence::repo::accounts::snapshot(c)?,
             ))

@@ -3,6 +3,7 @@
 //! Unknown keys are cached too, so a flood of random keys cannot reach the database.
 
 use super::{principal, Principal, Secret};
+use crate::service::Failure;
 use crate::{ApiError, AppState};
 use persistence::repo::credentials;
 use std::collections::HashMap;
@@ -70,7 +71,7 @@ pub async fn by_access_key(
     let vault = state.vault.clone();
     let ak_owned = ak.to_owned();
     let resolved = actix_web::web::block(move || {
-        db.read(|conn| {
+        db.read(|conn| -> Result<_, Failure> {
             let Some(row) = credentials::find(conn, &ak_owned)? else {
                 return Ok(None);
             };
@@ -116,7 +117,7 @@ pub async fn by_subject(
     let db = state.db.clone();
     let (kind_owned, sub_owned) = (kind.to_owned(), sub.to_owned());
     let resolved = actix_web::web::block(move || {
-        db.read(|conn| {
+        db.read(|conn| -> Result<_, Failure> {
             Ok(
                 principal::load(conn, &kind_owned, &sub_owned)?.map(|(principal, domain_id)| {
                     Arc::new(Resolved {

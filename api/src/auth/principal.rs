@@ -1,5 +1,6 @@
 //! The identities behind credentials and the checks handlers make on them.
 
+use crate::service::Failure;
 use crate::ApiError;
 use domain::identity::{PartnerType, Role, Roles};
 use persistence::repo::{credentials as kinds, customers, partners, users};
@@ -42,7 +43,7 @@ pub fn load(
     conn: &mut DbConnection,
     owner_kind: &str,
     owner_id: &str,
-) -> Result<Option<(Principal, String)>, StoreError> {
+) -> Result<Option<(Principal, String)>, Failure> {
     match owner_kind {
         kinds::OPERATOR => Ok(Some((Principal::Operator, String::new()))),
         kinds::PARTNER_USER => {

@@ -1,6 +1,7 @@
 //! Issuing access keys; the secret is returned once and stored sealed.
 
 use crate::auth::vault::{generate_access_key, Vault};
+use crate::service::Failure;
 use persistence::repo::credentials::{self, CredentialRow};
 use persistence::{DbConnection, StoreError};
 
@@ -17,7 +18,7 @@ pub fn issue(
     owner_id: &str,
     domain_id: &str,
     now: i64,
-) -> Result<Issued, StoreError> {
+) -> Result<Issued, Failure> {
     let (ak, sk) = generate_access_key();
     store(conn, vault, &ak, &sk, owner_kind, owner_id, domain_id, now)?;
     Ok(Issued {
@@ -37,9 +38,9 @@ pub fn store(
     owner_id: &str,
     domain_id: &str,
     now: i64,
-) -> Result<(), StoreError> {
+) -> Result<(), Failure> {
     let sealed = vault.seal(sk).map_err(StoreError::Internal)?;
-    credentials::insert(
+    Ok(credentials::insert(
         conn,
         &CredentialRow {
             access_key: ak.to_owned(),
@@ -49,5 +50,5 @@ pub fn store(
             domain_id: domain_id.to_owned(),
             created_at: now,
         },
-    )
+    )?)
 }

@@ -1,13 +1,14 @@
 //! Resolving whom a partner user acts for (itself or one of its resellers) and whether a
 //! customer is that partner's own. Foreign ids answer exactly like missing ones.
 
+use crate::service::Failure;
 use domain::channel::{self, PartnerFacts};
 use domain::{codes, Violation};
 use persistence::repo::customers::{self, CustomerRow};
 use persistence::repo::partners::{self, PartnerRow};
 use persistence::{DbConnection, StoreError};
 
-fn facts(row: &PartnerRow) -> Result<PartnerFacts<'_>, StoreError> {
+fn facts(row: &PartnerRow) -> Result<PartnerFacts<'_>, Failure> {
     Ok(PartnerFacts {
         id: &row.id,
         partner_type: row
@@ -25,7 +26,7 @@ pub fn partner(
     conn: &mut DbConnection,
     caller_partner_id: &str,
     indirect_partner_id: Option<&str>,
-) -> Result<PartnerRow, StoreError> {
+) -> Result<PartnerRow, Failure> {
     let me = partners::find(conn, caller_partner_id)?
         .ok_or_else(|| StoreError::Internal("caller's partner vanished".into()))?;
     let target = match indirect_partner_id {
@@ -49,11 +50,11 @@ pub fn own_customer(
     conn: &mut DbConnection,
     partner_id: &str,
     customer_id: &str,
-) -> Result<CustomerRow, StoreError> {
+) -> Result<CustomerRow, Failure> {
     customers::find(conn, customer_id)?
         .filter(|c| c.partner_id.as_deref() == Some(partner_id))
         .ok_or_else(|| {
-            StoreError::Rule(Violation::new(
+            Failure::Refused(Violation::new(
                 codes::NOT_SUB_CUSTOMER,
                 "customer_id does not name one of your customers",
             ))
@@ -65,6 +66,6 @@ pub fn own_reseller(
     conn: &mut DbConnection,
     distributor_id: &str,
     reseller_id: &str,
-) -> Result<PartnerRow, StoreError> {
+) -> Result<PartnerRow, Failure> {
     partner(conn, distributor_id, Some(reseller_id))
 }

@@ -2,9 +2,10 @@
 
 use super::access_keys;
 use crate::auth::Vault;
+use crate::service::Failure;
 use domain::identity::MIN_SECRET_KEY_LEN;
 use persistence::repo::credentials;
-use persistence::{ids, Db, StoreError};
+use persistence::{ids, Db};
 
 pub enum Bootstrap {
     /// The credential from the environment is in place.
@@ -36,45 +37,49 @@ pub fn ensure_operator(
             return Err("BSS_OPERATOR_AK must be 1 to 64 letters or digits".into());
         }
     }
-    let result = db.write(|conn| match &from_env {
-        Some((ak, sk)) => {
-            match credentials::find(conn, ak)? {
-                Some(row) if row.owner_kind == credentials::OPERATOR => {
-                    let sealed = vault.seal(sk).map_err(StoreError::Internal)?;
-                    credentials::replace_secret(conn, ak, &sealed)?;
+    let result = db.write(|conn| -> Result<_, Failure> {
+        match &from_env {
+            Some((ak, sk)) => {
+                match credentials::find(conn, ak)? {
+                    Some(row) if row.owner_kind == credentials::OPERATOR => {
+                        let sealed = vault.seal(sk).map_err(Failure::internal)?;
+                        credentials::replace_secret(conn, ak, &sealed)?;
+                    }
+                    Some(_) => {
+                        return Err(Failure::internal(
+                            "BSS_OPERATOR_AK is already used by another identity",
+                        ))
+                    }
+                    None => access_keys::store(
+                        conn,
+                        vault,
+                        ak,
+                        sk,
+                        credentials::OPERATOR,
+                        "operator",
+                        &ids::new_id(),
+                        now,
+                    )?,
                 }
-                Some(_) => {
-                    return Err(StoreError::Internal(
-                        "BSS_OPERATOR_AK is already used by another identity".into(),
-                    ))
-                }
-                None => access_keys::store(
+                Ok(Bootstrap::FromEnvironment)
+            }
+            None if credentials::any_of_kind(conn, credentials::OPERATOR)? => {
+                Ok(Bootstrap::Existing)
+            }
+            None => {
+                let issued = access_keys::issue(
                     conn,
                     vault,
-                    ak,
-                    sk,
                     credentials::OPERATOR,
                     "operator",
                     &ids::new_id(),
                     now,
-                )?,
+                )?;
+                Ok(Bootstrap::Generated {
+                    access_key: issued.access_key,
+                    secret_key: issued.secret_key,
+                })
             }
-            Ok(Bootstrap::FromEnvironment)
-        }
-        None if credentials::any_of_kind(conn, credentials::OPERATOR)? => Ok(Bootstrap::Existing),
-        None => {
-            let issued = access_keys::issue(
-                conn,
-                vault,
-                credentials::OPERATOR,
-                "operator",
-                &ids::new_id(),
-                now,
-            )?;
-            Ok(Bootstrap::Generated {
-                access_key: issued.access_key,
-                secret_key: issued.secret_key,
-            })
         }
     });
     result.map_err(|e| format!("cannot set up the operator credential: {e}"))

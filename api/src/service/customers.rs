@@ -1,8 +1,9 @@
 //! Independent customers created by the operator.
 
+use crate::service::Failure;
 use domain::identity::{CountryCode, DomainName};
 use persistence::repo::{accounts, customers, customers::CustomerRow};
-use persistence::{ids, DbConnection, StoreError};
+use persistence::{ids, DbConnection};
 
 pub struct NewCustomer {
     pub domain_name: DomainName,
@@ -14,11 +15,7 @@ pub struct NewCustomer {
     pub password_hash: Option<String>,
 }
 
-pub fn create(
-    conn: &mut DbConnection,
-    c: &NewCustomer,
-    now: i64,
-) -> Result<CustomerRow, StoreError> {
+pub fn create(conn: &mut DbConnection, c: &NewCustomer, now: i64) -> Result<CustomerRow, Failure> {
     super::users::login_name_free(conn, c.domain_name.as_str())?;
     let row = CustomerRow {
         id: ids::new_id(),

@@ -4,11 +4,12 @@
 
 use crate::service::not_found;
 use crate::service::programs::stored;
+use crate::service::Failure;
 use domain::leads::{self, Contact, LeadSource, LeadStatus};
 use domain::{codes, Violation};
 use persistence::repo::leads::{self as repo, FollowUpRow, LeadRow};
 use persistence::repo::partners;
-use persistence::{ids, DbConnection, StoreError};
+use persistence::{ids, DbConnection};
 
 pub const NOTE: &str = "NOTE";
 pub const OUTBOUND_CALL: &str = "OUTBOUND_CALL";
@@ -24,7 +25,7 @@ pub struct NewLead {
 }
 
 /// The marketing plan of the partner, which decides masking.
-pub fn plan_of(conn: &mut DbConnection, partner_id: &str) -> Result<String, StoreError> {
+pub fn plan_of(conn: &mut DbConnection, partner_id: &str) -> Result<String, Failure> {
     partners::find(conn, partner_id)?
         .map(|p| p.marketing_plan_version)
         .ok_or_else(|| not_found("partner"))
@@ -37,7 +38,7 @@ pub fn create(
     created_by: Option<&str>,
     l: &NewLead,
     now: i64,
-) -> Result<LeadRow, StoreError> {
+) -> Result<LeadRow, Failure> {
     partners::find(conn, partner_id)?.ok_or_else(|| not_found("partner"))?;
     let row = LeadRow {
         id: ids::new_id(),
@@ -66,16 +67,16 @@ pub fn create(
     Ok(row)
 }
 
-pub fn own(conn: &mut DbConnection, partner_id: &str, id: &str) -> Result<LeadRow, StoreError> {
+pub fn own(conn: &mut DbConnection, partner_id: &str, id: &str) -> Result<LeadRow, Failure> {
     repo::find_own(conn, partner_id, id)?.ok_or_else(|| not_found("lead"))
 }
 
-fn status_of(r: &LeadRow) -> Result<LeadStatus, StoreError> {
+fn status_of(r: &LeadRow) -> Result<LeadStatus, Failure> {
     stored(LeadStatus::parse("status", &r.status))
 }
 
-fn changed_meanwhile() -> StoreError {
-    StoreError::Rule(Violation::new(
+fn changed_meanwhile() -> Failure {
+    Failure::Refused(Violation::new(
         codes::LEAD_STATUS,
         "the lead's status changed meanwhile",
     ))
@@ -87,7 +88,7 @@ fn transition(
     from: LeadStatus,
     to: LeadStatus,
     now: i64,
-) -> Result<(), StoreError> {
+) -> Result<(), Failure> {
     if from != to && !repo::set_status(conn, &r.id, from.as_str(), to.as_str(), now)? {
         return Err(changed_meanwhile());
     }
@@ -100,7 +101,7 @@ pub fn set_status(
     id: &str,
     next: LeadStatus,
     now: i64,
-) -> Result<LeadRow, StoreError> {
+) -> Result<LeadRow, Failure> {
     let row = own(conn, partner_id, id)?;
     let current = status_of(&row)?;
     leads::move_to(current, next)?;
@@ -115,7 +116,7 @@ fn record(
     kind: &str,
     content: Option<String>,
     now: i64,
-) -> Result<FollowUpRow, StoreError> {
+) -> Result<FollowUpRow, Failure> {
     let current = status_of(row)?;
     let next = leads::follow_up(current)?;
     transition(conn, row, current, next, now)?;
@@ -140,7 +141,7 @@ pub fn follow_up(
     id: &str,
     content: &str,
     now: i64,
-) -> Result<FollowUpRow, StoreError> {
+) -> Result<FollowUpRow, Failure> {
     let row = own(conn, partner_id, id)?;
     record(conn, &row, user_id, NOTE, Some(content.to_owned()), now)
 }
@@ -153,14 +154,14 @@ pub fn call(
     user_id: &str,
     id: &str,
     now: i64,
-) -> Result<(FollowUpRow, Contact), StoreError> {
+) -> Result<(FollowUpRow, Contact), Failure> {
     let row = own(conn, partner_id, id)?;
     let phone = row
         .mobile_phone
         .clone()
         .map(Contact::Phone)
         .ok_or_else(|| {
-            StoreError::Rule(Violation::new(
+            Failure::Refused(Violation::new(
                 codes::LEAD_NO_PHONE,
                 "the lead has no phone number to call",
             ))

@@ -1,14 +1,15 @@
 //! `POST /v2/auth/tokens`: name and password to a token.
 
 use crate::auth::password;
+use crate::service::Failure;
 use persistence::repo::{credentials, customers, users};
-use persistence::{DbConnection, StoreError};
+use persistence::DbConnection;
 
 /// The stored password hash and principal kind/id for a login name.
 pub fn find(
     conn: &mut DbConnection,
     name: &str,
-) -> Result<Option<(String, &'static str, String)>, StoreError> {
+) -> Result<Option<(String, &'static str, String)>, Failure> {
     if let Some(u) = users::find_by_name(conn, name)? {
         return Ok(u
             .password_hash

@@ -17,13 +17,11 @@ pub mod transfers;
 pub mod users;
 pub mod vouchers;
 
-use domain::{codes, Violation};
-use persistence::StoreError;
+mod failure;
+
+pub use failure::{Failure, Outcome};
 
 /// The error for an id in a path that does not exist or is not the caller's.
-pub fn not_found(what: &str) -> StoreError {
-    StoreError::Rule(Violation::new(
-        codes::NOT_FOUND,
-        format!("{what} does not exist"),
-    ))
+pub fn not_found(what: &str) -> Failure {
+    Failure::not_found(what)
 }

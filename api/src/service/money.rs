@@ -2,14 +2,15 @@
 //! transaction as the balance change.
 
 use super::not_found;
+use crate::service::Failure;
 use domain::ledger::TradeDetail;
 use domain::{codes, Amount, Money, Violation};
 use persistence::repo::accounts::{self, Posting};
 use persistence::repo::{customers, partners};
 use persistence::{ids, DbConnection, StoreError};
 
-fn insufficient() -> Violation {
-    Violation::new(codes::INSUFFICIENT_BALANCE, "insufficient balance")
+fn insufficient() -> Failure {
+    Failure::rule(codes::INSUFFICIENT_BALANCE, "insufficient balance")
 }
 
 fn credit(
@@ -18,7 +19,7 @@ fn credit(
     owner_id: &str,
     amount: Amount,
     now: i64,
-) -> Result<String, StoreError> {
+) -> Result<String, Failure> {
     let account = accounts::ensure(conn, owner_kind, owner_id, accounts::CASH, now)?;
     let mut locked = accounts::lock(conn, &[&account.id])?;
     let acc = locked
@@ -49,7 +50,7 @@ pub fn recharge_partner(
     partner_id: &str,
     amount: Amount,
     now: i64,
-) -> Result<String, StoreError> {
+) -> Result<String, Failure> {
     partners::find(conn, partner_id)?.ok_or_else(|| not_found("partner"))?;
     credit(conn, accounts::PARTNER, partner_id, amount, now)
 }
@@ -59,10 +60,10 @@ pub fn recharge_customer(
     customer_id: &str,
     amount: Amount,
     now: i64,
-) -> Result<String, StoreError> {
+) -> Result<String, Failure> {
     let c = customers::find(conn, customer_id)?.ok_or_else(|| not_found("customer"))?;
     if c.partner_id.is_some() && c.association_type.as_deref() == Some("2") {
-        return Err(StoreError::Rule(Violation::new(
+        return Err(Failure::Refused(Violation::new(
             codes::RESALE_CUSTOMER_RECHARGE,
             "a resale customer is funded by its partner, not recharged directly",
         )));
@@ -78,7 +79,7 @@ pub fn set_credit_limit(
     owner_id: &str,
     limit: Money,
     now: i64,
-) -> Result<String, StoreError> {
+) -> Result<String, Failure> {
     let exists = match owner_kind {
         accounts::PARTNER => partners::find(conn, owner_id)?.is_some(),
         _ => customers::find(conn, owner_id)?.is_some(),
@@ -113,7 +114,7 @@ pub fn set_credit_limit(
             },
             now,
             || {
-                Violation::new(
+                Failure::rule(
                     codes::CREDIT_BELOW_USED,
                     "credit_limit is below the credit already used",
                 )

@@ -2,13 +2,14 @@
 
 use super::acting;
 use crate::auth::Principal;
+use crate::service::Failure;
 use domain::{codes, Violation};
 use persistence::repo::customers;
 use persistence::repo::orders::{self, OrderRow};
-use persistence::{DbConnection, StoreError};
+use persistence::DbConnection;
 
-fn invalid() -> StoreError {
-    StoreError::Rule(Violation::new(
+fn invalid() -> Failure {
+    Failure::Refused(Violation::new(
         codes::ORDER_INVALID,
         "order_id does not name one of your orders",
     ))
@@ -21,7 +22,7 @@ pub fn visible(
     who: &Principal,
     order_id: &str,
     indirect: Option<&str>,
-) -> Result<OrderRow, StoreError> {
+) -> Result<OrderRow, Failure> {
     let o = if order_id.len() <= 64 {
         orders::find(conn, order_id)?
     } else {

@@ -1,6 +1,7 @@
 //! Creating partners and linking resellers to distributors.
 
 use super::not_found;
+use crate::service::Failure;
 use domain::channel::{self, PartnerFacts};
 use domain::identity::{CountryCode, MarketingPlan, PartnerType};
 use domain::{codes, Violation};
@@ -18,9 +19,9 @@ pub struct NewPartner {
     pub mobile_phone: Option<String>,
 }
 
-pub fn create(conn: &mut DbConnection, p: &NewPartner, now: i64) -> Result<PartnerRow, StoreError> {
+pub fn create(conn: &mut DbConnection, p: &NewPartner, now: i64) -> Result<PartnerRow, Failure> {
     if partners::account_name_taken(conn, &p.account_name)? {
-        return Err(StoreError::Rule(Violation::new(
+        return Err(Failure::Refused(Violation::new(
             codes::NAME_TAKEN,
             "account_name is already taken",
         )));
@@ -48,7 +49,7 @@ pub fn create(conn: &mut DbConnection, p: &NewPartner, now: i64) -> Result<Partn
 }
 
 /// What the S3 rules need to know about a stored partner.
-pub(crate) fn facts(row: &PartnerRow) -> Result<PartnerFacts<'_>, StoreError> {
+pub(crate) fn facts(row: &PartnerRow) -> Result<PartnerFacts<'_>, Failure> {
     Ok(PartnerFacts {
         id: &row.id,
         partner_type: row
@@ -68,10 +69,10 @@ pub fn link_reseller(
     distributor_id: &str,
     reseller_id: &str,
     now: i64,
-) -> Result<(), StoreError> {
+) -> Result<(), Failure> {
     let distributor = partners::find(conn, distributor_id)?.ok_or_else(|| not_found("partner"))?;
     let reseller = partners::find(conn, reseller_id)?.ok_or_else(|| {
-        StoreError::Rule(Violation::new(
+        Failure::Refused(Violation::new(
             codes::NOT_YOUR_RESELLER,
             "indirect_partner_id does not name a reseller",
         ))
@@ -80,10 +81,10 @@ pub fn link_reseller(
         .into_iter()
         .next()
     {
-        return Err(StoreError::Rule(first));
+        return Err(Failure::Refused(first));
     }
     if !partners::set_parent(conn, reseller_id, distributor_id, now)? {
-        return Err(StoreError::Rule(Violation::new(
+        return Err(Failure::Refused(Violation::new(
             codes::INVITEE_BOUND_ELSEWHERE,
             "the invitee already cooperates with another distributor",
         )));

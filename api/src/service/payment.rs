@@ -2,6 +2,7 @@
 //! transaction each: the order moves 6 → 5 once, each coupon is consumed once, the payer's
 //! cash then credit is debited, and every balance change writes its ledger row.
 
+use crate::service::Failure;
 use domain::ledger::TradeDetail;
 use domain::payment::{self, CouponFacts, CouponLimits, OrderDiscount, OrderFacts, PayRequest};
 use domain::vouchers::scope::{CouponScope, LineScope};
@@ -36,15 +37,12 @@ impl Payer<'_> {
     }
 }
 
-fn decimal(s: &str) -> Result<Decimal, StoreError> {
-    Decimal::from_str(s).map_err(|_| StoreError::Internal("stored decimal is malformed".into()))
+fn decimal(s: &str) -> Result<Decimal, Failure> {
+    Ok(Decimal::from_str(s)
+        .map_err(|_| StoreError::Internal("stored decimal is malformed".into()))?)
 }
 
-fn facts(
-    conn: &mut DbConnection,
-    o: &OrderRow,
-    req: &PayRequest,
-) -> Result<OrderFacts, StoreError> {
+fn facts(conn: &mut DbConnection, o: &OrderRow, req: &PayRequest) -> Result<OrderFacts, Failure> {
     // One read of the lines serves both the discount ratios and the coupon scopes, and only
     // when a coupon will look at them.
     let lines = if payment::needs_lines(req) {
@@ -75,7 +73,7 @@ fn facts(
                 value: decimal(&d.discount_value)?,
             })
         })
-        .collect::<Result<_, StoreError>>()?;
+        .collect::<Result<_, Failure>>()?;
     Ok(OrderFacts {
         lines: scopes(o, lines),
         status: o.status,
@@ -88,7 +86,7 @@ fn facts(
 
 /// The order's lines as coupon limits see them (a line without a service type has the
 /// order's).
-pub fn line_scopes(conn: &mut DbConnection, o: &OrderRow) -> Result<Vec<LineScope>, StoreError> {
+pub fn line_scopes(conn: &mut DbConnection, o: &OrderRow) -> Result<Vec<LineScope>, Failure> {
     Ok(scopes(
         o,
         orders::lines(conn, &o.id, 0, i64::from(u16::MAX))?,
@@ -108,7 +106,7 @@ fn scopes(o: &OrderRow, lines: Vec<orders::LineRow>) -> Vec<LineScope> {
         .collect()
 }
 
-pub fn coupon_facts(c: &coupons::CouponRow) -> Result<CouponFacts, StoreError> {
+pub fn coupon_facts(c: &coupons::CouponRow) -> Result<CouponFacts, Failure> {
     Ok(CouponFacts {
         scope: CouponScope {
             cloud_service_types: split_list(c.cloud_service_types.as_deref()),
@@ -129,8 +127,8 @@ pub fn coupon_facts(c: &coupons::CouponRow) -> Result<CouponFacts, StoreError> {
     })
 }
 
-fn status_changed() -> StoreError {
-    StoreError::Rule(Violation::new(
+fn status_changed() -> Failure {
+    Failure::Refused(Violation::new(
         codes::ORDER_STATUS_CHANGED,
         "the order is not pending payment",
     ))
@@ -144,7 +142,7 @@ pub fn pay(
     payer: Payer<'_>,
     req: &PayRequest,
     now: i64,
-) -> Result<(), StoreError> {
+) -> Result<(), Failure> {
     let order_facts = facts(conn, order, req)?;
     let ids: Vec<String> = req.coupons.iter().map(|(id, _)| id.clone()).collect();
     let coupon_rows = if ids.is_empty() {
@@ -193,7 +191,7 @@ pub fn pay(
     }
     for (id, take) in &plan.coupons {
         if !coupons::consume(conn, id, take.cents(), &order.id, now)? {
-            return Err(StoreError::Rule(Violation::new(
+            return Err(Failure::Refused(Violation::new(
                 codes::COUPON_USED,
                 "a coupon was used meanwhile",
             )));
@@ -219,10 +217,10 @@ pub fn pay(
     Ok(())
 }
 
-fn paid_order(conn: &mut DbConnection, order_id: &str) -> Result<OrderRow, StoreError> {
+fn paid_order(conn: &mut DbConnection, order_id: &str) -> Result<OrderRow, Failure> {
     let o = orders::find(conn, order_id)?.ok_or_else(|| super::not_found("order"))?;
     if o.status != payment::ORDER_COMPLETED {
-        return Err(StoreError::Rule(Violation::new(
+        return Err(Failure::Refused(Violation::new(
             codes::ORDER_STATUS_CHANGED,
             "only a paid order can be unsubscribed",
         )));
@@ -231,7 +229,7 @@ fn paid_order(conn: &mut DbConnection, order_id: &str) -> Result<OrderRow, Store
 }
 
 /// Whether the order is still pending payment (`None`: it is gone).
-fn still_pending(conn: &mut DbConnection, id: &str) -> Result<Option<bool>, StoreError> {
+fn still_pending(conn: &mut DbConnection, id: &str) -> Result<Option<bool>, Failure> {
     Ok(orders::find(conn, id)?.map(|o| o.status == payment::ORDER_PENDING))
 }
 
@@ -243,7 +241,7 @@ fn post(
     trade_id: &str,
     customer_id: Option<&str>,
     now: i64,
-) -> Result<(), StoreError> {
+) -> Result<(), Failure> {
     if delta.is_zero() {
         return Ok(());
     }
@@ -257,7 +255,7 @@ fn post(
         remark: None,
     };
     accounts::post(conn, acc, &posting, now, || {
-        Violation::new(
+        Failure::rule(
             codes::INSUFFICIENT_BALANCE,
             "cash and credit balances together cannot cover the order",
         )
@@ -272,7 +270,7 @@ pub fn refund(
     order_id: &str,
     amount: Option<Money>,
     now: i64,
-) -> Result<RefundRow, StoreError> {
+) -> Result<RefundRow, Failure> {
     let o = paid_order(conn, order_id)?;
     let (kind, payer) = (
         o.payer_kind.clone().unwrap_or_default(),
@@ -288,7 +286,7 @@ pub fn refund(
     let left = Money::from_cents(paid - o.refunded_cents);
     let amount = amount.unwrap_or(left);
     if left.is_zero() || amount > left || amount.is_zero() {
-        return Err(StoreError::Rule(Violation::new(
+        return Err(Failure::Refused(Violation::new(
             codes::REFUND_TOO_LARGE,
             format!("refund_amount may be at most {left}"),
         )));

@@ -2,13 +2,14 @@
 //! moves money between two locked cash accounts and writes both ledger rows.
 
 use super::acting;
+use crate::service::Failure;
 use domain::ledger::TradeDetail;
 use domain::{codes, Amount, Violation};
 use persistence::repo::accounts::{self, Posting};
-use persistence::{ids, DbConnection, StoreError};
+use persistence::{ids, DbConnection};
 
-fn insufficient() -> Violation {
-    Violation::new(
+fn insufficient() -> Failure {
+    Failure::rule(
         codes::INSUFFICIENT_BALANCE,
         "the balance of the giving account is insufficient for this amount",
     )
@@ -29,7 +30,7 @@ fn transfer(
     amount: Amount,
     detail: TradeDetail,
     now: i64,
-) -> Result<String, StoreError> {
+) -> Result<String, Failure> {
     let a = accounts::ensure(conn, from.kind, from.id, accounts::CASH, now)?;
     let b = accounts::ensure(conn, to.kind, to.id, accounts::CASH, now)?;
     let mut locked = accounts::lock(conn, &[&a.id, &b.id])?;
@@ -63,7 +64,7 @@ pub fn to_customer(
     customer_id: &str,
     amount: Amount,
     now: i64,
-) -> Result<String, StoreError> {
+) -> Result<String, Failure> {
     let partner = acting::partner(conn, caller_partner, indirect)?;
     let customer = acting::own_customer(conn, &partner.id, customer_id)?;
     transfer(
@@ -94,11 +95,11 @@ pub fn from_customer(
     customer_id: &str,
     amount: Amount,
     now: i64,
-) -> Result<String, StoreError> {
+) -> Result<String, Failure> {
     let partner = acting::partner(conn, caller_partner, indirect)?;
     let customer = acting::own_customer(conn, &partner.id, customer_id)?;
     if accounts::find(conn, accounts::CUSTOMER, &customer.id, accounts::CASH)?.is_none() {
-        return Err(StoreError::Rule(Violation::new(
+        return Err(Failure::Refused(Violation::new(
             codes::ACCOUNT_NOT_FOUND,
             "the customer has no account",
         )));
@@ -130,7 +131,7 @@ pub fn to_reseller(
     reseller_id: &str,
     amount: Amount,
     now: i64,
-) -> Result<String, StoreError> {
+) -> Result<String, Failure> {
     let reseller = acting::own_reseller(conn, distributor, reseller_id)?;
     transfer(
         conn,
@@ -159,7 +160,7 @@ pub fn from_reseller(
     reseller_id: &str,
     amount: Amount,
     now: i64,
-) -> Result<String, StoreError> {
+) -> Result<String, Failure> {
     let reseller = acting::own_reseller(conn, distributor, reseller_id)?;
     transfer(
         conn,

@@ -1,10 +1,11 @@
 //! Partner users.
 
 use super::not_found;
+use crate::service::Failure;
 use domain::identity::{Role, Roles};
 use domain::{codes, Violation};
 use persistence::repo::{customers, partners, users, users::UserRow};
-use persistence::{ids, DbConnection, StoreError};
+use persistence::{ids, DbConnection};
 
 pub struct NewUser {
     pub user_name: String,
@@ -19,7 +20,7 @@ pub fn create(
     partner_id: &str,
     u: &NewUser,
     now: i64,
-) -> Result<UserRow, StoreError> {
+) -> Result<UserRow, Failure> {
     partners::find(conn, partner_id)?.ok_or_else(|| not_found("partner"))?;
     login_name_free(conn, &u.user_name)?;
     if let Some(sup) = &u.supervisor_user_id {
@@ -28,7 +29,7 @@ pub fn create(
                 && Roles::from_stored(&s.roles).contains(Role::AccountManagerSupervisor)
         });
         if !ok {
-            return Err(StoreError::Rule(Violation::new(
+            return Err(Failure::Refused(Violation::new(
                 domain::codes::NOT_A_SUPERVISOR,
                 "supervisor_user_id must name an account_manager_supervisor of the same partner",
             )));
@@ -50,11 +51,11 @@ pub fn create(
 
 /// Login names are shared by partner users and customers and compare case-insensitively, so a
 /// token login is unambiguous.
-pub fn login_name_free(conn: &mut DbConnection, name: &str) -> Result<(), StoreError> {
+pub fn login_name_free(conn: &mut DbConnection, name: &str) -> Result<(), Failure> {
     let taken =
         users::find_by_name(conn, name)?.is_some() || customers::domain_name_taken(conn, name)?;
     if taken {
-        return Err(StoreError::Rule(Violation::new(
+        return Err(Failure::Refused(Violation::new(
             codes::NAME_TAKEN,
             format!(
                 "the name '{}' is already taken",

@@ -64,7 +64,7 @@ struct Stored {
 
 fn stored(db: &persistence::Db, quota_id: &str) -> Result<Stored, String> {
     let id = quota_id.to_owned();
-    db.read(|c| {
+    db.read(|c| -> Result<_, persistence::StoreError> {
         Ok(diesel::sql_query(
             "SELECT q.quota_cents, q.balance_cents, \
                CAST((SELECT COUNT(*) FROM coupons WHERE quota_id = q.id) AS BIGINT) AS coupons, \

@@ -3,7 +3,7 @@
 //! and a large zero-amount ledger for paging and export.
 
 use api::auth::Vault;
-use api::service::{access_keys, customers as customer_svc, money, partners};
+use api::service::{access_keys, customers as customer_svc, money, partners, Failure};
 use domain::identity::{CountryCode, DomainName, MarketingPlan, PartnerType};
 use domain::{Amount, Money};
 use persistence::repo::{accounts, credentials, customers, ledger, ledger_query, orders};
@@ -37,8 +37,8 @@ pub struct Sizes {
     pub ledger_rows: i64,
 }
 
-fn e(s: impl std::fmt::Display) -> StoreError {
-    StoreError::Internal(s.to_string())
+fn e(s: impl std::fmt::Display) -> Failure {
+    Failure::internal(s.to_string())
 }
 
 fn order_row(
@@ -92,7 +92,7 @@ fn order_row(
     (o, l)
 }
 
-pub fn run(db: &Db, vault: &Vault, sizes: &Sizes, now: i64) -> Result<Seeded, StoreError> {
+pub fn run(db: &Db, vault: &Vault, sizes: &Sizes, now: i64) -> Result<Seeded, Failure> {
     let mut out = Seeded::default();
     let partner = db.write(|c| {
         let p = partners::create(
@@ -142,7 +142,7 @@ pub fn run(db: &Db, vault: &Vault, sizes: &Sizes, now: i64) -> Result<Seeded, St
             Money::from_cents(1_000_000_000),
             now,
         )?;
-        Ok(Key {
+        Ok::<_, api::service::Failure>(Key {
             id: p.id,
             ak: k.access_key,
             sk: k.secret_key,
@@ -201,7 +201,7 @@ pub fn run(db: &Db, vault: &Vault, sizes: &Sizes, now: i64) -> Result<Seeded, St
                     sk: k.secret_key,
                 });
             }
-            Ok(keys)
+            Ok::<_, api::service::Failure>(keys)
         })?;
         out.customers.extend(keys);
     }
@@ -239,14 +239,14 @@ pub fn run(db: &Db, vault: &Vault, sizes: &Sizes, now: i64) -> Result<Seeded, St
                 })
                 .collect();
             insert_orders(c, &pairs)?;
-            Ok(())
+            Ok::<_, api::service::Failure>(())
         })?;
     }
     db.write(|c| {
         for (_, id) in &agent {
             orders::set_agent_pay(c, id, &[None], "PENDING", None)?;
         }
-        Ok(())
+        Ok::<_, api::service::Failure>(())
     })?;
     out.orders = rows[..sizes.orders].to_vec();
     out.hot_orders = rows[sizes.orders..]
@@ -271,7 +271,7 @@ fn insert_orders(
 }
 
 /// Zero-amount rows: they leave every balance equal to its ledger sum.
-fn seed_ledger(db: &Db, partner_id: &str, n: i64, now: i64) -> Result<(), StoreError> {
+fn seed_ledger(db: &Db, partner_id: &str, n: i64, now: i64) -> Result<(), Failure> {
     let acct = db
         .read(|c| accounts::find(c, accounts::PARTNER, partner_id, accounts::CASH))?
         .ok_or_else(|| e("partner account missing"))?;

@@ -13,6 +13,7 @@
 //! hold no connection and no writer turn while they wait.
 
 use super::Db;
+use crate::error::TxError;
 use crate::{DbConnection, StoreError};
 use diesel::Connection;
 use std::any::Any;
@@ -25,7 +26,39 @@ const MAX_GROUP: usize = 64;
 const MAX_ROUNDS: usize = 8;
 
 type Value = Box<dyn Any + Send>;
-type Work = Box<dyn FnMut(&mut DbConnection) -> Result<Value, StoreError> + Send>;
+type Work = Box<dyn FnMut(&mut DbConnection) -> Result<Value, Failed> + Send>;
+
+/// A unit's error, its type erased like its value: a storage failure the group understands, or
+/// the caller's own error (a refusal), handed back untouched.
+enum Failed {
+    Store(StoreError),
+    Own(Box<dyn Any + Send>),
+}
+
+impl From<diesel::result::Error> for Failed {
+    fn from(e: diesel::result::Error) -> Self {
+        Failed::Store(e.into())
+    }
+}
+
+impl Failed {
+    fn of<E: TxError>(e: E) -> Self {
+        // A retryable conflict makes the unit run again alone; nothing of `e` is needed then.
+        match e.store() {
+            Some(StoreError::Retryable) => Failed::Store(StoreError::Retryable),
+            _ => Failed::Own(Box::new(e)),
+        }
+    }
+
+    fn into_own<E: TxError>(self) -> E {
+        match self {
+            Failed::Store(s) => E::from(s),
+            Failed::Own(b) => *b
+                .downcast::<E>()
+                .unwrap_or_else(|_| unreachable!("own error type")),
+        }
+    }
+}
 
 struct Unit {
     work: Work,
@@ -38,7 +71,7 @@ enum State {
     Queued,
     /// A leader is writing it.
     Taken,
-    Done(Result<Value, StoreError>),
+    Done(Result<Value, Failed>),
     /// Not written by a group: run it alone.
     Alone,
 }
@@ -61,25 +94,28 @@ fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
 }
 
 /// What a waiting writer learns from its slot.
-enum Next<T> {
-    Answer(Result<T, StoreError>),
+enum Next<T, E> {
+    Answer(Result<T, E>),
     Alone,
     Wait,
 }
 
-fn next<T: 'static>(slot: &Mutex<State>, leading: bool) -> Next<T> {
+fn next<T: 'static, E: TxError>(slot: &Mutex<State>, leading: bool) -> Next<T, E> {
     let mut s = lock(slot);
     match &*s {
         State::Queued => Next::Wait,
         // Its leader is gone (it panicked): nobody will answer.
         State::Taken if !leading => Next::Alone,
         State::Taken => Next::Wait,
-        State::Alone | State::Done(Err(StoreError::Retryable)) => Next::Alone,
+        State::Alone | State::Done(Err(Failed::Store(StoreError::Retryable))) => Next::Alone,
         State::Done(_) => match std::mem::take(&mut *s) {
-            State::Done(r) => Next::Answer(r.map(|v| {
-                *v.downcast::<T>()
-                    .unwrap_or_else(|_| unreachable!("own type"))
-            })),
+            State::Done(r) => Next::Answer(
+                r.map(|v| {
+                    *v.downcast::<T>()
+                        .unwrap_or_else(|_| unreachable!("own type"))
+                })
+                .map_err(Failed::into_own),
+            ),
             _ => Next::Alone,
         },
     }
@@ -99,10 +135,10 @@ impl Db {
     /// Like [`Db::write`], but on SQLite the transaction may be shared with other writers
     /// waiting at the same moment (group commit). As with [`Db::write`], `f` may run more
     /// than once and must not have effects outside the database.
-    pub fn write_shared<T: Send + 'static>(
+    pub fn write_shared<T: Send + 'static, E: TxError>(
         &self,
-        f: impl Fn(&mut DbConnection) -> Result<T, StoreError> + Send + 'static,
-    ) -> Result<T, StoreError> {
+        f: impl Fn(&mut DbConnection) -> Result<T, E> + Send + 'static,
+    ) -> Result<T, E> {
         if self.backend != crate::Backend::Sqlite || !self.group_commit {
             return self.write(f);
         }
@@ -115,11 +151,15 @@ impl Db {
         {
             let mut w = lock(&q.waiting);
             w.units.push_back(Unit {
-                work: Box::new(move |c| (*lock(&g))(c).map(|v| Box::new(v) as Value)),
+                work: Box::new(move |c| {
+                    (*lock(&g))(c)
+                        .map(|v| Box::new(v) as Value)
+                        .map_err(Failed::of)
+                }),
                 slot: slot.clone(),
             });
             loop {
-                match next::<T>(&slot, w.leading) {
+                match next::<T, E>(&slot, w.leading) {
                     Next::Answer(r) => return r,
                     Next::Alone => {
                         drop(w);
@@ -136,7 +176,7 @@ impl Db {
         let lead = Leading(q);
         self.lead(&slot);
         drop(lead);
-        match next::<T>(&slot, false) {
+        match next::<T, E>(&slot, false) {
             Next::Answer(r) => r,
             Next::Alone | Next::Wait => alone(),
         }
@@ -166,7 +206,7 @@ impl Db {
                     run_group(c, group.iter_mut().map(|u| &mut u.work))
                 }
                 // No connection for the group: everyone tries alone (and hears Busy there).
-                None => Err(StoreError::Busy),
+                None => Err(Failed::Store(StoreError::Busy)),
             };
             {
                 let _w = lock(&q.waiting);
@@ -193,10 +233,10 @@ impl Db {
 fn run_group<'a>(
     conn: &mut DbConnection,
     group: impl Iterator<Item = &'a mut Work>,
-) -> Result<Vec<Result<Value, StoreError>>, StoreError> {
-    conn.transaction::<_, StoreError, _>(|c| {
+) -> Result<Vec<Result<Value, Failed>>, Failed> {
+    conn.transaction::<_, Failed, _>(|c| {
         Ok(group
-            .map(|work| c.transaction::<_, StoreError, _>(|c| work(c)))
+            .map(|work| c.transaction::<_, Failed, _>(|c| work(c)))
             .collect())
     })
 }

@@ -183,20 +183,20 @@ pub struct Posting<'a> {
 }
 
 /// Applies `p` to the locked `account` (updating it in place) and appends its ledger row.
-/// A change that would take the balance below zero is refused with `insufficient`.
-pub fn post(
+/// A change that would take the balance below zero answers the caller's own `insufficient`.
+pub fn post<E: From<StoreError>>(
     conn: &mut DbConnection,
     account: &mut AccountRow,
     p: &Posting<'_>,
     now: i64,
-    insufficient: impl FnOnce() -> domain::Violation,
-) -> Result<LedgerRow, StoreError> {
+    insufficient: impl FnOnce() -> E,
+) -> Result<LedgerRow, E> {
     let after = account
         .balance_cents
         .checked_add(p.delta.cents())
         .ok_or_else(|| StoreError::Internal("balance overflow".into()))?;
     if after < 0 {
-        return Err(StoreError::Rule(insufficient()));
+        return Err(insufficient());
     }
     let row = LedgerRow {
         seq: None,
@@ -217,7 +217,7 @@ pub fn post(
     };
     // Relative and conditional, so even a caller that forgot to lock cannot lose an update.
     if !ledger::apply(conn, &row, account.balance_cents)? {
-        return Err(StoreError::Retryable);
+        return Err(StoreError::Retryable.into());
     }
     account.balance_cents = after;
     Ok(row)

@@ -151,7 +151,7 @@ both_backends!(
                     }
                 }
                 // Each customer started with 5000 cash and 3000 credit.
-                Ok((paid, held == 3 * 800_000 - out + back))
+                Ok::<_, persistence::StoreError>((paid, held == 3 * 800_000 - out + back))
             })
         })
         .await

@@ -2,6 +2,7 @@
 //! unit on PostgreSQL): each unit stays all-or-nothing and answers for itself, whatever the
 //! units it shared a transaction with did.
 
+use api::service::Failure;
 use diesel::sql_types::BigInt;
 use diesel::RunQueryDsl;
 use domain::Violation;
@@ -23,11 +24,13 @@ struct Probe {
 
 fn stored(db: &Db) -> Vec<i64> {
     db.read(|c| {
-        Ok(diesel::sql_query("SELECT n FROM group_probe ORDER BY n")
-            .load::<Probe>(c)?
-            .into_iter()
-            .map(|p| p.n)
-            .collect())
+        Ok::<_, persistence::StoreError>(
+            diesel::sql_query("SELECT n FROM group_probe ORDER BY n")
+                .load::<Probe>(c)?
+                .into_iter()
+                .map(|p| p.n)
+                .collect(),
+        )
     })
     .unwrap()
 }
@@ -48,7 +51,7 @@ both_backends!(
 fn shared_commits(db: &Db) {
     db.write(|c| {
         diesel::sql_query("CREATE TABLE group_probe (n BIGINT PRIMARY KEY)").execute(c)?;
-        Ok(())
+        Ok::<_, StoreError>(())
     })
     .unwrap();
     // 16 threads, 40 units each: every third unit writes and then refuses (its row must
@@ -63,12 +66,12 @@ fn shared_commits(db: &Db) {
                     let r = db.write_shared(move |c| {
                         insert(c, n)?;
                         if n % 3 == 0 {
-                            return Err(StoreError::Rule(Violation::new("X", "refused")));
+                            return Err(Failure::Refused(Violation::new("X", "refused")));
                         }
                         if n % 5 == 0 {
                             insert(c, n)?;
                         }
-                        Ok(n)
+                        Ok::<_, Failure>(n)
                     });
                     answers.push((n, r));
                 }
@@ -85,8 +88,10 @@ fn shared_commits(db: &Db) {
                     assert!(n % 3 != 0 && n % 5 != 0, "{n} should have failed");
                     expected.push(n);
                 }
-                Err(StoreError::Rule(v)) => assert!(n % 3 == 0 && v.code == "X", "{n}"),
-                Err(StoreError::Duplicate(_)) => assert!(n % 3 != 0 && n % 5 == 0, "{n}"),
+                Err(Failure::Refused(v)) => assert!(n % 3 == 0 && v.code == "X", "{n}"),
+                Err(Failure::Store(StoreError::Duplicate(_))) => {
+                    assert!(n % 3 != 0 && n % 5 == 0, "{n}")
+                }
                 Err(e) => panic!("{n}: {e}"),
             }
         }

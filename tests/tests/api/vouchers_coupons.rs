@@ -215,7 +215,7 @@ both_backends!(
                 diesel::update(customers::table.find(&referral))
                     .set(customers::association_type.eq("1"))
                     .execute(conn)?;
-                Ok(())
+                Ok::<_, persistence::StoreError>(())
             })
         })
         .await

@@ -4,6 +4,7 @@ use super::partner_records::{BalanceType, TradeType};
 use super::{amount_text, export, CURRENCY};
 use crate::auth::Caller;
 use crate::extract::Query;
+use crate::service::Failure;
 use crate::{wire, ApiError, AppState};
 use actix_web::http::StatusCode;
 use actix_web::web::Data;
@@ -13,7 +14,7 @@ use domain::period;
 use persistence::repo::ledger::LedgerRow;
 use persistence::repo::ledger_query::{self, Direction, LedgerFilter};
 use persistence::repo::{accounts, customers};
-use persistence::{DbConnection, StoreError};
+use persistence::DbConnection;
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 use utoipa::{IntoParams, ToSchema};
@@ -121,13 +122,13 @@ fn filter(
 fn own_name(
     conn: &mut DbConnection,
     rows: &[LedgerRow],
-) -> Result<HashMap<String, String>, StoreError> {
+) -> Result<HashMap<String, String>, Failure> {
     let ids: Vec<String> = rows
         .first()
         .map(|r| r.owner_id.clone())
         .into_iter()
         .collect();
-    customers::names(conn, &ids)
+    Ok(customers::names(conn, &ids)?)
 }
 
 fn record(r: &LedgerRow, names: &HashMap<String, String>) -> CustomerAccountChangeRecord {

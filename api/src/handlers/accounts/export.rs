@@ -1,12 +1,13 @@
 //! Streamed CSV exports: keyset batches read on the blocking pool feed a bounded channel, so
 //! memory stays constant and the first bytes leave at once.
 
+use crate::service::Failure;
 use crate::AppState;
 use actix_web::web::Bytes;
 use actix_web::HttpResponse;
 use persistence::repo::ledger::LedgerRow;
 use persistence::repo::ledger_query::{self, LedgerFilter};
-use persistence::{DbConnection, StoreError};
+use persistence::DbConnection;
 use std::collections::HashMap;
 
 /// Rows per database batch; also the unit of a chunk on the wire.
@@ -22,14 +23,14 @@ pub fn stream(
     file_name: &str,
     header: &'static [&'static str],
     filter: LedgerFilter,
-    names: fn(&mut DbConnection, &[LedgerRow]) -> Result<Names, StoreError>,
+    names: fn(&mut DbConnection, &[LedgerRow]) -> Result<Names, Failure>,
     row: impl Fn(&LedgerRow, &Names) -> Vec<String> + Send + 'static,
 ) -> HttpResponse {
     stream_batches(
         state,
         file_name,
         header,
-        move |conn, after, n| ledger_query::batch_after(conn, &filter, after, n),
+        move |conn, after, n| Ok(ledger_query::batch_after(conn, &filter, after, n)?),
         names,
         |r| (r.created_at, r.seq.unwrap_or_default()),
         row,
@@ -42,8 +43,8 @@ pub fn stream_batches<R: Send + 'static, K: Clone + Send + 'static, N: Send + 's
     state: &AppState,
     file_name: &str,
     header: &'static [&'static str],
-    fetch: impl Fn(&mut DbConnection, Option<K>, i64) -> Result<Vec<R>, StoreError> + Send + 'static,
-    names: fn(&mut DbConnection, &[R]) -> Result<N, StoreError>,
+    fetch: impl Fn(&mut DbConnection, Option<K>, i64) -> Result<Vec<R>, Failure> + Send + 'static,
+    names: fn(&mut DbConnection, &[R]) -> Result<N, Failure>,
     key: fn(&R) -> K,
     row: impl Fn(&R, &N) -> Vec<String> + Send + 'static,
 ) -> HttpResponse {
@@ -56,7 +57,7 @@ pub fn stream_batches<R: Send + 'static, K: Clone + Send + 'static, N: Send + 's
     tokio::task::spawn_blocking(move || {
         let mut after = None;
         loop {
-            let batch = db.read(|conn| {
+            let batch = db.read(|conn| -> Result<_, Failure> {
                 let rows = fetch(conn, after.clone(), BATCH)?;
                 let n = names(conn, &rows)?;
                 Ok((rows, n))

@@ -45,7 +45,7 @@ pub async fn list_partner_balances(
     let rows = state
         .read(move |conn| {
             let p = acting::partner(conn, &me, q.indirect_partner_id.as_deref())?;
-            accounts::for_owner(conn, accounts::PARTNER, &p.id)
+            Ok(accounts::for_owner(conn, accounts::PARTNER, &p.id)?)
         })
         .await?;
     Ok(wire::json(

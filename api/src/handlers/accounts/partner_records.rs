@@ -4,6 +4,7 @@ use super::{amount_text, export, CURRENCY};
 use crate::auth::Caller;
 use crate::extract::Query;
 use crate::service::acting;
+use crate::service::Failure;
 use crate::{wire, ApiError, AppState};
 use actix_web::http::StatusCode;
 use actix_web::web::Data;
@@ -14,7 +15,7 @@ use domain::period;
 use persistence::repo::ledger::LedgerRow;
 use persistence::repo::ledger_query::{self, LedgerFilter};
 use persistence::repo::{accounts, customers, partners};
-use persistence::{DbConnection, StoreError};
+use persistence::DbConnection;
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 use utoipa::{IntoParams, ToSchema};
@@ -140,7 +141,7 @@ fn filter(partner_id: String, q: &PartnerRecordsQuery, now: i64) -> Result<Ledge
 pub fn party_names(
     conn: &mut DbConnection,
     rows: &[LedgerRow],
-) -> Result<HashMap<String, String>, StoreError> {
+) -> Result<HashMap<String, String>, Failure> {
     let ids: Vec<String> = rows.iter().filter_map(party).collect();
     let mut names = customers::names(conn, &ids)?;
     names.extend(partners::account_names(conn, &ids)?);

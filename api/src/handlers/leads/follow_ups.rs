@@ -96,7 +96,7 @@ pub async fn list_lead_follow_ups(
     let (total, rows) = state
         .read(move |conn| {
             leads::own(conn, &me, &id)?;
-            repo::follow_ups(conn, &id, page.offset, page.limit)
+            Ok(repo::follow_ups(conn, &id, page.offset, page.limit)?)
         })
         .await?;
     Ok(wire::json(

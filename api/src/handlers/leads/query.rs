@@ -8,6 +8,7 @@ use crate::handlers::channel::{non_empty, SALES};
 use crate::handlers::opportunities::schemas;
 use crate::handlers::opportunities::time_filter;
 use crate::service::leads;
+use crate::service::Failure;
 use crate::{wire, ApiError, AppState};
 use actix_web::http::StatusCode;
 use actix_web::web::Data;
@@ -15,7 +16,7 @@ use actix_web::{post, HttpResponse};
 use domain::leads::{LeadSource, LeadStatus};
 use domain::paging::Page;
 use persistence::repo::leads::{self as repo, LeadFilter, LeadRow};
-use persistence::{DbConnection, StoreError};
+use persistence::DbConnection;
 use serde::{Deserialize, Serialize};
 use utoipa::openapi::schema::Object;
 use utoipa::ToSchema;
@@ -118,7 +119,7 @@ pub async fn list_leads(
 }
 
 /// The partner's marketing plan, looked up once per export batch.
-fn plan_for(conn: &mut DbConnection, rows: &[LeadRow]) -> Result<String, StoreError> {
+fn plan_for(conn: &mut DbConnection, rows: &[LeadRow]) -> Result<String, Failure> {
     match rows.first() {
         Some(r) => leads::plan_of(conn, &r.partner_id),
         None => Ok(String::new()),
@@ -154,7 +155,9 @@ pub async fn export_leads(
             "create_time",
             "last_update_time",
         ],
-        move |conn, after: Option<(i64, String)>, n| repo::page(conn, &f, after.as_ref(), 0, n),
+        move |conn, after: Option<(i64, String)>, n| {
+            Ok(repo::page(conn, &f, after.as_ref(), 0, n)?)
+        },
         plan_for,
         |r| (r.created_at, r.id.clone()),
         |r, plan| {

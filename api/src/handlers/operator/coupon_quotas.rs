@@ -185,7 +185,7 @@ pub async fn grant_coupon_quota(
     state
         .write(move |conn| {
             partners::find(conn, &row.partner_id)?.ok_or_else(|| not_found("partner"))?;
-            quotas::insert(conn, &row)
+            Ok(quotas::insert(conn, &row)?)
         })
         .await?;
     Ok(wire::json(

@@ -136,7 +136,7 @@ pub async fn grant_coupon(
     state
         .write(move |conn| {
             customers::find(conn, &row.customer_id)?.ok_or_else(|| not_found("customer"))?;
-            coupons::insert(conn, &row)
+            Ok(coupons::insert(conn, &row)?)
         })
         .await?;
     Ok(wire::json(

@@ -268,7 +268,7 @@ pub async fn create_order(
                 customers::find(conn, &order.customer_id)?.ok_or_else(|| not_found("customer"))?;
             let mut o = order.clone();
             o.partner_id = c.partner_id;
-            orders::insert(conn, &o, &lines, &discounts)
+            Ok(orders::insert(conn, &o, &lines, &discounts)?)
         })
         .await?;
     Ok(wire::json(

@@ -3,9 +3,10 @@
 
 use crate::handlers::programs::development_paths::{LabelView, PathView};
 use crate::service::programs::business_info;
+use crate::service::Failure;
 use persistence::repo::opportunities::pce;
 use persistence::repo::programs::{certifications, labels, paths};
-use persistence::{DbConnection, StoreError};
+use persistence::DbConnection;
 use serde::Serialize;
 use utoipa::ToSchema;
 
@@ -44,7 +45,7 @@ pub fn load(
     conn: &mut DbConnection,
     partner_id: &str,
     now: i64,
-) -> Result<PartnerPrograms, StoreError> {
+) -> Result<PartnerPrograms, Failure> {
     let (_, all) = certifications::list(conn, partner_id, None, 0, 100)?;
     let mut latest: Vec<CertificationStatus> = Vec::new();
     for c in all {

@@ -5,13 +5,13 @@ use super::path_id;
 use crate::auth::Caller;
 use crate::extract::Json;
 use crate::service::not_found;
+use crate::service::Failure;
 use crate::{wire, ApiError, AppState};
 use actix_web::http::StatusCode;
 use actix_web::web::{Data, Path};
 use actix_web::{post, HttpResponse};
 use domain::{codes, Violation};
 use persistence::repo::{customers, partners};
-use persistence::StoreError;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 use validator::Validate;
@@ -71,7 +71,7 @@ pub async fn associate_customer(
             partners::find(conn, &pid)?.ok_or_else(|| not_found("partner"))?;
             customers::find(conn, &cid)?.ok_or_else(|| not_found("customer"))?;
             if !customers::associate(conn, &cid, &pid, kind, now)? {
-                return Err(StoreError::Rule(Violation::new(
+                return Err(Failure::Refused(Violation::new(
                     codes::CUSTOMER_ALREADY_ASSOCIATED,
                     "the customer is already associated with a partner",
                 )));

@@ -76,7 +76,7 @@ pub async fn create_solution(
     state
         .write(move |conn| {
             partners::find(conn, &row.partner_id)?.ok_or_else(|| not_found("partner"))?;
-            repo::insert_solution(conn, &row)
+            Ok(repo::insert_solution(conn, &row)?)
         })
         .await?;
     Ok(wire::json(StatusCode::CREATED, &out))

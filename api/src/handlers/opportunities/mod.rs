@@ -8,13 +8,14 @@ pub mod item;
 pub mod query;
 pub mod schemas;
 
+use crate::service::Failure;
 use crate::{wire, ApiError};
 use base64::engine::general_purpose::URL_SAFE_NO_PAD as B64;
 use base64::Engine;
 use domain::Money;
 use persistence::repo::opportunities::business::OpportunityRow;
 use persistence::repo::users::UserRow;
-use persistence::{DbConnection, StoreError};
+use persistence::DbConnection;
 use serde::Serialize;
 use std::collections::HashMap;
 use utoipa::ToSchema;
@@ -68,7 +69,7 @@ pub struct Names {
     users: HashMap<String, UserRow>,
 }
 
-pub fn names(conn: &mut DbConnection, rows: &[OpportunityRow]) -> Result<Names, StoreError> {
+pub fn names(conn: &mut DbConnection, rows: &[OpportunityRow]) -> Result<Names, Failure> {
     let cids: Vec<String> = rows.iter().map(|r| r.customer_id.clone()).collect();
     let uids: Vec<String> = rows
         .iter()
@@ -107,7 +108,7 @@ impl OpportunityView {
     }
 
     /// One view, with its names read in the same transaction.
-    pub fn load(conn: &mut DbConnection, r: OpportunityRow) -> Result<Self, StoreError> {
+    pub fn load(conn: &mut DbConnection, r: OpportunityRow) -> Result<Self, Failure> {
         let n = names(conn, std::slice::from_ref(&r))?;
         Ok(OpportunityView::new(&r, &n))
     }

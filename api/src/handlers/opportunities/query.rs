@@ -10,6 +10,7 @@ use crate::handlers::channel::{non_empty, SALES};
 use crate::handlers::opportunities::time_filter;
 use crate::service::acting;
 use crate::service::opportunities::scope_of;
+use crate::service::Failure;
 use crate::wire::DecimalInput;
 use crate::{wire, ApiError, AppState};
 use actix_web::http::StatusCode;
@@ -21,7 +22,7 @@ use domain::paging::Page;
 use domain::{names as codes_, Violation};
 use persistence::repo::opportunities::business_query::{self as q, OpportunityFilter};
 use persistence::repo::users;
-use persistence::{DbConnection, StoreError};
+use persistence::DbConnection;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 use validator::Validate;
@@ -240,11 +241,7 @@ impl OpportunityQuery {
 
 /// The caller-specific parts of the filter: a reseller of the caller (CBC.99000037 when it is
 /// not one), an owner's login name (an unknown one matches nothing).
-fn resolve(
-    conn: &mut DbConnection,
-    me: &str,
-    c: &Checked,
-) -> Result<OpportunityFilter, StoreError> {
+fn resolve(conn: &mut DbConnection, me: &str, c: &Checked) -> Result<OpportunityFilter, Failure> {
     let mut f = c.filter.clone();
     if let Some(r) = &c.indirect_partner_id {
         f.partner_id = Some(acting::own_reseller(conn, me, r)?.id);
@@ -368,7 +365,7 @@ pub async fn export_business_opportunities(
         "business-opportunities.csv",
         HEADER,
         move |conn, after: Option<(i64, String)>, n| {
-            q::page(conn, &scope, &f, after.as_ref(), ascending, 0, n)
+            Ok(q::page(conn, &scope, &f, after.as_ref(), ascending, 0, n)?)
         },
         names,
         |r| (r.updated_at, r.id.clone()),

@@ -3,6 +3,7 @@
 use crate::auth::Caller;
 use crate::extract::Json;
 use crate::service::orders as access;
+use crate::service::Failure;
 use crate::{ApiError, AppState};
 use actix_web::web::Data;
 use actix_web::{put, HttpResponse};
@@ -10,7 +11,6 @@ use domain::identity::Role;
 use domain::payment::{ORDER_CANCELLED, ORDER_PENDING};
 use domain::{codes, Violation};
 use persistence::repo::orders;
-use persistence::StoreError;
 use serde::Deserialize;
 use utoipa::ToSchema;
 use validator::Validate;
@@ -37,7 +37,7 @@ pub async fn cancel_customer_order(
         .write(move |conn| {
             let o = access::visible(conn, &principal, &b.order_id, None)?;
             if !orders::transition(conn, &o.id, ORDER_PENDING, ORDER_CANCELLED)? {
-                return Err(StoreError::Rule(Violation::new(
+                return Err(Failure::Refused(Violation::new(
                     codes::ORDER_NOT_CANCELLABLE,
                     "only an order pending payment can be cancelled",
                 )));

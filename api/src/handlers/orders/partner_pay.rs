@@ -5,6 +5,7 @@ use super::view::{order, CustomerOrder, PayOptions};
 use crate::auth::Caller;
 use crate::extract::Json;
 use crate::idempotency::{self, IdempotencyKey};
+use crate::service::Failure;
 use crate::service::{acting, orders as access, payment};
 use crate::{wire, ApiError, AppState};
 use actix_web::http::StatusCode;
@@ -24,8 +25,8 @@ const PENDING: &str = "PENDING";
 const PAID: &str = "PAID";
 const REJECTED: &str = "REJECTED";
 
-fn not_flagged() -> StoreError {
-    StoreError::Rule(Violation::new(
+fn not_flagged() -> Failure {
+    Failure::Refused(Violation::new(
         codes::NOT_FLAGGED_FOR_PARTNER_PAYMENT,
         "the order awaits no payment by you",
     ))
@@ -48,19 +49,19 @@ pub async fn request_partner_payment(
             let c = customers::find(conn, &o.customer_id)?
                 .ok_or_else(|| StoreError::Internal("order's customer vanished".into()))?;
             if c.partner_id.is_none() || c.association_type.as_deref() != Some("2") {
-                return Err(StoreError::Rule(Violation::new(
+                return Err(Failure::Refused(Violation::new(
                     codes::NOT_RESALE_CUSTOMER,
                     "only a resale customer may ask its partner to pay",
                 )));
             }
             if o.status != domain::payment::ORDER_PENDING {
-                return Err(StoreError::Rule(Violation::new(
+                return Err(Failure::Refused(Violation::new(
                     codes::ORDER_STATUS_CHANGED,
                     "the order is not pending payment",
                 )));
             }
             if !orders::set_agent_pay(conn, &o.id, &[None, Some(REJECTED)], PENDING, None)? {
-                return Err(StoreError::Rule(Violation::new(
+                return Err(Failure::Refused(Violation::new(
                     codes::PAYMENT_IN_PROGRESS,
                     "payment by your partner was already requested",
                 )));

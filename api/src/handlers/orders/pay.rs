@@ -5,13 +5,13 @@ use super::view::{pay_switches, CouponRef, DiscountRef, PayOptionFields, YesNo};
 use crate::auth::Caller;
 use crate::extract::Json;
 use crate::idempotency::{self, IdempotencyKey};
+use crate::service::Failure;
 use crate::service::{orders, payment};
 use crate::{ApiError, AppState};
 use actix_web::http::StatusCode;
 use actix_web::web::Data;
 use actix_web::{post, HttpRequest, HttpResponse};
 use domain::{codes, Violation};
-use persistence::StoreError;
 use serde::Deserialize;
 use utoipa::openapi::{RefOr, Schema};
 use utoipa::ToSchema;
@@ -93,7 +93,7 @@ pub async fn pay_orders(
         move |conn| {
             let order = orders::visible(conn, &principal, &b.order_id, None)?;
             if order.agent_pay_status.as_deref() == Some("PENDING") {
-                return Err(StoreError::Rule(Violation::new(
+                return Err(Failure::Refused(Violation::new(
                     codes::PAYMENT_IN_PROGRESS,
                     "the order awaits payment by your partner",
                 )));

@@ -4,13 +4,14 @@ use crate::auth::Caller;
 use crate::extract::Json;
 use crate::handlers::programs::{refused, ADMIN_ONLY};
 use crate::service::opportunities::pce;
+use crate::service::Failure;
 use crate::{wire, ApiError, AppState};
 use actix_web::http::StatusCode;
 use actix_web::web::Data;
 use actix_web::{get, post, HttpResponse};
 use domain::opportunities::pce::{met, Benefit, JoinCondition};
 use persistence::repo::opportunities::pce as repo;
-use persistence::{DbConnection, StoreError};
+use persistence::DbConnection;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 use validator::Validate;
@@ -64,7 +65,7 @@ pub struct PceView {
     join_conditions: Vec<ConditionView>,
 }
 
-fn view(conn: &mut DbConnection, partner_id: &str) -> Result<PceView, StoreError> {
+fn view(conn: &mut DbConnection, partner_id: &str) -> Result<PceView, Failure> {
     let member = repo::member(conn, partner_id)?;
     let signed = member
         .as_ref()

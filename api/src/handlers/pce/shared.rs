@@ -64,7 +64,13 @@ pub async fn list_shared_opportunities(
     let (total, rows) = state
         .read(move |conn| {
             pce::require_member(conn, &me)?;
-            repo::list_shared(conn, &me, status, page.offset, page.limit)
+            Ok(repo::list_shared(
+                conn,
+                &me,
+                status,
+                page.offset,
+                page.limit,
+            )?)
         })
         .await?;
     Ok(wire::json(

@@ -117,7 +117,7 @@ pub async fn list_po_opportunities(
         .map(|s| PoStatus::parse("status", &s).map(|s| s.as_str()))
         .transpose()?;
     let (total, rows) = state
-        .read(move |conn| repo::list(conn, &me, status, page.offset, page.limit))
+        .read(move |conn| Ok(repo::list(conn, &me, status, page.offset, page.limit)?))
         .await?;
     Ok(wire::json(StatusCode::OK, &PoPage::new(total, rows)))
 }

@@ -155,7 +155,15 @@ pub async fn list_certifications(
     let q = query.into_inner()?;
     let page = q.page()?;
     let (total, rows) = state
-        .read(move |conn| repo::list(conn, &me, Some(path.as_str()), page.offset, page.limit))
+        .read(move |conn| {
+            Ok(repo::list(
+                conn,
+                &me,
+                Some(path.as_str()),
+                page.offset,
+                page.limit,
+            )?)
+        })
         .await?;
     Ok(wire::json(
         StatusCode::OK,

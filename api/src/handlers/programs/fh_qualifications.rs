@@ -160,7 +160,7 @@ pub async fn list_fh_qualifications(
     let q = query.into_inner()?;
     let page = q.page()?;
     let (total, rows) = state
-        .read(move |conn| repo::list(conn, &me, page.offset, page.limit))
+        .read(move |conn| Ok(repo::list(conn, &me, page.offset, page.limit)?))
         .await?;
     Ok(wire::json(
         StatusCode::OK,

@@ -113,7 +113,7 @@ pub async fn list_subsidy_applications(
     let rows = state
         .read(move |conn| {
             let p = projects::own(conn, &me, &id)?;
-            repo::for_project(conn, &p.id)
+            Ok(repo::for_project(conn, &p.id)?)
         })
         .await?;
     Ok(wire::json(

@@ -227,7 +227,7 @@ pub async fn export_partner_coupons_record(
             "result",
             "remark",
         ],
-        move |conn, after, n| coupon_records::batch_after(conn, &f, after, n),
+        move |conn, after, n| Ok(coupon_records::batch_after(conn, &f, after, n)?),
         |_, _| Ok(Names::new()),
         |r| (r.operation_time, r.seq.unwrap_or_default()),
         |r, _| {

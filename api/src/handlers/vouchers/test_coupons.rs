@@ -184,7 +184,7 @@ pub async fn list_test_coupon_applications(
     let q = query.into_inner()?;
     let page = Page::new(q.offset, q.limit)?;
     let (total, rows) = state
-        .read(move |conn| repo::applications_of(conn, &me, page.offset, page.limit))
+        .read(move |conn| Ok(repo::applications_of(conn, &me, page.offset, page.limit)?))
         .await?;
     Ok(wire::json(
         StatusCode::OK,

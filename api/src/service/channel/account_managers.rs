@@ -2,6 +2,7 @@
 //! `None` clears.
 
 use super::scope::{account_manager, own_customer, own_reseller};
+use crate::service::Failure;
 use persistence::repo::{channel, sub_customers};
 use persistence::{DbConnection, StoreError};
 
@@ -12,7 +13,7 @@ pub fn for_reseller(
     distributor_id: &str,
     reseller_id: &str,
     login_name: Option<&str>,
-) -> Result<(), StoreError> {
+) -> Result<(), Failure> {
     own_reseller(conn, distributor_id, reseller_id)?;
     let user = match login_name {
         Some(l) => Some(account_manager(conn, distributor_id, l)?),
@@ -20,7 +21,7 @@ pub fn for_reseller(
     };
     let user_id = user.as_ref().map(|u| u.id.as_str());
     if !channel::set_reseller_account_manager(conn, distributor_id, reseller_id, user_id)? {
-        return Err(StoreError::Retryable);
+        return Err(StoreError::Retryable.into());
     }
     Ok(())
 }
@@ -32,7 +33,7 @@ pub fn for_customer(
     partner_id: &str,
     customer_id: &str,
     login_name: Option<&str>,
-) -> Result<(), StoreError> {
+) -> Result<(), Failure> {
     own_customer(conn, partner_id, customer_id)?;
     let user = match login_name {
         Some(l) => Some(account_manager(conn, partner_id, l)?),
@@ -40,7 +41,7 @@ pub fn for_customer(
     };
     let user_id = user.as_ref().map(|u| u.id.as_str());
     if !sub_customers::set_account_manager(conn, partner_id, customer_id, user_id)? {
-        return Err(StoreError::Retryable);
+        return Err(StoreError::Retryable.into());
     }
     Ok(())
 }

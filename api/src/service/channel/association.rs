@@ -2,6 +2,7 @@
 //! that can be tied to one of the customer's invitations is stored on it (reason, time), so the
 //! partner sees why and what to do; the customer gets the reason's own error code.
 
+use crate::service::Failure;
 use domain::association::{
     violations, AssociationStatus, AssociationType, CustomerFacts, FailureReason,
 };
@@ -26,7 +27,7 @@ pub fn accept(
     customer_id: &str,
     code: &str,
     now: i64,
-) -> Result<Outcome, StoreError> {
+) -> Result<Outcome, Failure> {
     limit_lock_wait(conn, LOCK_WAIT_MS)?;
     if let Some(inv) = repo::find_by_code(conn, code)?.filter(|i| i.customer_id == customer_id) {
         return decide(conn, &inv, now);
@@ -48,7 +49,7 @@ fn refuse(
     reason: FailureReason,
     consume: bool,
     now: i64,
-) -> Result<Outcome, StoreError> {
+) -> Result<Outcome, Failure> {
     repo::record_failure(conn, &inv.id, status, reason, consume, now)?;
     Ok(Outcome::Refused(reason))
 }
@@ -57,7 +58,7 @@ fn decide(
     conn: &mut DbConnection,
     inv: &CustomerInvitationRow,
     now: i64,
-) -> Result<Outcome, StoreError> {
+) -> Result<Outcome, Failure> {
     use AssociationStatus::{Expired, Failed};
     if inv.status == AssociationStatus::Associated.as_str() {
         return Ok(Outcome::Refused(FailureReason::CodeUsed));
@@ -98,7 +99,7 @@ fn decide(
         );
     }
     if !repo::record_associated(conn, &inv.id, now)? {
-        return Err(StoreError::Retryable);
+        return Err(StoreError::Retryable.into());
     }
     accounts::ensure(conn, accounts::CUSTOMER, &customer.id, accounts::CASH, now)?;
     Ok(Outcome::Associated)
@@ -111,7 +112,7 @@ pub fn record_busy(
     customer_id: &str,
     code: &str,
     now: i64,
-) -> Result<(), StoreError> {
+) -> Result<(), Failure> {
     let inv = repo::find_by_code(conn, code)?
         .filter(|i| i.customer_id == customer_id && i.code_used_at.is_none());
     if let Some(inv) = inv {

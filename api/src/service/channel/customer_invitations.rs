@@ -3,6 +3,7 @@
 use super::outbox::enqueue;
 use super::scope::{acting_partner, partner_type};
 use crate::service::not_found;
+use crate::service::Failure;
 use crate::wire;
 use domain::association::{self, AssociationStatus, AssociationType, FailureReason};
 use domain::identity::PartnerType;
@@ -35,9 +36,9 @@ pub struct Issued {
     pub email: Option<OutboxRow>,
 }
 
-fn find_customer(conn: &mut DbConnection, who: &Invitee) -> Result<CustomerRow, StoreError> {
+fn find_customer(conn: &mut DbConnection, who: &Invitee) -> Result<CustomerRow, Failure> {
     let missing = |field: &str| {
-        StoreError::Rule(Violation::new(
+        Failure::Refused(Violation::new(
             codes::ACCOUNT_NOT_FOUND,
             format!("no customer account has this {field}"),
         ))
@@ -49,7 +50,7 @@ fn find_customer(conn: &mut DbConnection, who: &Invitee) -> Result<CustomerRow, 
         Invitee::Email(e) => {
             let mut found = sub_customers::by_email(conn, e, 2)?;
             if found.len() > 1 {
-                return Err(StoreError::Rule(Violation::param(
+                return Err(Failure::Refused(Violation::param(
                     "email matches more than one customer; invite by account_name instead",
                 )));
             }
@@ -62,11 +63,11 @@ pub fn invite(
     conn: &mut DbConnection,
     n: &NewCustomerInvitation,
     now: i64,
-) -> Result<Issued, StoreError> {
+) -> Result<Issued, Failure> {
     let partner = acting_partner(conn, &n.caller_partner_id, n.indirect_partner_id.as_deref())?;
     let customer = find_customer(conn, &n.invitee)?;
     if customer.partner_id.as_deref() == Some(partner.id.as_str()) {
-        return Err(StoreError::Rule(Violation::new(
+        return Err(Failure::Refused(Violation::new(
             codes::CUSTOMER_ALREADY_YOURS,
             "the customer is already associated with you",
         )));
@@ -97,15 +98,15 @@ pub fn invite(
     if let Err(e) = repo::insert(conn, &row) {
         return Err(match e {
             StoreError::Duplicate(_) => pending_exists(),
-            other => other,
+            other => other.into(),
         });
     }
     let email = mail(conn, &partner, &customer, &row, now)?;
     Ok(Issued { row, email })
 }
 
-fn pending_exists() -> StoreError {
-    StoreError::Rule(Violation::new(
+fn pending_exists() -> Failure {
+    Failure::Refused(Violation::new(
         codes::CUSTOMER_INVITATION_PENDING,
         "a pending invitation from you to this customer already exists",
     ))
@@ -118,7 +119,7 @@ fn mail(
     customer: &CustomerRow,
     inv: &CustomerInvitationRow,
     now: i64,
-) -> Result<Option<OutboxRow>, StoreError> {
+) -> Result<Option<OutboxRow>, Failure> {
     let Some(to) = customer.email.as_deref().filter(|e| !e.is_empty()) else {
         return Ok(None);
     };
@@ -150,7 +151,7 @@ fn visible(
     conn: &mut DbConnection,
     caller_partner_id: &str,
     id: &str,
-) -> Result<CustomerInvitationRow, StoreError> {
+) -> Result<CustomerInvitationRow, Failure> {
     let inv = repo::find(conn, id)?.ok_or_else(|| not_found("invitation"))?;
     if inv.partner_id == caller_partner_id {
         return Ok(inv);
@@ -177,10 +178,10 @@ pub fn resend(
     caller_partner_id: &str,
     invitation_id: &str,
     now: i64,
-) -> Result<Issued, StoreError> {
+) -> Result<Issued, Failure> {
     let inv = visible(conn, caller_partner_id, invitation_id)?;
     let associated = || {
-        StoreError::Rule(Violation::new(
+        Failure::Refused(Violation::new(
             codes::CUSTOMER_INVITATION_ASSOCIATED,
             "the invitation has already led to an association",
         ))
@@ -194,7 +195,7 @@ pub fn resend(
         Ok(true) => {}
         Ok(false) => return Err(associated()),
         Err(StoreError::Duplicate(_)) => return Err(pending_exists()),
-        Err(e) => return Err(e),
+        Err(e) => return Err(Failure::from(e)),
     }
     let row = repo::find(conn, &inv.id)?.ok_or_else(|| not_found("invitation"))?;
     let partner = partners::find(conn, &row.partner_id)?.ok_or_else(|| not_found("partner"))?;
@@ -211,7 +212,7 @@ pub struct Listed {
 }
 
 /// Invitations of the acting partner (`filter.side` is replaced by it), or of a customer.
-pub fn list(conn: &mut DbConnection, f: &ListFilter<'_>) -> Result<Listed, StoreError> {
+pub fn list(conn: &mut DbConnection, f: &ListFilter<'_>) -> Result<Listed, Failure> {
     let (total, rows) = repo::list(conn, f)?;
     let ids = |pick: fn(&CustomerInvitationRow) -> &String| {
         let mut v: Vec<String> = rows.iter().map(|r| pick(r).clone()).collect();
@@ -234,7 +235,7 @@ pub fn list(conn: &mut DbConnection, f: &ListFilter<'_>) -> Result<Listed, Store
 pub fn shown(
     row: &CustomerInvitationRow,
     now: i64,
-) -> Result<(AssociationStatus, Option<FailureReason>), StoreError> {
+) -> Result<(AssociationStatus, Option<FailureReason>), Failure> {
     let stored = AssociationStatus::parse(&row.status)
         .map_err(|_| StoreError::Internal("stored association status is unknown".into()))?;
     let status = stored.effective(row.expire_at, now);

@@ -1,8 +1,9 @@
 //! Writing to the outbox, and the operator's view of it.
 
 use crate::notify::Notice;
+use crate::service::Failure;
 use persistence::repo::outbox::{self, ListFilter, OutboxRow};
-use persistence::{ids, DbConnection, StoreError};
+use persistence::{ids, DbConnection};
 
 pub fn enqueue(
     conn: &mut DbConnection,
@@ -11,7 +12,7 @@ pub fn enqueue(
     purpose: &str,
     content: String,
     now: i64,
-) -> Result<OutboxRow, StoreError> {
+) -> Result<OutboxRow, Failure> {
     let row = OutboxRow {
         seq: None,
         id: ids::new_id(),
@@ -35,9 +36,6 @@ pub fn notice(row: OutboxRow) -> Notice {
     }
 }
 
-pub fn list(
-    conn: &mut DbConnection,
-    f: &ListFilter<'_>,
-) -> Result<(i64, Vec<OutboxRow>), StoreError> {
-    outbox::list(conn, f)
+pub fn list(conn: &mut DbConnection, f: &ListFilter<'_>) -> Result<(i64, Vec<OutboxRow>), Failure> {
+    Ok(outbox::list(conn, f)?)
 }

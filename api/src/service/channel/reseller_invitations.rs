@@ -5,6 +5,7 @@
 
 use crate::service::not_found;
 use crate::service::partners::{self as link, facts};
+use crate::service::Failure;
 use domain::channel::link_violations;
 use domain::invitation::{self, InvitationStatus};
 use domain::{codes, Violation};
@@ -30,7 +31,7 @@ pub fn invite(
     conn: &mut DbConnection,
     n: &NewInvitation,
     now: i64,
-) -> Result<InvitationRow, StoreError> {
+) -> Result<InvitationRow, Failure> {
     let distributor =
         partners::find(conn, &n.distributor_id)?.ok_or_else(|| not_found("partner"))?;
     let reseller = match &n.invitee {
@@ -39,7 +40,7 @@ pub fn invite(
     };
     // A name that matches nobody has not joined the reseller program either: same answer.
     let reseller = reseller.ok_or_else(|| {
-        StoreError::Rule(Violation::new(
+        Failure::Refused(Violation::new(
             codes::INVITEE_NOT_RESELLER,
             "the invitee has not joined the reseller program",
         ))
@@ -48,7 +49,7 @@ pub fn invite(
         .into_iter()
         .next()
     {
-        return Err(StoreError::Rule(v));
+        return Err(Failure::Refused(v));
     }
     repo::expire_stale(conn, &distributor.id, &reseller.id, now)?;
     let row = InvitationRow {
@@ -64,14 +65,14 @@ pub fn invite(
         answered_by: None,
     };
     match repo::insert(conn, &row) {
-        Err(StoreError::Duplicate(_)) => Err(StoreError::Rule(invitation::pending_exists())),
-        other => other.map(|()| row),
+        Err(StoreError::Duplicate(_)) => Err(Failure::Refused(invitation::pending_exists())),
+        other => Ok(other.map(|()| row)?),
     }
 }
 
-fn stored_status(row: &InvitationRow) -> Result<InvitationStatus, StoreError> {
-    InvitationStatus::parse(&row.status)
-        .map_err(|_| StoreError::Internal("stored invitation status is unknown".into()))
+fn stored_status(row: &InvitationRow) -> Result<InvitationStatus, Failure> {
+    Ok(InvitationStatus::parse(&row.status)
+        .map_err(|_| StoreError::Internal("stored invitation status is unknown".into()))?)
 }
 
 /// Which side of the invitation answers.
@@ -91,7 +92,7 @@ pub fn answer(
     answer: Answer,
     by_user: &str,
     now: i64,
-) -> Result<(), StoreError> {
+) -> Result<(), Failure> {
     let inv = repo::find(conn, invitation_id)?
         .filter(|i| match answer {
             Answer::Accept | Answer::Reject => i.reseller_id == partner_id,
@@ -106,7 +107,7 @@ pub fn answer(
     };
     // Claims the invitation first: of two concurrent answers only one finds it pending.
     if !repo::answer(conn, &inv.id, to, by_user, now)? {
-        return Err(StoreError::Rule(Violation::new(
+        return Err(Failure::Refused(Violation::new(
             codes::INVITATION_NOT_PENDING,
             "the invitation was answered meanwhile",
         )));
@@ -123,7 +124,7 @@ pub struct Listed {
     pub partners: HashMap<String, partners::PartnerRow>,
 }
 
-pub fn list(conn: &mut DbConnection, f: &ListFilter<'_>) -> Result<Listed, StoreError> {
+pub fn list(conn: &mut DbConnection, f: &ListFilter<'_>) -> Result<Listed, Failure> {
     let (total, rows) = repo::list(conn, f)?;
     let mut ids: Vec<String> = rows
         .iter()

@@ -3,16 +3,18 @@
 
 // Acting for a reseller and owning a customer follow the money core's rules.
 pub use crate::service::acting::{own_customer, own_reseller, partner as acting_partner};
+use crate::service::Failure;
 use domain::identity::{PartnerType, Role, Roles};
 use domain::{codes, Violation};
 use persistence::repo::partners::PartnerRow;
 use persistence::repo::users::{self, UserRow};
 use persistence::{DbConnection, StoreError};
 
-pub fn partner_type(row: &PartnerRow) -> Result<PartnerType, StoreError> {
-    row.partner_type
+pub fn partner_type(row: &PartnerRow) -> Result<PartnerType, Failure> {
+    Ok(row
+        .partner_type
         .parse()
-        .map_err(|_| StoreError::Internal("stored partner type is unknown".into()))
+        .map_err(|_| StoreError::Internal("stored partner type is unknown".into()))?)
 }
 
 /// The user named `login_name`, if it is an `account_manager` of `partner_id`; otherwise
@@ -21,13 +23,13 @@ pub fn account_manager(
     conn: &mut DbConnection,
     partner_id: &str,
     login_name: &str,
-) -> Result<UserRow, StoreError> {
+) -> Result<UserRow, Failure> {
     users::find_by_name(conn, login_name)?
         .filter(|u| {
             u.partner_id == partner_id && Roles::from_stored(&u.roles).contains(Role::AccountManager)
         })
         .ok_or_else(|| {
-            StoreError::Rule(Violation::new(
+            Failure::Refused(Violation::new(
                 codes::NOT_AN_ACCOUNT_MANAGER,
                 "account_manager_id must be the login name of one of your users with the account_manager role",
             ))
@@ -39,7 +41,7 @@ pub fn with_managers<T>(
     conn: &mut DbConnection,
     rows: Vec<T>,
     manager_of: impl Fn(&T) -> Option<&String>,
-) -> Result<Vec<(T, Option<UserRow>)>, StoreError> {
+) -> Result<Vec<(T, Option<UserRow>)>, Failure> {
     let ids: Vec<String> = rows.iter().filter_map(|r| manager_of(r).cloned()).collect();
     let managers = persistence::repo::channel::users_by_id(conn, &ids)?;
     Ok(rows

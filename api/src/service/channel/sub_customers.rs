@@ -2,6 +2,7 @@
 
 use super::scope::{acting_partner, with_managers};
 use crate::service::users::login_name_free;
+use crate::service::Failure;
 use domain::association::AssociationType;
 use domain::identity::DomainName;
 use domain::sub_customer::{IdentitySearch, MAX_CUSTOMERS_PER_MOBILE};
@@ -10,7 +11,7 @@ use persistence::repo::customers::{self, CustomerRow};
 use persistence::repo::sub_customers::{self as repo, SubCustomerFilter};
 use persistence::repo::users::UserRow;
 use persistence::repo::{accounts, verification};
-use persistence::{ids, DbConnection, StoreError};
+use persistence::{ids, DbConnection};
 
 pub struct NewSubCustomer {
     pub caller_partner_id: String,
@@ -31,12 +32,12 @@ pub fn create(
     conn: &mut DbConnection,
     n: &NewSubCustomer,
     now: i64,
-) -> Result<CustomerRow, StoreError> {
+) -> Result<CustomerRow, Failure> {
     let partner = acting_partner(conn, &n.caller_partner_id, n.indirect_partner_id.as_deref())?;
     login_name_free(conn, n.domain_name.as_str())?;
     if let Some(phone) = &n.mobile_phone {
         if repo::count_by_mobile(conn, phone)? >= MAX_CUSTOMERS_PER_MOBILE {
-            return Err(StoreError::Rule(Violation::new(
+            return Err(Failure::Refused(Violation::new(
                 codes::MOBILE_REGISTRATION_EXCEEDED,
                 "mobile_phone has registered the maximum number of customers",
             )));
@@ -44,7 +45,7 @@ pub fn create(
     }
     if let Some(code_id) = &n.verification_id {
         if !verification::mark_used(conn, code_id, now)? {
-            return Err(StoreError::Rule(Violation::new(
+            return Err(Failure::Refused(Violation::new(
                 codes::VERIFICATION_CODE_EXPIRED,
                 "verification_code has already been used; request a new one",
             )));
@@ -88,7 +89,7 @@ pub fn list(
     caller_partner_id: &str,
     indirect_partner_id: Option<&str>,
     filter: &SubCustomerFilter<'_>,
-) -> Result<Listed, StoreError> {
+) -> Result<Listed, Failure> {
     let partner = acting_partner(conn, caller_partner_id, indirect_partner_id)?;
     let f = SubCustomerFilter {
         partner_id: &partner.id,
@@ -109,12 +110,12 @@ pub struct IdentityCheck {
 pub fn check_identity(
     conn: &mut DbConnection,
     search: &IdentitySearch,
-) -> Result<IdentityCheck, StoreError> {
+) -> Result<IdentityCheck, Failure> {
     Ok(match search {
         IdentitySearch::Name(n) => IdentityCheck {
             available: match login_name_free(conn, n) {
                 Ok(()) => true,
-                Err(StoreError::Rule(_)) => false,
+                Err(Failure::Refused(_)) => false,
                 Err(e) => return Err(e),
             },
             mobile_remaining: None,

@@ -3,10 +3,11 @@
 
 use super::outbox::enqueue;
 use super::scope::own_customer;
+use crate::service::Failure;
 use domain::verification::{self as rules, SentCode};
 use persistence::repo::outbox::{self, OutboxRow};
 use persistence::repo::verification::{self as repo, VerificationCodeRow};
-use persistence::{ids, DbConnection, StoreError};
+use persistence::{ids, DbConnection};
 use rand::Rng;
 use sha2::{Digest, Sha256};
 
@@ -40,7 +41,7 @@ fn text(lang: Lang, code: &str, minutes: i64) -> String {
 }
 
 /// Records a new code and queues its SMS; returns the outbox message for the notifier.
-pub fn send(conn: &mut DbConnection, r: &SendCode, now: i64) -> Result<OutboxRow, StoreError> {
+pub fn send(conn: &mut DbConnection, r: &SendCode, now: i64) -> Result<OutboxRow, Failure> {
     if let Some(cid) = &r.customer_id {
         own_customer(conn, &r.partner_id, cid)?;
     }
@@ -88,7 +89,7 @@ pub fn check(
     phone: &str,
     code: &str,
     now: i64,
-) -> Result<Result<String, domain::Violation>, StoreError> {
+) -> Result<Result<String, domain::Violation>, Failure> {
     let (open, any_sent) = repo::current(conn, partner_id, phone, rules::SCENE_REGISTER)?;
     let Some(row) = open else {
         // Sent once but used up or replaced: expired; never sent: wrong.

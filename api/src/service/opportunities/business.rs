@@ -2,6 +2,7 @@
 //! or invisible id answers exactly like a missing one.
 
 use crate::service::not_found;
+use crate::service::Failure;
 use domain::identity::Roles;
 use domain::opportunities::visibility::{may_own, owner_invalid, OwnerFacts, Scope};
 use domain::opportunities::{ensure_open, Stage};
@@ -21,9 +22,9 @@ pub fn customer_partner(
     conn: &mut DbConnection,
     scope: &Scope,
     customer_id: &str,
-) -> Result<String, StoreError> {
+) -> Result<String, Failure> {
     let not_yours = || {
-        StoreError::Rule(Violation::new(
+        Failure::Refused(Violation::new(
             codes::NOT_SUB_CUSTOMER,
             "customer_id does not name one of your customers",
         ))
@@ -57,9 +58,9 @@ pub fn owner(
     scope: &Scope,
     partner_id: &str,
     login: &str,
-) -> Result<String, StoreError> {
+) -> Result<String, Failure> {
     let user =
-        users::find_by_name(conn, login)?.ok_or_else(|| StoreError::Rule(owner_invalid()))?;
+        users::find_by_name(conn, login)?.ok_or_else(|| Failure::Refused(owner_invalid()))?;
     let parent = partners::find(conn, &user.partner_id)?.and_then(|p| p.parent_id);
     let roles = Roles::from_stored(&user.roles);
     let facts = OwnerFacts {
@@ -91,17 +92,17 @@ pub fn visible(
     conn: &mut DbConnection,
     scope: &Scope,
     id: &str,
-) -> Result<OpportunityRow, StoreError> {
+) -> Result<OpportunityRow, Failure> {
     repo::find_visible(conn, scope, id)?.ok_or_else(|| not_found(WHAT))
 }
 
-fn stage_of(row: &OpportunityRow) -> Result<Stage, StoreError> {
-    Stage::parse("stage", &row.stage)
-        .map_err(|_| StoreError::Internal("stored stage is unknown".into()))
+fn stage_of(row: &OpportunityRow) -> Result<Stage, Failure> {
+    Ok(Stage::parse("stage", &row.stage)
+        .map_err(|_| StoreError::Internal("stored stage is unknown".into()))?)
 }
 
-fn closed_meanwhile() -> StoreError {
-    StoreError::Rule(Violation::new(
+fn closed_meanwhile() -> Failure {
+    Failure::Refused(Violation::new(
         codes::OPPORTUNITY_CLOSED,
         "the opportunity was closed meanwhile and can no longer be changed",
     ))
@@ -115,7 +116,7 @@ pub fn update(
     mut changes: OpportunityChanges,
     owner_login: Option<&str>,
     now: i64,
-) -> Result<OpportunityRow, StoreError> {
+) -> Result<OpportunityRow, Failure> {
     repo::lock(conn, id)?;
     let row = visible(conn, scope, id)?;
     ensure_open(stage_of(&row)?)?;
@@ -137,7 +138,7 @@ pub fn close(
     result: Stage,
     reason: Option<&str>,
     now: i64,
-) -> Result<OpportunityRow, StoreError> {
+) -> Result<OpportunityRow, Failure> {
     repo::lock(conn, id)?;
     let row = visible(conn, scope, id)?;
     ensure_open(stage_of(&row)?)?;

@@ -3,6 +3,7 @@
 
 use crate::service::not_found;
 use crate::service::programs::{stored, Decided};
+use crate::service::Failure;
 use domain::opportunities::pce::{self, JoinCondition, PceFacts, SharedStatus};
 use domain::programs::paths::{PathType, Stage};
 use domain::{codes, Violation};
@@ -12,7 +13,7 @@ use persistence::repo::programs::paths;
 use persistence::{DbConnection, StoreError};
 
 /// The conditions in force.
-pub fn conditions(conn: &mut DbConnection) -> Result<Vec<JoinCondition>, StoreError> {
+pub fn conditions(conn: &mut DbConnection) -> Result<Vec<JoinCondition>, Failure> {
     let rows = repo::conditions(conn)?;
     if rows.is_empty() {
         return Ok(pce::default_conditions());
@@ -34,7 +35,7 @@ pub fn set_conditions(
     conn: &mut DbConnection,
     list: &[JoinCondition],
     now: i64,
-) -> Result<(), StoreError> {
+) -> Result<(), Failure> {
     let rows: Vec<ConditionRow> = list
         .iter()
         .zip(0..)
@@ -55,7 +56,7 @@ pub fn set_conditions(
             }
         })
         .collect();
-    repo::replace_conditions(conn, &rows)
+    Ok(repo::replace_conditions(conn, &rows)?)
 }
 
 /// The facts the conditions look at; `agreement_signed` is what the partner declares now.
@@ -63,7 +64,7 @@ pub fn facts(
     conn: &mut DbConnection,
     partner_id: &str,
     agreement_signed: bool,
-) -> Result<PceFacts, StoreError> {
+) -> Result<PceFacts, Failure> {
     let stages = paths::for_partner(conn, partner_id)?
         .iter()
         .map(|r| {
@@ -72,7 +73,7 @@ pub fn facts(
                 stored(Stage::parse(&r.stage))?,
             ))
         })
-        .collect::<Result<Vec<_>, StoreError>>()?;
+        .collect::<Result<Vec<_>, Failure>>()?;
     Ok(PceFacts {
         stages,
         agreement_signed,
@@ -85,7 +86,7 @@ pub fn join(
     partner_id: &str,
     agreement_signed: bool,
     now: i64,
-) -> Result<Decided<MemberRow>, StoreError> {
+) -> Result<Decided<MemberRow>, Failure> {
     let conds = conditions(conn)?;
     let f = facts(conn, partner_id, agreement_signed)?;
     let member = repo::member(conn, partner_id)?.is_some();
@@ -108,14 +109,14 @@ pub fn join(
             codes::PCE_ALREADY_MEMBER,
             "you are already a member of the partner co-expansion plan",
         )])),
-        Err(e) => Err(e),
+        Err(e) => Err(Failure::from(e)),
     }
 }
 
 /// PCE-only operations answer 403 CBC.0151 to non-members.
-pub fn require_member(conn: &mut DbConnection, partner_id: &str) -> Result<MemberRow, StoreError> {
+pub fn require_member(conn: &mut DbConnection, partner_id: &str) -> Result<MemberRow, Failure> {
     repo::member(conn, partner_id)?.ok_or_else(|| {
-        StoreError::Rule(Violation::new(
+        Failure::Refused(Violation::new(
             codes::ACCESS_DENIED,
             "only members of the partner co-expansion plan (PCE) may work shared opportunities; join it first",
         ))
@@ -123,15 +124,15 @@ pub fn require_member(conn: &mut DbConnection, partner_id: &str) -> Result<Membe
 }
 
 /// The operator shares an opportunity with a member.
-pub fn share(conn: &mut DbConnection, row: &SharedRow) -> Result<(), StoreError> {
+pub fn share(conn: &mut DbConnection, row: &SharedRow) -> Result<(), Failure> {
     partners::find(conn, &row.partner_id)?.ok_or_else(|| not_found("partner"))?;
     if repo::member(conn, &row.partner_id)?.is_none() {
-        return Err(StoreError::Rule(Violation::new(
+        return Err(Failure::Refused(Violation::new(
             codes::PCE_NOT_MEMBER,
             "partner_id is not a member of the partner co-expansion plan; opportunities are shared with members only",
         )));
     }
-    repo::share(conn, row)
+    Ok(repo::share(conn, row)?)
 }
 
 /// A member confirms, declines or closes a shared opportunity.
@@ -142,14 +143,14 @@ pub fn move_shared(
     next: SharedStatus,
     reason: Option<&str>,
     now: i64,
-) -> Result<SharedRow, StoreError> {
+) -> Result<SharedRow, Failure> {
     require_member(conn, partner_id)?;
     let row =
         repo::find_shared(conn, partner_id, id)?.ok_or_else(|| not_found("shared opportunity"))?;
     let current = stored(SharedStatus::parse("status", &row.status))?;
     pce::move_shared(current, next)?;
     if !repo::set_shared_status(conn, id, current.as_str(), next.as_str(), reason, now)? {
-        return Err(StoreError::Rule(Violation::new(
+        return Err(Failure::Refused(Violation::new(
             codes::PCE_STATUS,
             "the shared opportunity's status changed meanwhile",
         )));

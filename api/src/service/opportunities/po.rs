@@ -3,6 +3,7 @@
 
 use crate::service::not_found;
 use crate::service::programs::{Decided, Review};
+use crate::service::Failure;
 use chrono::NaiveDate;
 use domain::opportunities::po::{self, PoContent, PoSettings, PoStatus};
 use domain::Money;
@@ -14,7 +15,7 @@ use persistence::{ids, DbConnection, StoreError};
 const WHAT: &str = "PO opportunity";
 
 /// The operator's settings, or the defaults while none are set.
-pub fn settings(conn: &mut DbConnection) -> Result<PoSettings, StoreError> {
+pub fn settings(conn: &mut DbConnection) -> Result<PoSettings, Failure> {
     Ok(match po_settings::get(conn)? {
         Some(r) => PoSettings {
             min_revenue: Money::from_cents(r.min_revenue_cents),
@@ -24,8 +25,8 @@ pub fn settings(conn: &mut DbConnection) -> Result<PoSettings, StoreError> {
     })
 }
 
-pub fn put_settings(conn: &mut DbConnection, s: &PoSettings, now: i64) -> Result<(), StoreError> {
-    po_settings::put(
+pub fn put_settings(conn: &mut DbConnection, s: &PoSettings, now: i64) -> Result<(), Failure> {
+    Ok(po_settings::put(
         conn,
         &PoSettingsRow {
             id: 1,
@@ -33,7 +34,7 @@ pub fn put_settings(conn: &mut DbConnection, s: &PoSettings, now: i64) -> Result
             product_categories: join(&s.product_categories),
             updated_at: now,
         },
-    )
+    )?)
 }
 
 /// The content as the rules see it.
@@ -78,22 +79,18 @@ pub fn today(now: i64) -> NaiveDate {
 }
 
 /// Every failing rule of `c` under the current settings.
-pub fn check(
-    conn: &mut DbConnection,
-    c: &PoContentRow,
-    now: i64,
-) -> Result<Decided<()>, StoreError> {
+pub fn check(conn: &mut DbConnection, c: &PoContentRow, now: i64) -> Result<Decided<()>, Failure> {
     let s = settings(conn)?;
     Ok(po::check(&content(c), &s, today(now)).decide())
 }
 
-fn status_of(r: &PoRow) -> Result<PoStatus, StoreError> {
-    PoStatus::parse("status", &r.status)
-        .map_err(|_| StoreError::Internal("stored PO status is unknown".into()))
+fn status_of(r: &PoRow) -> Result<PoStatus, Failure> {
+    Ok(PoStatus::parse("status", &r.status)
+        .map_err(|_| StoreError::Internal("stored PO status is unknown".into()))?)
 }
 
-fn changed_meanwhile() -> StoreError {
-    StoreError::Rule(domain::Violation::new(
+fn changed_meanwhile() -> Failure {
+    Failure::Refused(domain::Violation::new(
         domain::codes::PO_NOT_EDITABLE,
         "the PO opportunity's status changed meanwhile",
     ))
@@ -108,7 +105,7 @@ pub fn create(
     c: &PoContentRow,
     submit: bool,
     now: i64,
-) -> Result<Decided<PoRow>, StoreError> {
+) -> Result<Decided<PoRow>, Failure> {
     if submit {
         if let Err(all) = check(conn, c, now)? {
             return Ok(Err(all));
@@ -148,7 +145,7 @@ pub fn create(
     Ok(Ok(row))
 }
 
-pub fn own(conn: &mut DbConnection, partner_id: &str, id: &str) -> Result<PoRow, StoreError> {
+pub fn own(conn: &mut DbConnection, partner_id: &str, id: &str) -> Result<PoRow, Failure> {
     repo::find_own(conn, partner_id, id)?.ok_or_else(|| not_found(WHAT))
 }
 
@@ -159,7 +156,7 @@ pub fn edit(
     id: &str,
     c: &PoContentRow,
     now: i64,
-) -> Result<PoRow, StoreError> {
+) -> Result<PoRow, Failure> {
     let row = own(conn, partner_id, id)?;
     po::editable(status_of(&row)?)?;
     if !repo::edit(conn, id, c, now)? {
@@ -174,7 +171,7 @@ pub fn submit(
     partner_id: &str,
     id: &str,
     now: i64,
-) -> Result<Decided<PoRow>, StoreError> {
+) -> Result<Decided<PoRow>, Failure> {
     let row = own(conn, partner_id, id)?;
     po::editable(status_of(&row)?)?;
     if let Err(all) = check(conn, &stored_content(&row), now)? {
@@ -187,12 +184,7 @@ pub fn submit(
 }
 
 /// The operator's decision on a PENDING one.
-pub fn review(
-    conn: &mut DbConnection,
-    id: &str,
-    r: &Review,
-    now: i64,
-) -> Result<PoRow, StoreError> {
+pub fn review(conn: &mut DbConnection, id: &str, r: &Review, now: i64) -> Result<PoRow, Failure> {
     let row = repo::find(conn, id)?.ok_or_else(|| not_found(WHAT))?;
     let approve = r.decision == domain::programs::review::Decision::Approve;
     let next = po::decide(status_of(&row)?, approve)?;

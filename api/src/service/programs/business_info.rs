@@ -2,6 +2,7 @@
 
 use super::{status_changed, Decided, Review};
 use crate::service::not_found;
+use crate::service::Failure;
 use domain::programs::business_info::{self, AccountType, CertStatus};
 use persistence::repo::partners;
 use persistence::repo::programs::business_info::{self as repo, BusinessInfoRow};
@@ -25,7 +26,7 @@ pub fn submit(
     partner_id: &str,
     s: &Submission,
     now: i64,
-) -> Result<Decided<BusinessInfoRow>, StoreError> {
+) -> Result<Decided<BusinessInfoRow>, Failure> {
     let partner = partners::find(conn, partner_id)?
         .ok_or_else(|| StoreError::Internal("caller's partner vanished".into()))?;
     let rules = business_info::submission(&partner.name, s.account_type, &s.account_name);
@@ -57,7 +58,7 @@ pub fn submit(
 pub fn status(
     conn: &mut DbConnection,
     partner_id: &str,
-) -> Result<(CertStatus, Option<BusinessInfoRow>), StoreError> {
+) -> Result<(CertStatus, Option<BusinessInfoRow>), Failure> {
     let current = repo::current(conn, partner_id)?;
     let status = match &current {
         None => CertStatus::NotSubmitted,
@@ -73,7 +74,7 @@ pub fn review(
     id: &str,
     r: &Review,
     now: i64,
-) -> Result<BusinessInfoRow, StoreError> {
+) -> Result<BusinessInfoRow, Failure> {
     let row =
         repo::find(conn, id)?.ok_or_else(|| not_found("business information certification"))?;
     if row.status != repo::REVIEWING {
@@ -97,5 +98,6 @@ pub fn review(
     if !repo::decide(conn, id, &d)? {
         return Err(status_changed());
     }
-    repo::find(conn, id)?.ok_or_else(|| StoreError::Internal("certification vanished".into()))
+    Ok(repo::find(conn, id)?
+        .ok_or_else(|| StoreError::Internal("certification vanished".into()))?)
 }

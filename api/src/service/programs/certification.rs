@@ -2,6 +2,7 @@
 
 use super::{paths, status_changed, Decided, Review};
 use crate::service::not_found;
+use crate::service::Failure;
 use domain::programs::certification::{self, CertificationFacts};
 use domain::programs::paths::{PathType, Stage};
 use domain::programs::review::{self, Decision as Verdict, ReviewStatus};
@@ -15,7 +16,7 @@ pub fn facts(
     conn: &mut DbConnection,
     partner_id: &str,
     path: PathType,
-) -> Result<CertificationFacts, StoreError> {
+) -> Result<CertificationFacts, Failure> {
     Ok(CertificationFacts {
         path_type: path,
         stage: paths::stage_of(conn, partner_id, path)?,
@@ -30,10 +31,12 @@ pub struct Content {
 }
 
 /// A racing application hit the one-pending index: refuse it like the rule would.
-fn on_race<T>(path: PathType, r: Result<T, StoreError>) -> Result<Decided<T>, StoreError> {
+fn on_race<T>(path: PathType, r: Result<T, Failure>) -> Result<Decided<T>, Failure> {
     match r {
         Ok(v) => Ok(Ok(v)),
-        Err(StoreError::Duplicate(_)) => Ok(Err(vec![certification::already_pending(path)])),
+        Err(Failure::Store(StoreError::Duplicate(_))) => {
+            Ok(Err(vec![certification::already_pending(path)]))
+        }
         Err(e) => Err(e),
     }
 }
@@ -44,7 +47,7 @@ pub fn apply(
     path: PathType,
     c: &Content,
     now: i64,
-) -> Result<Decided<CertificationRow>, StoreError> {
+) -> Result<Decided<CertificationRow>, Failure> {
     if let Err(all) = certification::eligibility(&facts(conn, partner_id, path)?).decide() {
         return Ok(Err(all));
     }
@@ -63,7 +66,12 @@ pub fn apply(
         granted_labels: None,
         created_at: now,
     };
-    on_race(path, repo::insert(conn, &row).map(|()| row))
+    on_race(
+        path,
+        repo::insert(conn, &row)
+            .map(|()| row)
+            .map_err(Failure::from),
+    )
 }
 
 /// The partner's own application; anyone else's answers like a missing one.
@@ -71,7 +79,7 @@ pub fn own(
     conn: &mut DbConnection,
     partner_id: &str,
     id: &str,
-) -> Result<CertificationRow, StoreError> {
+) -> Result<CertificationRow, Failure> {
     repo::find(conn, id)?
         .filter(|r| r.partner_id == partner_id)
         .ok_or_else(|| not_found("certification application"))
@@ -86,7 +94,7 @@ pub fn resubmit(
     id: &str,
     c: &Content,
     now: i64,
-) -> Result<Decided<CertificationRow>, StoreError> {
+) -> Result<Decided<CertificationRow>, Failure> {
     let row = own(conn, partner_id, id)?;
     if row.path_type != path.as_str() {
         return Err(not_found("certification application"));
@@ -98,7 +106,7 @@ pub fn resubmit(
     let labels = join(&c.requested_labels);
     match on_race(
         path,
-        repo::resubmit(conn, id, &c.business_plan, &labels, now),
+        repo::resubmit(conn, id, &c.business_plan, &labels, now).map_err(Failure::from),
     )? {
         Ok(true) => Ok(Ok(own(conn, partner_id, id)?)),
         Ok(false) => Err(status_changed()),
@@ -113,7 +121,7 @@ pub fn review(
     r: &Review,
     labels_to_grant: &[String],
     now: i64,
-) -> Result<CertificationRow, StoreError> {
+) -> Result<CertificationRow, Failure> {
     let row = repo::find(conn, id)?.ok_or_else(|| not_found("certification application"))?;
     let d = r.to_decision(&row.status, now)?;
     let approve = r.decision == Verdict::Approve;
@@ -138,7 +146,7 @@ pub fn review(
             )?;
         }
     }
-    repo::find(conn, id)?.ok_or_else(|| StoreError::Internal("application vanished".into()))
+    Ok(repo::find(conn, id)?.ok_or_else(|| StoreError::Internal("application vanished".into()))?)
 }
 
 /// Labels may only be granted on approval.

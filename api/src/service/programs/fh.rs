@@ -2,6 +2,7 @@
 
 use super::{paths, status_changed, stored, Decided, Review};
 use crate::service::not_found;
+use crate::service::Failure;
 use domain::codes;
 use domain::identity::Role;
 use domain::programs::fh::{self, Expert, FhFacts, FhType};
@@ -25,14 +26,14 @@ pub struct Input {
 pub fn held_paths(
     conn: &mut DbConnection,
     user_ids: &[String],
-) -> Result<HashMap<String, PathType>, StoreError> {
+) -> Result<HashMap<String, PathType>, Failure> {
     repo::holders(conn, user_ids)?
         .into_iter()
         .map(|h| Ok((h.user_id, stored(PathType::parse(&h.path_type))?)))
         .collect()
 }
 
-pub fn facts(conn: &mut DbConnection, partner_id: &str, i: &Input) -> Result<FhFacts, StoreError> {
+pub fn facts(conn: &mut DbConnection, partner_id: &str, i: &Input) -> Result<FhFacts, Failure> {
     let held = held_paths(conn, &i.specialist_ids)?;
     let mut experts = Vec::with_capacity(i.specialist_ids.len());
     for id in &i.specialist_ids {
@@ -59,7 +60,7 @@ pub fn apply(
     partner_id: &str,
     i: &Input,
     now: i64,
-) -> Result<Decided<QualificationRow>, StoreError> {
+) -> Result<Decided<QualificationRow>, Failure> {
     if let Err(all) = fh::eligibility(&facts(conn, partner_id, i)?).decide() {
         return Ok(Err(all));
     }
@@ -92,7 +93,7 @@ pub fn apply(
             codes::FH_ALREADY_HELD,
             "a person holds FH in at most one path; a concurrent application named one of these people first",
         )])),
-        Err(e) => Err(e),
+        Err(e) => Err(Failure::from(e)),
     }
 }
 
@@ -102,11 +103,12 @@ pub fn review(
     id: &str,
     r: &Review,
     now: i64,
-) -> Result<QualificationRow, StoreError> {
+) -> Result<QualificationRow, Failure> {
     let row = repo::find(conn, id)?.ok_or_else(|| not_found("FH qualification"))?;
     let d = r.to_decision(&row.status, now)?;
     if !repo::decide(conn, id, &d)? {
         return Err(status_changed());
     }
-    repo::find(conn, id)?.ok_or_else(|| StoreError::Internal("qualification vanished".into()))
+    Ok(repo::find(conn, id)?
+        .ok_or_else(|| StoreError::Internal("qualification vanished".into()))?)
 }

@@ -10,6 +10,7 @@ pub mod payouts;
 pub mod projects;
 pub mod subsidy;
 
+use crate::service::Failure;
 use domain::Violation;
 use persistence::repo::programs::Decision;
 use persistence::StoreError;
@@ -18,8 +19,8 @@ use persistence::StoreError;
 pub type Decided<T> = Result<T, Vec<Violation>>;
 
 /// A value read back from the database that no longer parses is a bug, not a client error.
-pub(crate) fn stored<T>(r: Result<T, Violation>) -> Result<T, StoreError> {
-    r.map_err(|v| StoreError::Internal(format!("stored value is invalid: {}", v.message)))
+pub(crate) fn stored<T>(r: Result<T, Violation>) -> Result<T, Failure> {
+    Ok(r.map_err(|v| StoreError::Internal(format!("stored value is invalid: {}", v.message)))?)
 }
 
 /// The operator's decision on an application, checked.
@@ -45,7 +46,7 @@ impl Review {
     }
 
     /// The stored decision, for an application currently in `status`.
-    pub fn to_decision(&self, status: &str, now: i64) -> Result<Decision, StoreError> {
+    pub fn to_decision(&self, status: &str, now: i64) -> Result<Decision, Failure> {
         use domain::programs::review::{self, ReviewStatus};
         let current = stored(ReviewStatus::parse(status))?;
         let next = review::decide(current, self.decision)?;
@@ -59,8 +60,8 @@ impl Review {
 }
 
 /// The application was decided by someone else between our read and our write.
-pub(crate) fn status_changed() -> StoreError {
-    StoreError::Rule(Violation::new(
+pub(crate) fn status_changed() -> Failure {
+    Failure::Refused(Violation::new(
         domain::codes::APPLICATION_STATUS,
         "the application is no longer under review",
     ))

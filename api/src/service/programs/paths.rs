@@ -2,6 +2,7 @@
 
 use super::stored;
 use crate::service::not_found;
+use crate::service::Failure;
 use domain::identity::Roles;
 use domain::programs::labels::Label;
 use domain::programs::paths::{PathType, Stage};
@@ -11,9 +12,9 @@ use persistence::repo::programs::labels::{self, LabelRow};
 use persistence::repo::programs::paths::{self, PathRow};
 use persistence::repo::programs::personnel::{self, ProfileRow};
 use persistence::repo::{partners, users};
-use persistence::{DbConnection, StoreError};
+use persistence::DbConnection;
 
-fn partner_exists(conn: &mut DbConnection, partner_id: &str) -> Result<(), StoreError> {
+fn partner_exists(conn: &mut DbConnection, partner_id: &str) -> Result<(), Failure> {
     partners::find(conn, partner_id)?.ok_or_else(|| not_found("partner"))?;
     Ok(())
 }
@@ -25,13 +26,19 @@ pub fn set_stage(
     path: PathType,
     stage: Stage,
     now: i64,
-) -> Result<PathRow, StoreError> {
+) -> Result<PathRow, Failure> {
     partner_exists(conn, partner_id)?;
-    paths::set_stage(conn, partner_id, path.as_str(), stage.as_str(), now)
+    Ok(paths::set_stage(
+        conn,
+        partner_id,
+        path.as_str(),
+        stage.as_str(),
+        now,
+    )?)
 }
 
 /// Takes the partner off `path`. Labels and applications made on it stay as they are.
-pub fn leave(conn: &mut DbConnection, partner_id: &str, path: PathType) -> Result<(), StoreError> {
+pub fn leave(conn: &mut DbConnection, partner_id: &str, path: PathType) -> Result<(), Failure> {
     partner_exists(conn, partner_id)?;
     if !paths::leave(conn, partner_id, path.as_str())? {
         return Err(not_found("development path"));
@@ -44,7 +51,7 @@ pub fn stage_of(
     conn: &mut DbConnection,
     partner_id: &str,
     path: PathType,
-) -> Result<Option<Stage>, StoreError> {
+) -> Result<Option<Stage>, Failure> {
     paths::find(conn, partner_id, path.as_str())?
         .map(|r| stored(Stage::parse(&r.stage)))
         .transpose()
@@ -62,7 +69,7 @@ pub fn grant_label(
     partner_id: &str,
     g: &Grant,
     now: i64,
-) -> Result<LabelRow, StoreError> {
+) -> Result<LabelRow, Failure> {
     partner_exists(conn, partner_id)?;
     if g.expire_at.is_some_and(|e| e <= now) {
         return Err(Violation::new(
@@ -83,11 +90,7 @@ pub fn grant_label(
     Ok(row)
 }
 
-pub fn remove_label(
-    conn: &mut DbConnection,
-    partner_id: &str,
-    code: &str,
-) -> Result<(), StoreError> {
+pub fn remove_label(conn: &mut DbConnection, partner_id: &str, code: &str) -> Result<(), Failure> {
     partner_exists(conn, partner_id)?;
     if !labels::remove(conn, partner_id, code)? {
         return Err(not_found("capability label"));
@@ -96,7 +99,7 @@ pub fn remove_label(
 }
 
 /// Every label the partner was granted (held now or expired), for the rules.
-pub fn labels_of(conn: &mut DbConnection, partner_id: &str) -> Result<Vec<Label>, StoreError> {
+pub fn labels_of(conn: &mut DbConnection, partner_id: &str) -> Result<Vec<Label>, Failure> {
     Ok(labels::for_partner(conn, partner_id)?
         .into_iter()
         .map(|r| Label {
@@ -120,7 +123,7 @@ pub fn put_profile(
     user_id: &str,
     p: &Profile,
     now: i64,
-) -> Result<ProfileRow, StoreError> {
+) -> Result<ProfileRow, Failure> {
     partner_exists(conn, partner_id)?;
     users::find(conn, user_id)?
         .filter(|u| u.partner_id == partner_id)
@@ -141,7 +144,7 @@ pub fn roles_in(
     conn: &mut DbConnection,
     partner_id: &str,
     user_id: &str,
-) -> Result<Option<Roles>, StoreError> {
+) -> Result<Option<Roles>, Failure> {
     if user_id.len() > 64 {
         return Ok(None);
     }

@@ -2,6 +2,7 @@
 
 use super::{business_info, Decided};
 use crate::service::not_found;
+use crate::service::Failure;
 use domain::programs::business_info::{already_applied, payout, CertStatus, PayoutFacts};
 use domain::Amount;
 use persistence::repo::partners;
@@ -23,7 +24,7 @@ pub fn grant(
     partner_id: &str,
     n: &NewIncentive,
     now: i64,
-) -> Result<IncentiveRow, StoreError> {
+) -> Result<IncentiveRow, Failure> {
     partners::find(conn, partner_id)?.ok_or_else(|| not_found("partner"))?;
     let row = IncentiveRow {
         id: ids::new_id(),
@@ -40,11 +41,7 @@ pub fn grant(
 }
 
 /// The partner's own incentive; anyone else's answers like a missing one.
-pub fn own(
-    conn: &mut DbConnection,
-    partner_id: &str,
-    id: &str,
-) -> Result<IncentiveRow, StoreError> {
+pub fn own(conn: &mut DbConnection, partner_id: &str, id: &str) -> Result<IncentiveRow, Failure> {
     repo::find(conn, id)?
         .filter(|r| r.partner_id == partner_id)
         .ok_or_else(|| not_found("incentive"))
@@ -60,7 +57,7 @@ pub fn facts(
     conn: &mut DbConnection,
     partner_id: &str,
     incentive_id: &str,
-) -> Result<Facts, StoreError> {
+) -> Result<Facts, Failure> {
     let incentive = own(conn, partner_id, incentive_id)?;
     let (status, current) = business_info::status(conn, partner_id)?;
     let applied = !repo::payouts_for(conn, std::slice::from_ref(&incentive.id))?.is_empty();
@@ -79,7 +76,7 @@ pub fn apply(
     partner_id: &str,
     incentive_id: &str,
     now: i64,
-) -> Result<Decided<PayoutRow>, StoreError> {
+) -> Result<Decided<PayoutRow>, Failure> {
     let f = facts(conn, partner_id, incentive_id)?;
     if let Err(all) = payout(&f.rules).decide() {
         return Ok(Err(all));
@@ -87,9 +84,9 @@ pub fn apply(
     let business_info_id = match (f.rules.business_info, f.business_info_id) {
         (CertStatus::Certified, Some(id)) => id,
         _ => {
-            return Err(StoreError::Internal(
+            return Err(Failure::from(StoreError::Internal(
                 "certified business info without a row".into(),
-            ))
+            )))
         }
     };
     let row = PayoutRow {
@@ -103,6 +100,6 @@ pub fn apply(
     match repo::insert_payout(conn, &row) {
         Ok(()) => Ok(Ok(row)),
         Err(StoreError::Duplicate(_)) => Ok(Err(vec![already_applied()])),
-        Err(e) => Err(e),
+        Err(e) => Err(Failure::from(e)),
     }
 }

@@ -2,11 +2,12 @@
 
 use super::paths;
 use crate::service::not_found;
+use crate::service::Failure;
 use domain::programs::personnel::MemberRole;
 use domain::programs::subsidy::Currency;
 use domain::{Money, Violation};
 use persistence::repo::programs::projects::{self as repo, MemberRow, ProjectRow};
-use persistence::{ids, DbConnection, StoreError};
+use persistence::{ids, DbConnection};
 
 pub struct NewProject {
     pub project_name: String,
@@ -23,7 +24,7 @@ fn member_rows(
     partner_id: &str,
     project_id: &str,
     members: &[(String, MemberRole)],
-) -> Result<Vec<MemberRow>, StoreError> {
+) -> Result<Vec<MemberRow>, Failure> {
     let mut rows: Vec<MemberRow> = Vec::with_capacity(members.len());
     for (i, (user_id, role)) in members.iter().enumerate() {
         if paths::roles_in(conn, partner_id, user_id)?.is_none() {
@@ -50,7 +51,7 @@ pub fn register(
     partner_id: &str,
     p: &NewProject,
     now: i64,
-) -> Result<(ProjectRow, Vec<MemberRow>), StoreError> {
+) -> Result<(ProjectRow, Vec<MemberRow>), Failure> {
     let row = ProjectRow {
         id: ids::new_id(),
         partner_id: partner_id.to_owned(),
@@ -68,7 +69,7 @@ pub fn register(
 }
 
 /// The partner's own project; anyone else's answers like a missing one.
-pub fn own(conn: &mut DbConnection, partner_id: &str, id: &str) -> Result<ProjectRow, StoreError> {
+pub fn own(conn: &mut DbConnection, partner_id: &str, id: &str) -> Result<ProjectRow, Failure> {
     repo::find(conn, id)?
         .filter(|r| r.partner_id == partner_id)
         .ok_or_else(|| not_found("project"))
@@ -79,7 +80,7 @@ pub fn set_members(
     partner_id: &str,
     project_id: &str,
     members: &[(String, MemberRole)],
-) -> Result<(ProjectRow, Vec<MemberRow>), StoreError> {
+) -> Result<(ProjectRow, Vec<MemberRow>), Failure> {
     let project = own(conn, partner_id, project_id)?;
     let rows = member_rows(conn, partner_id, &project.id, members)?;
     repo::set_members(conn, &project.id, &rows)?;

@@ -4,6 +4,7 @@
 use super::payouts::{self, NewIncentive};
 use super::{fh, paths, projects, status_changed, stored, Decided, Review};
 use crate::service::not_found;
+use crate::service::Failure;
 use domain::programs::labels;
 use domain::programs::personnel::{CertLevel, Member, MemberRole};
 use domain::programs::review::{Decision as Verdict, ReviewStatus};
@@ -18,7 +19,7 @@ pub fn facts(
     conn: &mut DbConnection,
     project: &ProjectRow,
     at: i64,
-) -> Result<SubsidyFacts, StoreError> {
+) -> Result<SubsidyFacts, Failure> {
     let team = project_repo::members(conn, &project.id)?;
     let ids: Vec<String> = team.iter().map(|m| m.user_id.clone()).collect();
     let profiles = personnel::for_users(conn, &ids)?;
@@ -54,7 +55,7 @@ pub fn apply(
     project_id: &str,
     remark: Option<String>,
     now: i64,
-) -> Result<Decided<SubsidyRow>, StoreError> {
+) -> Result<Decided<SubsidyRow>, Failure> {
     let project = projects::own(conn, partner_id, project_id)?;
     let f = facts(conn, &project, now)?;
     if let Err(all) = subsidy::eligibility(&f).decide() {
@@ -82,7 +83,7 @@ pub fn apply(
     match repo::insert(conn, &row) {
         Ok(()) => Ok(Ok(row)),
         Err(StoreError::Duplicate(_)) => Ok(Err(vec![subsidy::already_live()])),
-        Err(e) => Err(e),
+        Err(e) => Err(Failure::from(e)),
     }
 }
 
@@ -94,7 +95,7 @@ pub fn review(
     r: &Review,
     amount: Option<Amount>,
     now: i64,
-) -> Result<SubsidyRow, StoreError> {
+) -> Result<SubsidyRow, Failure> {
     let row = repo::find(conn, id)?.ok_or_else(|| not_found("subsidy application"))?;
     let d = r.to_decision(&row.status, now)?;
     let incentive = match (r.decision, amount) {
@@ -118,5 +119,5 @@ pub fn review(
     if !repo::decide(conn, id, &d, incentive.as_ref().map(|i| i.id.as_str()))? {
         return Err(status_changed());
     }
-    repo::find(conn, id)?.ok_or_else(|| StoreError::Internal("application vanished".into()))
+    Ok(repo::find(conn, id)?.ok_or_else(|| StoreError::Internal("application vanished".into()))?)
 }

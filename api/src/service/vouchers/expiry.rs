@@ -4,10 +4,11 @@
 //! transaction per coupon, so sweeps never hold locks on many rows at once.
 
 use super::{record, Record};
+use crate::service::Failure;
 use crate::{ApiError, AppState};
 use domain::vouchers::{self as v, reclaim::is_due};
 use persistence::repo::{partner_coupons, quotas};
-use persistence::{DbConnection, StoreError};
+use persistence::DbConnection;
 
 /// Coupons expired per sweep; the rest wait for the next request.
 const BATCH: i64 = 500;
@@ -28,14 +29,14 @@ pub async fn sweep(state: &AppState) -> Result<(), ApiError> {
     }
     if quotas_due {
         state
-            .write(move |c| quotas::expire_due(c, now).map(drop))
+            .write(move |c| Ok(quotas::expire_due(c, now).map(drop)?))
             .await?;
     }
     Ok(())
 }
 
 /// Expires one coupon if it is still usable and due; a no-op otherwise.
-pub fn expire_coupon(conn: &mut DbConnection, id: &str, now: i64) -> Result<(), StoreError> {
+pub fn expire_coupon(conn: &mut DbConnection, id: &str, now: i64) -> Result<(), Failure> {
     let Some(c) = partner_coupons::find(conn, id)? else {
         return Ok(());
     };

@@ -3,6 +3,7 @@
 //! (and recorded) per item; the quota is debited once for all coupons issued.
 
 use super::{acting_partner, facts, limits_of, record, rule, ItemFailure, Record};
+use crate::service::Failure;
 use domain::payment::COUPON_USABLE;
 use domain::vouchers::issue::{self, IssueTerms};
 use domain::vouchers::{self as v, join_list};
@@ -32,7 +33,7 @@ pub fn issue(
     me: &str,
     r: &IssueRequest,
     now: i64,
-) -> Result<Issued, StoreError> {
+) -> Result<Issued, Failure> {
     let partner = acting_partner(conn, me, r.indirect_partner_id.as_deref())?;
     let quota = quotas::lock(conn, &[&r.quota_id])?
         .pop()
@@ -119,7 +120,7 @@ pub fn issue(
     let spent = quota.balance_cents - balance.cents();
     // The row is locked, so this cannot fail; if it did, nothing is committed.
     if spent > 0 && !quotas::debit(conn, &quota.id, spent, now)? {
-        return Err(StoreError::Retryable);
+        return Err(StoreError::Retryable.into());
     }
     Ok(out)
 }

@@ -8,13 +8,14 @@ pub mod reclaim;
 pub mod test_coupons;
 
 use super::acting;
+use crate::service::Failure;
 use domain::vouchers::issue::{QuotaFacts, QuotaLimits};
 use domain::vouchers::{self as v, split_list};
 use domain::{Money, Violation};
 use persistence::repo::coupon_records::{self, CouponRecordRow};
 use persistence::repo::partners::PartnerRow;
 use persistence::repo::quotas::QuotaRow;
-use persistence::{ids, DbConnection, StoreError};
+use persistence::{ids, DbConnection};
 
 /// One failed item of a batch: its id and why (`error_details`).
 #[derive(Debug, Clone)]
@@ -29,7 +30,7 @@ pub fn acting_partner(
     conn: &mut DbConnection,
     me: &str,
     indirect: Option<&str>,
-) -> Result<PartnerRow, StoreError> {
+) -> Result<PartnerRow, Failure> {
     acting::partner(conn, me, indirect.filter(|i| *i != me))
 }
 
@@ -51,8 +52,8 @@ pub fn facts<'a>(q: &QuotaRow, limits: &'a QuotaLimits) -> QuotaFacts<'a> {
     }
 }
 
-pub fn rule(code: &'static str, message: impl Into<String>) -> StoreError {
-    StoreError::Rule(Violation::new(code, message))
+pub fn rule(code: &'static str, message: impl Into<String>) -> Failure {
+    Failure::Refused(Violation::new(code, message))
 }
 
 /// What an S9 record says; written with [`record`].
@@ -68,12 +69,12 @@ pub struct Record<'a> {
     pub remark: Option<&'a str>,
 }
 
-pub fn record(conn: &mut DbConnection, r: &Record<'_>, now: i64) -> Result<(), StoreError> {
+pub fn record(conn: &mut DbConnection, r: &Record<'_>, now: i64) -> Result<(), Failure> {
     let remark = match r.failure {
         Some(f) => Some(format!("{}: {}", f.code, f.message)),
         None => r.remark.map(str::to_owned),
     };
-    coupon_records::insert(
+    Ok(coupon_records::insert(
         conn,
         &CouponRecordRow {
             seq: None,
@@ -94,5 +95,5 @@ pub fn record(conn: &mut DbConnection, r: &Record<'_>, now: i64) -> Result<(), S
             remark,
             operation_time: now,
         },
-    )
+    )?)
 }

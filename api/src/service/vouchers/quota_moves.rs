@@ -3,6 +3,7 @@
 //! order first; each move writes its record ("10" grant, "11" reclaim).
 
 use super::{facts, limits_of, rule, ItemFailure};
+use crate::service::Failure;
 use domain::vouchers::issue::{quota_usable, take};
 use domain::vouchers::{self as v};
 use domain::{codes, Amount, Money, Violation};
@@ -39,8 +40,8 @@ fn write_record(
     a: &Actor<'_>,
     m: &Move<'_>,
     now: i64,
-) -> Result<(), StoreError> {
-    quota_records::insert(
+) -> Result<(), Failure> {
+    Ok(quota_records::insert(
         conn,
         &QuotaRecordRow {
             seq: None,
@@ -64,7 +65,7 @@ fn write_record(
                 .or_else(|| m.remark.map(str::to_owned)),
             operation_time: now,
         },
-    )
+    )?)
 }
 
 fn child_of(parent: &QuotaRow, reseller: &str, amount: i64, now: i64) -> QuotaRow {
@@ -90,7 +91,7 @@ pub fn pass(
     resellers: &[String],
     amount: Amount,
     now: i64,
-) -> Result<Moved, StoreError> {
+) -> Result<Moved, Failure> {
     let mut mine = Vec::new();
     for r in resellers {
         if partners::find(conn, r)?.is_some_and(|p| p.parent_id.as_deref() == Some(a.partner_id)) {
@@ -186,7 +187,7 @@ pub fn pass(
     }
     let spent = parent.balance_cents - balance.cents();
     if spent > 0 && !quotas::debit(conn, quota_id, spent, now)? {
-        return Err(StoreError::Retryable);
+        return Err(StoreError::Retryable.into());
     }
     Ok(out)
 }
@@ -198,7 +199,7 @@ pub fn reclaim(
     quota_ids: &[String],
     remark: Option<&str>,
     now: i64,
-) -> Result<Moved, StoreError> {
+) -> Result<Moved, Failure> {
     let mut ids: Vec<String> = Vec::new();
     for id in quota_ids {
         if let Some(q) = quotas::find(conn, id)? {
@@ -231,7 +232,7 @@ pub fn reclaim(
         };
         // Other quota ids of this batch do not touch this row, so its balance is current.
         if !quotas::take_all(conn, &child.id, child.balance_cents, now)? {
-            return Err(StoreError::Retryable);
+            return Err(StoreError::Retryable.into());
         }
         quotas::credit(conn, parent, child.balance_cents, now)?;
         let m = Move {

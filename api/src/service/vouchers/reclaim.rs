@@ -2,6 +2,7 @@
 //! returns to the quota it came from, with a record, in one transaction.
 
 use super::{acting_partner, record, rule, Record};
+use crate::service::Failure;
 use domain::codes;
 use domain::vouchers::reclaim::{self, CouponState};
 use domain::vouchers::{self as v};
@@ -14,7 +15,7 @@ pub fn reclaim(
     coupon_id: &str,
     indirect: Option<&str>,
     now: i64,
-) -> Result<(), StoreError> {
+) -> Result<(), Failure> {
     let partner = acting_partner(conn, me, indirect)?;
     let c = partner_coupons::find_issued(conn, &partner.id, coupon_id)?.ok_or_else(|| {
         rule(
@@ -32,7 +33,7 @@ pub fn reclaim(
     reclaim::check(&state, now)?;
     // Used or reclaimed meanwhile: start over and answer from the new state.
     if !partner_coupons::reclaim(conn, &c.id, c.balance_cents)? {
-        return Err(StoreError::Retryable);
+        return Err(StoreError::Retryable.into());
     }
     let quota_id = c
         .quota_id

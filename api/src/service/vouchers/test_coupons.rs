@@ -2,6 +2,7 @@
 //! amount is issued as a voucher to the partner's named customer account) or rejects.
 
 use super::rule;
+use crate::service::Failure;
 use crate::service::{acting, not_found};
 use domain::payment::{COUPON_USABLE, COUPON_VOUCHER};
 use domain::programs::paths::{PathType, Stage};
@@ -18,7 +19,7 @@ use persistence::{ids, DbConnection, StoreError};
 fn standing(
     conn: &mut DbConnection,
     partner_id: &str,
-) -> Result<(Option<Certification>, Vec<String>), StoreError> {
+) -> Result<(Option<Certification>, Vec<String>), Failure> {
     let corrupt = |what: &str| StoreError::Internal(format!("stored {what} is unknown"));
     let stage = paths::find(conn, partner_id, PathType::Software.as_str())?
         .map(|p| Stage::parse(&p.stage).map_err(|_| corrupt("stage")))
@@ -42,7 +43,7 @@ pub struct CapView {
     pub certification: Option<Certification>,
 }
 
-pub fn view(conn: &mut DbConnection, partner_id: &str) -> Result<CapView, StoreError> {
+pub fn view(conn: &mut DbConnection, partner_id: &str) -> Result<CapView, Failure> {
     let (level, _) = standing(conn, partner_id)?;
     let cap = level.map_or(Money::ZERO, Certification::cap);
     let (used, pending) = repo::usage(conn, partner_id)?;
@@ -70,7 +71,7 @@ pub fn apply(
     partner_id: &str,
     a: &Application,
     now: i64,
-) -> Result<ApplicationRow, StoreError> {
+) -> Result<ApplicationRow, Failure> {
     let (level, solutions) = standing(conn, partner_id)?;
     let (used, pending) = repo::usage(conn, partner_id)?;
     tc::check_application(
@@ -108,11 +109,11 @@ pub fn apply(
             codes::TEST_COUPON_PENDING,
             "an application for test vouchers is still pending",
         )),
-        other => other.map(|()| row),
+        other => Ok(other.map(|()| row)?),
     }
 }
 
-fn pending(conn: &mut DbConnection, id: &str) -> Result<ApplicationRow, StoreError> {
+fn pending(conn: &mut DbConnection, id: &str) -> Result<ApplicationRow, Failure> {
     let app =
         repo::find_application(conn, id)?.ok_or_else(|| not_found("test-coupon application"))?;
     if app.status != repo::PENDING {
@@ -121,7 +122,7 @@ fn pending(conn: &mut DbConnection, id: &str) -> Result<ApplicationRow, StoreErr
     Ok(app)
 }
 
-fn decided() -> StoreError {
+fn decided() -> Failure {
     rule(
         codes::APPLICATION_STATUS,
         "the application was already decided",
@@ -142,7 +143,7 @@ pub fn approve(
     id: &str,
     r: &Review,
     now: i64,
-) -> Result<ApplicationRow, StoreError> {
+) -> Result<ApplicationRow, Failure> {
     let app = pending(conn, id)?;
     let amount = r.amount.map_or(app.amount_cents, Amount::cents);
     if amount > app.amount_cents {
@@ -195,7 +196,7 @@ pub fn reject(
     id: &str,
     r: &Review,
     now: i64,
-) -> Result<ApplicationRow, StoreError> {
+) -> Result<ApplicationRow, Failure> {
     let app = pending(conn, id)?;
     decide(conn, &app, repo::REJECTED, None, r, None, now)
 }
@@ -208,7 +209,7 @@ fn decide(
     r: &Review,
     coupon_id: Option<&str>,
     now: i64,
-) -> Result<ApplicationRow, StoreError> {
+) -> Result<ApplicationRow, Failure> {
     let d = Decision {
         status,
         approved_cents,

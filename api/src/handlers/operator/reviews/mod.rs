@@ -128,7 +128,7 @@ impl Queue {
         state
             .read(move |conn| {
                 let (s, p) = (self.status.as_deref(), self.partner_id.as_deref());
-                queue(conn, s, p, self.page.offset, self.page.limit)
+                Ok(queue(conn, s, p, self.page.offset, self.page.limit)?)
             })
             .await
     }
