@@ -14,11 +14,14 @@ use utoipa_swagger_ui::SwaggerUi;
 
 /// The OpenAPI document exactly as the server serves it.
 pub fn openapi_document() -> OpenApi {
-    let (_, doc) = App::new()
+    let (_, mut doc) = App::new()
         .into_utoipa_app()
         .openapi(openapi::base())
         .configure(routes::register)
         .split_for_parts();
+    if let Some(c) = doc.components.as_mut() {
+        c.schemas.extend(crate::wire::components());
+    }
     openapi::finalize(doc)
 }
 

@@ -15,6 +15,19 @@ use sha2::{Digest, Sha256};
 use std::future::{ready, Ready};
 
 pub const HEADER: &str = "idempotency-key";
+
+/// The header as money-moving operations document it (`params(idempotency::KeyParam)`).
+#[derive(utoipa::IntoParams)]
+#[into_params(parameter_in = Header)]
+pub struct KeyParam {
+    /// A retry with the same key and body returns the first answer and moves nothing again.
+    #[param(
+        rename = "Idempotency-Key",
+        example = "5b0f7c9e-2d4a-4f7e-9a61-3c2e8d1f0a42"
+    )]
+    #[allow(dead_code)]
+    idempotency_key: Option<String>,
+}
 const MAX_LEN: usize = 255;
 
 /// The optional `Idempotency-Key` header with a fingerprint of the request it came with.

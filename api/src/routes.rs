@@ -52,21 +52,21 @@ pub fn register(cfg: &mut ServiceConfig) {
         .service(accounts::customer_balances::list_customers_balances_detail)
         .service(accounts::customer_records::list_customer_account_change_records)
         .service(accounts::customer_records::export_customer_account_change_records)
-        .service(operator::orders::create_order)
-        .service(operator::orders::unsubscribe)
+        .service(operator::orders::create::create_order)
+        .service(operator::orders::unsubscribe::unsubscribe)
         .service(operator::coupons::grant_coupon)
         .service(orders::pay::pay_orders)
         .service(orders::list::list_customer_orders)
         .service(orders::details::show_customer_order_details)
         .service(orders::cancel::cancel_customer_order)
-        .service(orders::coupons::list_order_coupons_by_order_id)
-        .service(orders::coupons::list_sub_customer_coupons)
+        .service(orders::order_coupons::list_order_coupons_by_order_id)
+        .service(orders::sub_customer_coupons::list_sub_customer_coupons)
         .service(orders::discounts::list_order_discounts)
         .service(orders::refunds::show_refund_order_details)
-        .service(orders::partner_pay::request_partner_payment)
-        .service(orders::partner_pay::list_partner_payment_requests)
+        .service(orders::request_partner_payment::request_partner_payment)
+        .service(orders::payment_requests::list_partner_payment_requests)
         .service(orders::partner_pay::partner_pay)
-        .service(orders::partner_pay::partner_reject);
+        .service(orders::partner_reject::partner_reject);
     programs(cfg);
     register_vouchers(cfg);
     opportunities(cfg);

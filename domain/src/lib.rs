@@ -4,14 +4,17 @@
 pub mod association;
 pub mod channel;
 pub mod clock;
+pub mod code;
 pub mod codes;
 pub mod identity;
 pub mod invitation;
 pub mod leads;
 pub mod ledger;
+pub mod limits;
 pub mod money;
 pub mod names;
 pub mod opportunities;
+pub mod orders;
 pub mod paging;
 pub mod payment;
 mod payment_tests;

@@ -1,64 +1,77 @@
 //! PayOrders (S17) and partner payment (S19): which coupons and discount may be applied, what
 //! they take off, and how the rest splits over cash and credit. Pure rules over plain data.
 
+use crate::orders::OrderStatus;
+use crate::vouchers::coupon::{CouponStatus, CouponType};
 use crate::vouchers::scope::{self, CouponScope, LineScope};
-use crate::{codes, Money, Violation};
+use crate::{coded_enum, codes, Money, Violation};
 use rust_decimal::Decimal;
 
-pub const ORDER_PENDING: i32 = 6;
-pub const ORDER_COMPLETED: i32 = 5;
-pub const ORDER_CANCELLED: i32 = 4;
 pub const COUPON_USABLE: i32 = 2;
 pub const COUPON_USED: i32 = 3;
+/// Coupons one payment may use at most.
 pub const MAX_COUPONS: usize = 3;
+/// Order discounts one payment may use at most.
+pub const MAX_DISCOUNTS: usize = 1;
 
-/// Order-level discount types: 0 promotion, 1 contract, 2 business, 3 partner-granted, 609 price adjustment.
-pub const DISCOUNT_PROMOTION: i32 = 0;
-pub const DISCOUNT_CONTRACT: i32 = 1;
-pub const DISCOUNT_BUSINESS: i32 = 2;
-pub const DISCOUNT_PARTNER: i32 = 3;
-pub const DISCOUNT_PRICE_ADJUST: i32 = 609;
-pub const DISCOUNT_TYPES: [i32; 5] = [0, 1, 2, 3, 609];
-/// Discount modes: 0 ratio (pay `value` of the price), 1 fixed price, 2 amount off.
-pub const DISCOUNT_MODES: [i32; 3] = [0, 1, 2];
+coded_enum! {
+    /// 0 promotion, 1 contract, 2 business, 3 partner-granted, 609 order price adjustment.
+    pub enum DiscountType: int {
+        Promotion = 0,
+        Contract = 1,
+        Business = 2,
+        Partner = 3,
+        PriceAdjustment = 609,
+    }
+}
 
-/// Order types: 1 new, 2 renew, 3 change, 4 unsubscribe, 10, 11, 13, 14, 15.
-pub const ORDER_TYPES: [i32; 9] = [1, 2, 3, 4, 10, 11, 13, 14, 15];
-/// Order types an order can be created with (an unsubscribe order only comes from a refund).
-pub const CREATABLE_ORDER_TYPES: [i32; 8] = [1, 2, 3, 10, 11, 13, 14, 15];
-/// Order statuses ListCustomerOrders filters by.
-pub const ORDER_STATUSES: [i32; 11] = [1, 2, 3, 4, 5, 6, 9, 10, 11, 12, 13];
-/// PayOrders `coupon_infos[].type`: 300 discount coupon, 301 voucher, 302 cash coupon,
-/// 303 stored-value card.
-pub const PAY_COUPON_TYPES: [i32; 4] = [300, 301, 302, 303];
+coded_enum! {
+    /// 0 ratio (pay `value` of the price), 1 fixed price, 2 amount off.
+    pub enum DiscountMode: int {
+        Ratio = 0,
+        FixedPrice = 1,
+        AmountOff = 2,
+    }
+}
 
-/// Coupon types: 1 voucher, 2 discount coupon, 3 product coupon, 4 cash coupon.
+coded_enum! {
+    /// The PayOrders `coupon_infos[].type` of a coupon: 300 for a discount coupon
+    /// (coupon_type 2), 301 for a voucher (1), 302 for a cash coupon (4), 303 for a
+    /// stored-value card.
+    pub enum PayCouponType: int {
+        DiscountCoupon = 300,
+        Voucher = 301,
+        CashCoupon = 302,
+        StoredValueCard = 303,
+    }
+}
+
+/// Coupon types as integers, for the vouchers code that still stores them so
+/// ([`CouponType`] is the type).
 pub const COUPON_VOUCHER: i32 = 1;
-pub const COUPON_DISCOUNT: i32 = 2;
 pub const COUPON_CASH: i32 = 4;
 
 /// The `type` a PayOrders `coupon_infos` item gives for each coupon type.
-pub fn pay_type_of(coupon_type: i32) -> Option<i32> {
+pub fn pay_type_of(coupon_type: CouponType) -> Option<PayCouponType> {
     match coupon_type {
-        COUPON_DISCOUNT => Some(300),
-        COUPON_VOUCHER => Some(301),
-        COUPON_CASH => Some(302),
-        _ => None,
+        CouponType::DiscountCoupon => Some(PayCouponType::DiscountCoupon),
+        CouponType::Voucher => Some(PayCouponType::Voucher),
+        CouponType::CashCoupon => Some(PayCouponType::CashCoupon),
+        CouponType::ProductCoupon => None,
     }
 }
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct OrderDiscount {
     pub id: String,
-    pub discount_type: i32,
-    /// 0 ratio (pay `value` of the price), 1 fixed price, 2 amount off.
-    pub mode: i32,
+    pub discount_type: DiscountType,
+    pub mode: DiscountMode,
     pub value: Decimal,
 }
 
 #[derive(Debug, Clone)]
 pub struct OrderFacts {
-    pub status: i32,
+    pub status: OrderStatus,
     pub deadline: Option<i64>,
     /// The price after line discounts, before order discounts and coupons.
     pub amount: Money,
@@ -81,8 +94,8 @@ pub struct CouponLimits {
 #[derive(Debug, Clone)]
 pub struct CouponFacts {
     pub id: String,
-    pub coupon_type: i32,
-    pub status: i32,
+    pub coupon_type: CouponType,
+    pub status: CouponStatus,
     pub balance: Money,
     pub effective_time: i64,
     pub expire_time: i64,
@@ -91,12 +104,12 @@ pub struct CouponFacts {
     pub scope: CouponScope,
 }
 
+/// What a payment asks for: coupons (at most [`MAX_COUPONS`]) and at most one order discount
+/// (its id and type as given).
 #[derive(Debug, Clone, Default)]
 pub struct PayRequest {
-    pub use_coupon: bool,
-    pub coupons: Vec<(String, i32)>,
-    pub use_discount: bool,
-    pub discounts: Vec<(String, i32)>,
+    pub coupons: Vec<(String, PayCouponType)>,
+    pub discount: Option<(String, i64)>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -111,34 +124,11 @@ fn v(code: &'static str, msg: impl Into<String>) -> Violation {
     Violation::new(code, msg)
 }
 
-/// The request's own consistency (CBC.0100), checked before anything is read.
+/// The request's own consistency, checked before anything is read: a well-formed request that
+/// names one coupon twice is a business refusal.
 pub fn check_request(r: &PayRequest) -> Result<(), Violation> {
-    if r.use_coupon == r.coupons.is_empty() {
-        return Err(Violation::param(
-            "coupon_infos must be given exactly when use_coupon is YES",
-        ));
-    }
-    if r.use_discount == r.discounts.is_empty() {
-        return Err(Violation::param(
-            "discount_infos must be given exactly when use_discount is YES",
-        ));
-    }
-    if r.coupons.len() > MAX_COUPONS {
-        return Err(Violation::param("coupon_infos may hold at most 3 coupons"));
-    }
-    if r.discounts.len() > 1 {
-        return Err(Violation::param(
-            "discount_infos may hold at most 1 discount",
-        ));
-    }
-    for (i, (id, t)) in r.coupons.iter().enumerate() {
-        if !PAY_COUPON_TYPES.contains(t) {
-            return Err(Violation::param(format!(
-                "coupon_infos[{i}].type must be 300, 301, 302 or 303"
-            )));
-        }
-        // Well-formed, but names one coupon twice: a business refusal, not a format error.
-        if r.coupons[..i].iter().any(|(other, _)| other == id) {
+    for (i, (id, _)) in r.coupons.iter().enumerate() {
+        if r.coupons.iter().take(i).any(|(other, _)| other == id) {
             return Err(v(
                 codes::COUPON_REPEATED,
                 format!("coupon_infos[{i}].id repeats a coupon"),
@@ -149,12 +139,12 @@ pub fn check_request(r: &PayRequest) -> Result<(), Violation> {
 }
 
 /// Whether a coupon may be combined with an order discount of `discount_type`.
-pub fn combinable(limits: &CouponLimits, discount_type: i32) -> Result<(), Violation> {
+pub fn combinable(limits: &CouponLimits, discount_type: DiscountType) -> Result<(), Violation> {
     let allowed = match discount_type {
-        DISCOUNT_PARTNER => limits.with_partner_discount,
-        DISCOUNT_CONTRACT | DISCOUNT_BUSINESS => limits.with_contract_discount,
-        DISCOUNT_PROMOTION => limits.with_promotion_discount,
-        _ => true,
+        DiscountType::Partner => limits.with_partner_discount,
+        DiscountType::Contract | DiscountType::Business => limits.with_contract_discount,
+        DiscountType::Promotion => limits.with_promotion_discount,
+        DiscountType::PriceAdjustment => true,
     };
     if allowed {
         Ok(())
@@ -186,15 +176,14 @@ pub fn discount_amount(d: &OrderDiscount, amount: Money) -> Result<Money, Violat
         )
     };
     let off = match d.mode {
-        0 => {
+        DiscountMode::Ratio => {
             let pay = amount.mul_ratio(d.value).ok_or_else(bad)?;
             amount.checked_sub(pay).ok_or_else(bad)?
         }
-        1 => amount
+        DiscountMode::FixedPrice => amount
             .checked_sub(Money::from_decimal(d.value).map_err(|_| bad())?)
             .ok_or_else(bad)?,
-        2 => Money::from_decimal(d.value).map_err(|_| bad())?,
-        _ => return Err(bad()),
+        DiscountMode::AmountOff => Money::from_decimal(d.value).map_err(|_| bad())?,
     };
     if off.is_negative() {
         return Err(bad());
@@ -216,7 +205,7 @@ pub fn plan(
     r: &PayRequest,
     now: i64,
 ) -> Result<Plan, Violation> {
-    if order.status != ORDER_PENDING {
+    if order.status != OrderStatus::PendingPayment {
         return Err(v(
             codes::ORDER_STATUS_CHANGED,
             "the order is not pending payment",
@@ -228,12 +217,12 @@ pub fn plan(
             "the payment deadline of the order has passed",
         ));
     }
-    let chosen = match r.discounts.first() {
+    let chosen = match &r.discount {
         Some((id, t)) => Some(
             order
                 .discounts
                 .iter()
-                .find(|d| &d.id == id && d.discount_type == *t)
+                .find(|d| &d.id == id && d.discount_type.int() == *t)
                 .ok_or_else(|| {
                     v(
                         codes::DISCOUNT_NOT_APPLICABLE,
@@ -246,8 +235,8 @@ pub fn plan(
     let adjust = order
         .discounts
         .iter()
-        .find(|d| d.discount_type == DISCOUNT_PRICE_ADJUST);
-    if adjust.is_some() && chosen.map(|c| c.discount_type) != Some(DISCOUNT_PRICE_ADJUST) {
+        .find(|d| d.discount_type == DiscountType::PriceAdjustment);
+    if adjust.is_some() && chosen.map(|c| c.discount_type) != Some(DiscountType::PriceAdjustment) {
         return Err(v(
             codes::DISCOUNT_NOT_APPLICABLE,
             "this order carries a price adjustment (609) that must be used",
@@ -270,7 +259,7 @@ pub fn plan(
                 format!("coupon_infos[{i}] is not a usable coupon of yours"),
             )
         })?;
-        if c.status != COUPON_USABLE
+        if c.status != CouponStatus::Usable
             || now >= c.expire_time
             || now < c.effective_time
             || c.balance.is_zero()
@@ -295,8 +284,8 @@ pub fn plan(
         remaining = remaining.checked_sub(take).unwrap_or(Money::ZERO);
         used.push((c.id.clone(), take, c.coupon_type));
     }
-    let types: Vec<i32> = used.iter().map(|u| u.2).collect();
-    if types.contains(&COUPON_VOUCHER) && types.contains(&COUPON_DISCOUNT) {
+    let types: Vec<CouponType> = used.iter().map(|u| u.2).collect();
+    if types.contains(&CouponType::Voucher) && types.contains(&CouponType::DiscountCoupon) {
         return Err(v(
             codes::VOUCHER_WITH_DISCOUNT_COUPON,
             "a voucher and a discount coupon cannot be combined",

@@ -2,15 +2,18 @@
 #![cfg(test)]
 #![allow(clippy::unwrap_used)]
 
+use crate::code::Coded;
 use crate::codes;
+use crate::orders::OrderStatus;
 use crate::payment::*;
+use crate::vouchers::coupon::{CouponStatus, CouponType};
 use crate::Money;
 use rust_decimal::Decimal;
 use rust_decimal_macros::dec;
 
 fn order(discounts: Vec<OrderDiscount>, ratios: Vec<Decimal>) -> OrderFacts {
     OrderFacts {
-        status: ORDER_PENDING,
+        status: OrderStatus::PendingPayment,
         deadline: Some(1000),
         amount: Money::from_cents(10_000),
         line_ratios: ratios,
@@ -19,11 +22,11 @@ fn order(discounts: Vec<OrderDiscount>, ratios: Vec<Decimal>) -> OrderFacts {
     }
 }
 
-fn coupon(id: &str, t: i32, cents: i64, limits: CouponLimits) -> CouponFacts {
+fn coupon(id: &str, t: CouponType, cents: i64, limits: CouponLimits) -> CouponFacts {
     CouponFacts {
         id: id.into(),
         coupon_type: t,
-        status: COUPON_USABLE,
+        status: CouponStatus::Usable,
         balance: Money::from_cents(cents),
         effective_time: 0,
         expire_time: 2000,
@@ -32,23 +35,22 @@ fn coupon(id: &str, t: i32, cents: i64, limits: CouponLimits) -> CouponFacts {
     }
 }
 
-fn disc(t: i32) -> OrderDiscount {
+fn disc(t: DiscountType) -> OrderDiscount {
     OrderDiscount {
-        id: format!("d{t}"),
+        id: format!("d{}", t.int()),
         discount_type: t,
-        mode: 2,
+        mode: DiscountMode::AmountOff,
         value: dec!(10),
     }
 }
 
-fn req(coupons: &[(&str, i32)], discount: Option<i32>) -> PayRequest {
+fn req(coupons: &[(&str, i64)], discount: Option<DiscountType>) -> PayRequest {
     PayRequest {
-        use_coupon: !coupons.is_empty(),
-        coupons: coupons.iter().map(|(i, t)| ((*i).into(), *t)).collect(),
-        use_discount: discount.is_some(),
-        discounts: discount
-            .map(|t| vec![(format!("d{t}"), t)])
-            .unwrap_or_default(),
+        coupons: coupons
+            .iter()
+            .map(|(i, t)| ((*i).into(), PayCouponType::from_int(*t).unwrap()))
+            .collect(),
+        discount: discount.map(|t| (format!("d{}", t.int()), t.int())),
     }
 }
 
@@ -73,37 +75,37 @@ fn exclusivity_matrix_every_attribute_by_every_discount_type() {
         min_consume_discount: None,
     };
     for (name, forbid) in attrs {
-        for t in DISCOUNT_TYPES {
+        for &t in DiscountType::ALL {
             let mut limits = all;
             forbid(&mut limits);
             let forbidden = match name {
-                "simultaneousUseWithEmpowerDiscount" => t == DISCOUNT_PARTNER,
+                "simultaneousUseWithEmpowerDiscount" => t == DiscountType::Partner,
                 "simultaneousUseWithContractDiscount" => {
-                    t == DISCOUNT_CONTRACT || t == DISCOUNT_BUSINESS
+                    t == DiscountType::Contract || t == DiscountType::Business
                 }
-                _ => t == DISCOUNT_PROMOTION,
+                _ => t == DiscountType::Promotion,
             };
             let o = order(vec![disc(t)], vec![dec!(1)]);
             let got = plan(
                 &o,
-                &[coupon("c", COUPON_CASH, 500, limits)],
+                &[coupon("c", CouponType::CashCoupon, 500, limits)],
                 &req(&[("c", 302)], Some(t)),
                 10,
             );
             match got {
                 Err(e) => assert!(
                     forbidden && e.code == codes::COUPON_WITH_DISCOUNT,
-                    "{name}=0 with discount {t}: {e:?}"
+                    "{name}=0 with discount {t:?}: {e:?}"
                 ),
                 Ok(p) => {
-                    assert!(!forbidden, "{name}=0 must refuse discount type {t}");
+                    assert!(!forbidden, "{name}=0 must refuse discount type {t:?}");
                     assert_eq!(p.remaining, Money::from_cents(10_000 - 1000 - 500));
                 }
             }
             // The same coupon without a discount is always fine.
             let plain = plan(
                 &order(vec![], vec![dec!(1)]),
-                &[coupon("c", COUPON_CASH, 500, limits)],
+                &[coupon("c", CouponType::CashCoupon, 500, limits)],
                 &req(&[("c", 302)], None),
                 10,
             );
@@ -118,7 +120,7 @@ fn minimum_consume_discount() {
         min_consume_discount: Some(dec!(0.8)),
         ..CouponLimits::default()
     };
-    let c = [coupon("c", COUPON_CASH, 100, limits)];
+    let c = [coupon("c", CouponType::CashCoupon, 100, limits)];
     let r = req(&[("c", 302)], None);
     assert_eq!(
         plan(&order(vec![], vec![dec!(0.7), dec!(0.75)]), &c, &r, 10)
@@ -132,21 +134,15 @@ fn minimum_consume_discount() {
 
 #[test]
 fn request_shape_and_order_state() {
-    let mut r = req(&[], None);
-    r.use_coupon = true;
-    assert_eq!(check_request(&r).unwrap_err().code, codes::PARAM_INVALID);
-    let mut r = req(&[("a", 301)], None);
-    r.use_coupon = false;
-    assert_eq!(check_request(&r).unwrap_err().code, codes::PARAM_INVALID);
-    assert!(check_request(&req(
-        &[("a", 301), ("b", 301), ("c", 301), ("d", 301)],
-        None
-    ))
-    .is_err());
-    assert!(check_request(&req(&[("a", 301), ("a", 301)], None)).is_err());
-    assert!(check_request(&req(&[("a", 399)], None)).is_err());
+    assert!(check_request(&req(&[("a", 301), ("b", 301)], None)).is_ok());
+    assert_eq!(
+        check_request(&req(&[("a", 301), ("a", 301)], None))
+            .unwrap_err()
+            .code,
+        codes::COUPON_REPEATED
+    );
     let mut o = order(vec![], vec![]);
-    o.status = ORDER_COMPLETED;
+    o.status = OrderStatus::Completed;
     assert_eq!(
         plan(&o, &[], &req(&[], None), 10).unwrap_err().code,
         codes::ORDER_STATUS_CHANGED
@@ -162,7 +158,10 @@ fn request_shape_and_order_state() {
 #[test]
 fn discounts_coupons_and_the_609_rule() {
     let o = order(
-        vec![disc(DISCOUNT_PRICE_ADJUST), disc(DISCOUNT_PARTNER)],
+        vec![
+            disc(DiscountType::PriceAdjustment),
+            disc(DiscountType::Partner),
+        ],
         vec![],
     );
     assert_eq!(
@@ -170,43 +169,47 @@ fn discounts_coupons_and_the_609_rule() {
         codes::DISCOUNT_NOT_APPLICABLE
     );
     assert_eq!(
-        plan(&o, &[], &req(&[], Some(DISCOUNT_PARTNER)), 10)
+        plan(&o, &[], &req(&[], Some(DiscountType::Partner)), 10)
             .unwrap_err()
             .code,
         codes::DISCOUNT_NOT_APPLICABLE
     );
     assert_eq!(
-        plan(&o, &[], &req(&[], Some(DISCOUNT_PRICE_ADJUST)), 10)
+        plan(&o, &[], &req(&[], Some(DiscountType::PriceAdjustment)), 10)
             .unwrap()
             .remaining,
         Money::from_cents(9000)
     );
     assert_eq!(
-        plan(&order(vec![], vec![]), &[], &req(&[], Some(0)), 10)
-            .unwrap_err()
-            .code,
+        plan(
+            &order(vec![], vec![]),
+            &[],
+            &req(&[], Some(DiscountType::Promotion)),
+            10
+        )
+        .unwrap_err()
+        .code,
         codes::DISCOUNT_NOT_APPLICABLE
     );
     let ratio = OrderDiscount {
         id: "r".into(),
-        discount_type: 3,
-        mode: 0,
+        discount_type: DiscountType::Partner,
+        mode: DiscountMode::Ratio,
         value: dec!(0.855),
     };
     let p = plan(
         &order(vec![ratio], vec![]),
         &[],
         &PayRequest {
-            use_discount: true,
-            discounts: vec![("r".into(), 3)],
+            discount: Some(("r".into(), 3)),
             ..PayRequest::default()
         },
         10,
     )
     .unwrap();
     assert_eq!(p.discount, Some(("r".into(), Money::from_cents(1450))));
-    let mut used = coupon("u", COUPON_VOUCHER, 100, CouponLimits::default());
-    used.status = COUPON_USED;
+    let mut used = coupon("u", CouponType::Voucher, 100, CouponLimits::default());
+    used.status = CouponStatus::Used;
     assert_eq!(
         plan(
             &order(vec![], vec![]),
@@ -218,7 +221,7 @@ fn discounts_coupons_and_the_609_rule() {
         .code,
         codes::COUPON_USED
     );
-    let mut expired = coupon("e", COUPON_VOUCHER, 100, CouponLimits::default());
+    let mut expired = coupon("e", CouponType::Voucher, 100, CouponLimits::default());
     expired.expire_time = 5;
     assert_eq!(
         plan(
@@ -238,8 +241,13 @@ fn discounts_coupons_and_the_609_rule() {
         codes::COUPON_USED
     );
     let both = [
-        coupon("v", COUPON_VOUCHER, 100, CouponLimits::default()),
-        coupon("d", COUPON_DISCOUNT, 100, CouponLimits::default()),
+        coupon("v", CouponType::Voucher, 100, CouponLimits::default()),
+        coupon(
+            "d",
+            CouponType::DiscountCoupon,
+            100,
+            CouponLimits::default(),
+        ),
     ];
     assert_eq!(
         plan(
@@ -252,7 +260,12 @@ fn discounts_coupons_and_the_609_rule() {
         .code,
         codes::VOUCHER_WITH_DISCOUNT_COUPON
     );
-    let wrong_type = [coupon("v", COUPON_VOUCHER, 100, CouponLimits::default())];
+    let wrong_type = [coupon(
+        "v",
+        CouponType::Voucher,
+        100,
+        CouponLimits::default(),
+    )];
     assert_eq!(
         plan(
             &order(vec![], vec![]),
@@ -264,7 +277,12 @@ fn discounts_coupons_and_the_609_rule() {
         .code,
         codes::PARAM_INVALID
     );
-    let big = [coupon("v", COUPON_VOUCHER, 50_000, CouponLimits::default())];
+    let big = [coupon(
+        "v",
+        CouponType::Voucher,
+        50_000,
+        CouponLimits::default(),
+    )];
     let p = plan(&order(vec![], vec![]), &big, &req(&[("v", 301)], None), 10).unwrap();
     assert_eq!(
         (p.coupons[0].1, p.remaining),

@@ -78,6 +78,35 @@ pub fn change_record_window(
     })
 }
 
+/// Longest span of a `…_begin`/`…_end` pair of UTC times where one is limited.
+pub const MAX_SPAN_SECS: i64 = 366 * 86_400;
+
+/// A `…_begin`/`…_end` pair of UTC times (unix seconds), each optional: the begin is not after
+/// the end, and with `max_span` they are at most that far apart. Two well-formed times in the
+/// wrong relation are a business answer, not a format error.
+pub fn check_window(
+    (begin_name, begin): (&str, Option<i64>),
+    (end_name, end): (&str, Option<i64>),
+    max_span: Option<i64>,
+) -> Result<(), Violation> {
+    let (Some(b), Some(e)) = (begin, end) else {
+        return Ok(());
+    };
+    if b > e {
+        return Err(Violation::new(
+            crate::codes::TIME_WINDOW_INVALID,
+            format!("{begin_name} must not be after {end_name}"),
+        ));
+    }
+    if max_span.is_some_and(|m| e - b > m) {
+        return Err(Violation::new(
+            crate::codes::TIME_WINDOW_INVALID,
+            format!("{begin_name} and {end_name} may be at most one year apart"),
+        ));
+    }
+    Ok(())
+}
+
 /// The `yyyy-MM` bill cycle (UTC+8) of a moment.
 pub fn bill_cycle(unix: i64) -> String {
     utc8()

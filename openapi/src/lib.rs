@@ -2,6 +2,9 @@
 //! utoipa-actix-web in the `api` crate); this crate adds what every operation shares: the info
 //! block, the two security schemes, the error body, and the common error responses.
 
+mod inline;
+
+pub use inline::PREFIX as WIRE_PREFIX;
 use utoipa::openapi::path::Operation;
 use utoipa::openapi::security::{ApiKey, ApiKeyValue, SecurityRequirement, SecurityScheme};
 use utoipa::openapi::{ComponentsBuilder, ContentBuilder, OpenApi, Ref, ResponseBuilder};
@@ -142,6 +145,7 @@ fn refuse_control_characters(doc: OpenApi) -> OpenApi {
     let Ok(mut v) = serde_json::to_value(&doc) else {
         return doc;
     };
+    inline::inline_wire_types(&mut v);
     if let Some(paths) = v.get_mut("paths").and_then(|p| p.as_object_mut()) {
         for item in paths.values_mut().filter_map(|i| i.as_object_mut()) {
             for op in item.values_mut() {

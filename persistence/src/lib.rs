@@ -2,6 +2,7 @@
 //! Repository functions take `&mut DbConnection`; the caller owns the transaction
 //! through [`Db::read`] and [`Db::write`].
 
+pub mod coded;
 pub mod conn;
 pub mod error;
 pub mod ids;

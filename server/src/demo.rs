@@ -275,7 +275,7 @@ fn pending_order(c: &mut DbConnection, now: i64) -> Result<(), Failure> {
         service_type_code: "hws.service.type.ebs".into(),
         service_type_name: Some("Elastic Volume Service".into()),
         source_type: 1,
-        status: domain::payment::ORDER_PENDING,
+        status: persistence::coded::int(domain::orders::OrderStatus::PendingPayment),
         order_type: 1,
         official_cents: 12_000,
         amount_cents: 12_000,

@@ -10,7 +10,11 @@ use serde::de::DeserializeOwned;
 use std::future::Future;
 use std::pin::Pin;
 
+/// A body of wire types, which check themselves as they are read.
 pub struct Json<T>(Result<T, ApiError>);
+
+/// A body whose rules are `validator` attributes (handlers not yet on the wire contract).
+pub struct LegacyJson<T>(Result<T, ApiError>);
 
 impl<T> Json<T> {
     pub fn into_inner(self) -> Result<T, ApiError> {
@@ -18,21 +22,47 @@ impl<T> Json<T> {
     }
 }
 
-impl<T: DeserializeOwned + validator::Validate + 'static> FromRequest for Json<T> {
+impl<T> LegacyJson<T> {
+    pub fn into_inner(self) -> Result<T, ApiError> {
+        self.0
+    }
+}
+
+type Parsed<T> = Pin<Box<dyn Future<Output = Result<T, ApiError>>>>;
+
+fn extract<T: 'static, W: 'static>(
+    req: &HttpRequest,
+    payload: &mut Payload,
+    parse: fn(&[u8]) -> Result<T, ApiError>,
+    wrap: fn(Result<T, ApiError>) -> W,
+) -> Parsed<W> {
+    let req = req.clone();
+    let mut payload = payload.take();
+    Box::pin(async move {
+        let parsed = async {
+            let bytes = read_body(&req, &mut payload).await?;
+            check_content_type(&req)?;
+            parse(&bytes)
+        };
+        Ok(wrap(parsed.await))
+    })
+}
+
+impl<T: DeserializeOwned + 'static> FromRequest for Json<T> {
     type Error = ApiError;
-    type Future = Pin<Box<dyn Future<Output = Result<Self, ApiError>>>>;
+    type Future = Parsed<Self>;
 
     fn from_request(req: &HttpRequest, payload: &mut Payload) -> Self::Future {
-        let req = req.clone();
-        let mut payload = payload.take();
-        Box::pin(async move {
-            let parsed = async {
-                let bytes = read_body(&req, &mut payload).await?;
-                check_content_type(&req)?;
-                parse(&bytes)
-            };
-            Ok(Json(parsed.await))
-        })
+        extract(req, payload, parse_typed, Json)
+    }
+}
+
+impl<T: DeserializeOwned + validator::Validate + 'static> FromRequest for LegacyJson<T> {
+    type Error = ApiError;
+    type Future = Parsed<Self>;
+
+    fn from_request(req: &HttpRequest, payload: &mut Payload) -> Self::Future {
+        extract(req, payload, parse, LegacyJson)
     }
 }
 
@@ -55,6 +85,14 @@ fn check_content_type(req: &HttpRequest) -> Result<(), ApiError> {
 pub(crate) fn parse<T: DeserializeOwned + validator::Validate>(
     bytes: &[u8],
 ) -> Result<T, ApiError> {
+    let value: T = parse_typed(bytes)?;
+    value
+        .validate()
+        .map_err(|e| ApiError::param(validation_message(&e)))?;
+    Ok(value)
+}
+
+pub(crate) fn parse_typed<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, ApiError> {
     if bytes.iter().all(u8::is_ascii_whitespace) {
         return Err(ApiError::param(
             "request body is empty; send a JSON object ({} if every parameter is optional)",
@@ -89,9 +127,6 @@ pub(crate) fn parse<T: DeserializeOwned + validator::Validate>(
             value
         }
     };
-    value
-        .validate()
-        .map_err(|e| ApiError::param(validation_message(&e)))?;
     Ok(value)
 }
 

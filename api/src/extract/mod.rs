@@ -5,11 +5,13 @@ pub mod body;
 pub mod clean;
 mod integral;
 pub mod json;
+mod path;
 pub mod query;
 
 pub use body::read_body;
-pub use json::Json;
-pub use query::Query;
+pub use json::{Json, LegacyJson};
+pub use path::Path;
+pub use query::{LegacyQuery, Query};
 
 /// Makes serde's messages readable: drops the line/column suffix.
 pub(crate) fn tidy_serde_message(msg: &str) -> String {

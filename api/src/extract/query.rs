@@ -10,18 +10,36 @@ use std::future::{ready, Ready};
 /// Like [`super::Json`], errors wait until the handler asks for the value.
 pub struct Query<T>(Result<T, ApiError>);
 
+/// A query whose rules are `validator` attributes (handlers not yet on the wire contract).
+pub struct LegacyQuery<T>(Result<T, ApiError>);
+
 impl<T> Query<T> {
     pub fn into_inner(self) -> Result<T, ApiError> {
         self.0
     }
 }
 
-impl<T: DeserializeOwned + validator::Validate> FromRequest for Query<T> {
+impl<T> LegacyQuery<T> {
+    pub fn into_inner(self) -> Result<T, ApiError> {
+        self.0
+    }
+}
+
+impl<T: DeserializeOwned> FromRequest for Query<T> {
     type Error = ApiError;
     type Future = Ready<Result<Self, ApiError>>;
 
     fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
-        ready(Ok(Query(parse(req.query_string()))))
+        ready(Ok(Query(parse_typed(req.query_string()))))
+    }
+}
+
+impl<T: DeserializeOwned + validator::Validate> FromRequest for LegacyQuery<T> {
+    type Error = ApiError;
+    type Future = Ready<Result<Self, ApiError>>;
+
+    fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
+        ready(Ok(LegacyQuery(parse(req.query_string()))))
     }
 }
 
@@ -49,6 +67,14 @@ fn refuse_empty(qs: &str) -> Result<(), ApiError> {
 }
 
 pub(crate) fn parse<T: DeserializeOwned + validator::Validate>(qs: &str) -> Result<T, ApiError> {
+    let value: T = parse_typed(qs)?;
+    value
+        .validate()
+        .map_err(|e| ApiError::param(validation_message(&e)))?;
+    Ok(value)
+}
+
+pub(crate) fn parse_typed<T: DeserializeOwned>(qs: &str) -> Result<T, ApiError> {
     super::clean::check_query(qs)?;
     refuse_empty(qs)?;
     let de = serde_html_form::Deserializer::from_bytes(qs.as_bytes());
@@ -61,8 +87,5 @@ pub(crate) fn parse<T: DeserializeOwned + validator::Validate>(qs: &str) -> Resu
             ApiError::param(format!("{path}: {inner}"))
         }
     })?;
-    value
-        .validate()
-        .map_err(|e| ApiError::param(validation_message(&e)))?;
     Ok(value)
 }

@@ -1,7 +1,7 @@
 //! `POST /v2/auth/tokens`: a JWT for a partner user or customer with a password.
 
 use crate::auth::token;
-use crate::extract::Json;
+use crate::extract::LegacyJson as Json;
 use crate::service::login;
 use crate::{wire, ApiError, AppState};
 use actix_web::http::StatusCode;

@@ -11,7 +11,6 @@ pub mod money;
 pub mod opportunities;
 pub mod orders;
 pub mod partners;
-pub mod payment;
 pub mod programs;
 pub mod transfers;
 pub mod users;

@@ -244,7 +244,13 @@ pub fn run(db: &Db, vault: &Vault, sizes: &Sizes, now: i64) -> Result<Seeded, Fa
     }
     db.write(|c| {
         for (_, id) in &agent {
-            orders::set_agent_pay(c, id, &[None], "PENDING", None)?;
+            orders::set_agent_pay(
+                c,
+                id,
+                &[None],
+                domain::orders::AgentPayStatus::Pending,
+                None,
+            )?;
         }
         Ok::<_, api::service::Failure>(())
     })?;

@@ -1,6 +1,7 @@
 //! Vouchers (PRODUCT §E): coupon quotas, coupons issued from them, their operation records
 //! (S9) and test vouchers (S15). Pure rules over plain data.
 
+pub mod coupon;
 pub mod issue;
 pub mod reclaim;
 pub mod scope;

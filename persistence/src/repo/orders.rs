@@ -1,9 +1,115 @@
 //! Orders with their lines and discounts; status changes are conditional updates so each
 //! transition happens exactly once.
 
+use crate::coded;
 use crate::schema::{order_discounts, order_line_items, orders};
 use crate::{AnyBackend, DbConnection, StoreError};
 use diesel::prelude::*;
+use domain::orders::{
+    AgentPay, AgentPayStatus, NewOrder, Order, OrderLine, OrderStatus, OrderType, Payer,
+};
+use domain::payment::{DiscountType, OrderDiscount};
+use domain::Money;
+use rust_decimal::Decimal;
+use std::str::FromStr;
+
+fn decimal(s: &str) -> Result<Decimal, StoreError> {
+    Decimal::from_str(s).map_err(|_| StoreError::Internal("stored decimal is malformed".into()))
+}
+
+/// The payer an order or refund names by account owner kind and id.
+pub fn payer_of(kind: &str, id: String) -> Result<Payer, StoreError> {
+    match kind {
+        super::accounts::CUSTOMER => Ok(Payer::Customer(id)),
+        super::accounts::PARTNER => Ok(Payer::Partner(id)),
+        _ => Err(StoreError::Internal(format!(
+            "stored payer kind {kind:?} is unknown"
+        ))),
+    }
+}
+
+impl TryFrom<OrderRow> for Order {
+    type Error = StoreError;
+
+    fn try_from(r: OrderRow) -> Result<Self, StoreError> {
+        let m = Money::from_cents;
+        let payer = match (r.payer_kind, r.payer_id) {
+            (Some(kind), Some(id)) => Some(payer_of(&kind, id)?),
+            _ => None,
+        };
+        let agent_pay = r
+            .agent_pay_status
+            .map(|s| {
+                Ok::<_, StoreError>(AgentPay {
+                    status: coded::from_text(&s)?,
+                    reject_reason: r.agent_pay_reason,
+                })
+            })
+            .transpose()?;
+        Ok(Order {
+            status: coded::from_int(r.status)?,
+            order_type: coded::from_int(r.order_type)?,
+            id: r.id,
+            customer_id: r.customer_id,
+            partner_id: r.partner_id,
+            service_type_code: r.service_type_code,
+            service_type_name: r.service_type_name,
+            source_type: r.source_type,
+            official: m(r.official_cents),
+            amount: m(r.amount_cents),
+            discount: m(r.discount_cents),
+            coupons: m(r.coupon_cents),
+            cash_paid: m(r.cash_paid_cents),
+            credit_paid: m(r.credit_paid_cents),
+            refunded: m(r.refunded_cents),
+            payer,
+            applied_discount_id: r.applied_discount_id,
+            agent_pay,
+            pending_payment_end_time: r.pending_payment_end_time,
+            create_time: r.create_time,
+            payment_time: r.payment_time,
+            discount_count: r.discount_count,
+        })
+    }
+}
+
+impl TryFrom<LineRow> for OrderLine {
+    type Error = StoreError;
+
+    fn try_from(l: LineRow) -> Result<Self, StoreError> {
+        Ok(OrderLine {
+            discount_ratio: l.discount_ratio.as_deref().map(decimal).transpose()?,
+            id: l.id,
+            order_id: l.order_id,
+            product_id: l.product_id,
+            cloud_service_type: l.cloud_service_type,
+            period_type: coded::from_int(l.period_type)?,
+            period_num: l.period_num,
+            subscription_num: l.subscription_num,
+            official: Money::from_cents(l.official_cents),
+            amount: Money::from_cents(l.amount_cents),
+            effective_time: l.effective_time,
+            expire_time: l.expire_time,
+        })
+    }
+}
+
+impl TryFrom<DiscountRow> for OrderDiscount {
+    type Error = StoreError;
+
+    fn try_from(d: DiscountRow) -> Result<Self, StoreError> {
+        Ok(OrderDiscount {
+            discount_type: coded::from_int(d.discount_type)?,
+            mode: coded::from_int(d.discount_mode)?,
+            value: decimal(&d.discount_value)?,
+            id: d.discount_id,
+        })
+    }
+}
+
+fn all<R, T: TryFrom<R, Error = StoreError>>(rows: Vec<R>) -> Result<Vec<T>, StoreError> {
+    rows.into_iter().map(T::try_from).collect()
+}
 
 #[derive(Debug, Clone, Queryable, Selectable, Insertable)]
 #[diesel(table_name = orders)]
@@ -88,12 +194,82 @@ pub fn insert(
     Ok(())
 }
 
-pub fn find(conn: &mut DbConnection, id: &str) -> Result<Option<OrderRow>, StoreError> {
-    Ok(orders::table
+/// Stores a new order pending payment under `id`, for the customer's partner `partner_id`.
+pub fn create(
+    conn: &mut DbConnection,
+    id: &str,
+    o: &NewOrder,
+    partner_id: Option<String>,
+    now: i64,
+) -> Result<(), StoreError> {
+    let row = OrderRow {
+        id: id.to_owned(),
+        customer_id: o.customer_id.clone(),
+        partner_id,
+        service_type_code: o.service_type_code.clone(),
+        service_type_name: o.service_type_name.clone(),
+        source_type: 1,
+        status: coded::int(OrderStatus::PendingPayment),
+        order_type: coded::int(o.order_type),
+        official_cents: o.official().cents(),
+        amount_cents: o.amount().cents(),
+        discount_cents: 0,
+        coupon_cents: 0,
+        cash_paid_cents: 0,
+        credit_paid_cents: 0,
+        refunded_cents: 0,
+        payer_kind: None,
+        payer_id: None,
+        applied_discount_id: None,
+        agent_pay_status: None,
+        agent_pay_reason: None,
+        pending_payment_end_time: o.pending_payment_end_time,
+        create_time: now,
+        payment_time: None,
+        discount_count: 0,
+    };
+    let lines: Vec<LineRow> = o
+        .lines
+        .iter()
+        .enumerate()
+        .map(|(i, l)| LineRow {
+            id: crate::ids::new_id(),
+            order_id: id.to_owned(),
+            line_no: i32::try_from(i).unwrap_or(i32::MAX),
+            product_id: l.product_id.clone(),
+            cloud_service_type: l.cloud_service_type.clone(),
+            period_type: coded::int(l.period_type),
+            period_num: l.period_num,
+            subscription_num: l.subscription_num,
+            official_cents: l.official.cents(),
+            discount_ratio: l.discount_ratio.map(|r| r.to_string()),
+            amount_cents: l.amount().cents(),
+            effective_time: None,
+            expire_time: None,
+        })
+        .collect();
+    let discounts: Vec<DiscountRow> = o
+        .discounts
+        .iter()
+        .map(|d| DiscountRow {
+            order_id: id.to_owned(),
+            discount_id: d.id.clone(),
+            discount_type: coded::int(d.discount_type),
+            discount_mode: coded::int(d.mode),
+            discount_value: d.value.to_string(),
+        })
+        .collect();
+    insert(conn, &row, &lines, &discounts)
+}
+
+pub fn find(conn: &mut DbConnection, id: &str) -> Result<Option<Order>, StoreError> {
+    orders::table
         .find(id)
         .select(OrderRow::as_select())
         .first(conn)
-        .optional()?)
+        .optional()?
+        .map(Order::try_from)
+        .transpose()
 }
 
 pub fn lines(
@@ -101,8 +277,8 @@ pub fn lines(
     order_id: &str,
     offset: i64,
     limit: i64,
-) -> Result<Vec<LineRow>, StoreError> {
-    Ok(order_line_items::table
+) -> Result<Vec<OrderLine>, StoreError> {
+    all(order_line_items::table
         .filter(order_line_items::order_id.eq(order_id))
         .order(order_line_items::line_no.asc())
         .offset(offset)
@@ -118,19 +294,11 @@ pub fn line_count(conn: &mut DbConnection, order_id: &str) -> Result<i64, StoreE
         .get_result(conn)?)
 }
 
-/// Every line's discount ratio (the payment rules need all of them).
-pub fn line_ratios(
+pub fn discounts(
     conn: &mut DbConnection,
     order_id: &str,
-) -> Result<Vec<Option<String>>, StoreError> {
-    Ok(order_line_items::table
-        .filter(order_line_items::order_id.eq(order_id))
-        .select(order_line_items::discount_ratio)
-        .load(conn)?)
-}
-
-pub fn discounts(conn: &mut DbConnection, order_id: &str) -> Result<Vec<DiscountRow>, StoreError> {
-    Ok(order_discounts::table
+) -> Result<Vec<OrderDiscount>, StoreError> {
+    all(order_discounts::table
         .filter(order_discounts::order_id.eq(order_id))
         .order(order_discounts::discount_id.asc())
         .select(DiscountRow::as_select())
@@ -142,15 +310,15 @@ pub fn discounts(conn: &mut DbConnection, order_id: &str) -> Result<Vec<Discount
 pub fn transition(
     conn: &mut DbConnection,
     id: &str,
-    from: i32,
-    to: i32,
+    from: OrderStatus,
+    to: OrderStatus,
 ) -> Result<bool, StoreError> {
     let n = diesel::update(
         orders::table
             .filter(orders::id.eq(id))
-            .filter(orders::status.eq(from)),
+            .filter(orders::status.eq(coded::int(from))),
     )
-    .set(orders::status.eq(to))
+    .set(orders::status.eq(coded::int(to)))
     .execute(conn)?;
     Ok(n == 1)
 }
@@ -172,9 +340,10 @@ pub struct Paid<'a> {
 pub fn record_payment(
     conn: &mut DbConnection,
     id: &str,
-    (from, to): (i32, i32),
+    (from, to): (OrderStatus, OrderStatus),
     p: &Paid<'_>,
 ) -> Result<bool, StoreError> {
+    let (from, to) = (coded::int(from), coded::int(to));
     if let DbConnection::Pg(pg) = conn {
         let claim = super::prepared::RecordPayment {
             id,
@@ -209,15 +378,15 @@ pub fn record_payment(
 pub fn set_agent_pay(
     conn: &mut DbConnection,
     id: &str,
-    from: &[Option<&str>],
-    to: &str,
+    from: &[Option<AgentPayStatus>],
+    to: AgentPayStatus,
     reason: Option<&str>,
 ) -> Result<bool, StoreError> {
     let mut q = diesel::update(orders::table)
         .filter(orders::id.eq(id))
-        .filter(orders::status.eq(6))
+        .filter(orders::status.eq(coded::int(OrderStatus::PendingPayment)))
         .into_boxed();
-    let allowed: Vec<String> = from.iter().flatten().map(|s| (*s).to_owned()).collect();
+    let allowed: Vec<&str> = from.iter().flatten().map(|s| coded::text(*s)).collect();
     q = if from.contains(&None) {
         q.filter(
             orders::agent_pay_status
@@ -229,7 +398,7 @@ pub fn set_agent_pay(
     };
     let n = q
         .set((
-            orders::agent_pay_status.eq(to),
+            orders::agent_pay_status.eq(coded::text(to)),
             orders::agent_pay_reason.eq(reason),
         ))
         .execute(conn)?;
@@ -254,9 +423,9 @@ pub struct OrderFilter {
     pub pay_from: Option<i64>,
     pub pay_until: Option<i64>,
     pub service_type_code: Option<String>,
-    pub status: Option<i32>,
-    pub order_type: Option<i32>,
-    pub agent_pay_status: Option<String>,
+    pub status: Option<OrderStatus>,
+    pub order_type: Option<OrderType>,
+    pub agent_pay_status: Option<AgentPayStatus>,
     pub newest_first: bool,
 }
 
@@ -287,13 +456,13 @@ fn query(f: &OrderFilter) -> orders::BoxedQuery<'static, AnyBackend> {
         q = q.filter(orders::service_type_code.eq(s.clone()));
     }
     if let Some(s) = f.status {
-        q = q.filter(orders::status.eq(s));
+        q = q.filter(orders::status.eq(coded::int(s)));
     }
     if let Some(t) = f.order_type {
-        q = q.filter(orders::order_type.eq(t));
+        q = q.filter(orders::order_type.eq(coded::int(t)));
     }
-    if let Some(a) = &f.agent_pay_status {
-        q = q.filter(orders::agent_pay_status.eq(a.clone()));
+    if let Some(a) = f.agent_pay_status {
+        q = q.filter(orders::agent_pay_status.eq(coded::text(a)));
     }
     q
 }
@@ -310,7 +479,7 @@ pub fn page(
     f: &OrderFilter,
     offset: i64,
     limit: i64,
-) -> Result<Vec<OrderRow>, StoreError> {
+) -> Result<Vec<Order>, StoreError> {
     let q = query(f);
     let q = if f.newest_first {
         q.order((orders::create_time.desc(), orders::id.desc()))
@@ -330,14 +499,14 @@ pub fn page(
         .select(OrderRow::as_select())
         .load(conn)?;
     rows.sort_by_key(|r| ids.iter().position(|id| *id == r.id));
-    Ok(rows)
+    all(rows)
 }
 
 /// The type of each order's applied discount, for a page of orders.
 pub fn applied_discount_types(
     conn: &mut DbConnection,
-    page: &[OrderRow],
-) -> Result<std::collections::HashMap<String, i32>, StoreError> {
+    page: &[Order],
+) -> Result<std::collections::HashMap<String, DiscountType>, StoreError> {
     let ids: Vec<String> = page
         .iter()
         .filter(|o| o.applied_discount_id.is_some())
@@ -350,14 +519,13 @@ pub fn applied_discount_types(
         .filter(order_discounts::order_id.eq_any(&ids))
         .select(DiscountRow::as_select())
         .load(conn)?;
-    Ok(page
-        .iter()
+    page.iter()
         .filter_map(|o| {
             let applied = o.applied_discount_id.as_ref()?;
             let d = rows
                 .iter()
                 .find(|d| d.order_id == o.id && &d.discount_id == applied)?;
-            Some((o.id.clone(), d.discount_type))
+            Some(coded::from_int(d.discount_type).map(|t| (o.id.clone(), t)))
         })
-        .collect())
+        .collect()
 }

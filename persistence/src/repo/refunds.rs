@@ -3,6 +3,8 @@
 use crate::schema::refunds;
 use crate::{DbConnection, StoreError};
 use diesel::prelude::*;
+use domain::orders::Refund;
+use domain::Money;
 
 #[derive(Debug, Clone, Queryable, Selectable, Insertable)]
 #[diesel(table_name = refunds)]
@@ -25,10 +27,30 @@ pub fn insert(conn: &mut DbConnection, r: &RefundRow) -> Result<(), StoreError> 
     Ok(())
 }
 
-pub fn of_order(conn: &mut DbConnection, order_id: &str) -> Result<Vec<RefundRow>, StoreError> {
-    Ok(refunds::table
+pub fn of_order(conn: &mut DbConnection, order_id: &str) -> Result<Vec<Refund>, StoreError> {
+    refunds::table
         .filter(refunds::order_id.eq(order_id))
         .order(refunds::create_time.asc())
         .select(RefundRow::as_select())
-        .load(conn)?)
+        .load(conn)?
+        .into_iter()
+        .map(Refund::try_from)
+        .collect()
+}
+
+impl TryFrom<RefundRow> for Refund {
+    type Error = StoreError;
+
+    fn try_from(r: RefundRow) -> Result<Self, StoreError> {
+        Ok(Refund {
+            payer: super::orders::payer_of(&r.payer_kind, r.payer_id)?,
+            id: r.id,
+            order_id: r.order_id,
+            customer_id: r.customer_id,
+            amount: Money::from_cents(r.amount_cents),
+            to_cash: Money::from_cents(r.to_cash_cents),
+            to_credit: Money::from_cents(r.to_credit_cents),
+            create_time: r.create_time,
+        })
+    }
 }

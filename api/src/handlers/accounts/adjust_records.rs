@@ -3,7 +3,7 @@
 
 use super::{amount_text, CURRENCY, MEASURE_YUAN};
 use crate::auth::Caller;
-use crate::extract::Query;
+use crate::extract::LegacyQuery as Query;
 use crate::service::acting;
 use crate::{wire, ApiError, AppState};
 use actix_web::http::StatusCode;

@@ -3,7 +3,7 @@
 
 use super::{AccountBalance, CURRENCY, MEASURE_YUAN};
 use crate::auth::Caller;
-use crate::extract::Json;
+use crate::extract::LegacyJson as Json;
 use crate::service::acting;
 use crate::wire::WireAmount;
 use crate::{wire, ApiError, AppState};

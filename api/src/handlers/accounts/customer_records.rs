@@ -3,7 +3,7 @@
 use super::partner_records::{BalanceType, TradeType};
 use super::{amount_text, export, CURRENCY};
 use crate::auth::Caller;
-use crate::extract::Query;
+use crate::extract::LegacyQuery as Query;
 use crate::service::Failure;
 use crate::{wire, ApiError, AppState};
 use actix_web::http::StatusCode;

@@ -2,7 +2,7 @@
 
 use super::AccountBalance;
 use crate::auth::Caller;
-use crate::extract::Query;
+use crate::extract::LegacyQuery as Query;
 use crate::service::acting;
 use crate::{wire, ApiError, AppState};
 use actix_web::http::StatusCode;

@@ -2,7 +2,7 @@
 
 use super::{amount_text, export, CURRENCY};
 use crate::auth::Caller;
-use crate::extract::Query;
+use crate::extract::LegacyQuery as Query;
 use crate::service::acting;
 use crate::service::Failure;
 use crate::{wire, ApiError, AppState};

@@ -2,7 +2,7 @@
 //! UpdateIndirectPartnerAccount, ReclaimIndirectPartnerAccount. All take `Idempotency-Key`.
 
 use crate::auth::Caller;
-use crate::extract::Json;
+use crate::extract::LegacyJson as Json;
 use crate::idempotency::{self, IdempotencyKey};
 use crate::service::transfers;
 use crate::wire::DecimalInput;

@@ -5,7 +5,7 @@
 
 use super::{distributor, path_id};
 use crate::auth::Caller;
-use crate::extract::Json;
+use crate::extract::LegacyJson as Json;
 use crate::service::channel::account_managers;
 use crate::{ApiError, AppState};
 use actix_web::web::{Data, Path};

@@ -2,7 +2,7 @@
 //! and `POST /v2/customers/invitations/{invitation_code}/accept`, which decides the association.
 
 use crate::auth::Caller;
-use crate::extract::Query;
+use crate::extract::LegacyQuery as Query;
 use crate::service::channel::association::{self, Outcome};
 use crate::service::channel::customer_invitations as svc;
 use crate::{wire, ApiError, AppState};

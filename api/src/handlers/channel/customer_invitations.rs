@@ -3,10 +3,10 @@
 
 use super::{non_empty, path_id, SALES};
 use crate::auth::Caller;
-use crate::extract::{Json, Query};
-use crate::handlers::orders::fields;
+use crate::extract::{LegacyJson as Json, LegacyQuery as Query};
 use crate::service::channel::customer_invitations::{self as svc, Invitee, Issued};
 use crate::service::channel::outbox::notice;
+use crate::wire::rules as fields;
 use crate::{wire, ApiError, AppState};
 use actix_web::http::StatusCode;
 use actix_web::web::{Data, Path};

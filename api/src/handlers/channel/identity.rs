@@ -1,9 +1,9 @@
 //! `POST /v2/partners/sub-customers/users/check-identity` — CheckUserIdentity (real operation).
 
 use crate::auth::Caller;
-use crate::extract::Json;
-use crate::handlers::orders::fields;
+use crate::extract::LegacyJson as Json;
 use crate::service::channel::sub_customers;
+use crate::wire::rules as fields;
 use crate::{wire, ApiError, AppState};
 use actix_web::http::StatusCode;
 use actix_web::web::Data;

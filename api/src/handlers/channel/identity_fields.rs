@@ -1,7 +1,7 @@
 //! Schemas of identity fields (domain names, e-mail addresses, mobile numbers, countries,
 //! roles), stating what `domain::identity` and the validators check.
 
-use crate::handlers::orders::fields::nullable;
+use crate::wire::rules::nullable;
 use domain::identity::{Role, ISO_3166};
 use serde_json::json;
 use utoipa::openapi::schema::{ArrayBuilder, Object, ObjectBuilder, SchemaType, Type};

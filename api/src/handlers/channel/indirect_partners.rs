@@ -2,7 +2,7 @@
 
 use super::{distributor, non_empty, time_range, SALES};
 use crate::auth::Caller;
-use crate::extract::Json;
+use crate::extract::LegacyJson as Json;
 use crate::service::channel::indirect_partners;
 use crate::{wire, ApiError, AppState};
 use actix_web::http::StatusCode;
@@ -22,11 +22,11 @@ pub struct QueryIndirectPartnersReq {
     account_name: Option<String>,
     /// UTC `yyyy-MM-ddTHH:mm:ssZ`, inclusive; not after `associated_on_end` (CBC.99100066).
     #[validate(length(max = 20))]
-    #[schema(schema_with = crate::handlers::orders::fields::optional_utc_time)]
+    #[schema(schema_with = crate::wire::rules::optional_utc_time)]
     associated_on_begin: Option<String>,
     /// UTC `yyyy-MM-ddTHH:mm:ssZ`, inclusive.
     #[validate(length(max = 20))]
-    #[schema(schema_with = crate::handlers::orders::fields::optional_utc_time)]
+    #[schema(schema_with = crate::wire::rules::optional_utc_time)]
     associated_on_end: Option<String>,
     /// 0–40000000, default 0.
     #[schema(example = 0)]

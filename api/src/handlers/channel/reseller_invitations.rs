@@ -3,9 +3,9 @@
 
 use super::{distributor, non_empty, ADMIN, SALES};
 use crate::auth::Caller;
-use crate::extract::{Json, Query};
-use crate::handlers::orders::fields;
+use crate::extract::{LegacyJson as Json, LegacyQuery as Query};
 use crate::service::channel::reseller_invitations::{self as svc, Invitee, NewInvitation};
+use crate::wire::rules as fields;
 use crate::{wire, ApiError, AppState};
 use actix_web::http::StatusCode;
 use actix_web::web::Data;

@@ -2,7 +2,7 @@
 
 use super::{non_empty, time_range, SALES};
 use crate::auth::Caller;
-use crate::extract::Json;
+use crate::extract::LegacyJson as Json;
 use crate::service::channel::sub_customers;
 use crate::{wire, ApiError, AppState};
 use actix_web::http::StatusCode;
@@ -45,10 +45,10 @@ pub struct QuerySubCustomerListReq {
     /// UTC `yyyy-MM-ddTHH:mm:ssZ`, inclusive; empty is not allowed; not after
     /// `associated_on_end` (CBC.99100066).
     #[validate(length(max = 20))]
-    #[schema(schema_with = crate::handlers::orders::fields::optional_utc_time)]
+    #[schema(schema_with = crate::wire::rules::optional_utc_time)]
     associated_on_begin: Option<String>,
     #[validate(length(max = 20))]
-    #[schema(schema_with = crate::handlers::orders::fields::optional_utc_time)]
+    #[schema(schema_with = crate::wire::rules::optional_utc_time)]
     associated_on_end: Option<String>,
     #[validate(length(max = 64))]
     #[schema(max_length = 64, example = "0a1b2c3d4e5f60718293a4b5c6d7e8f9")]
@@ -74,7 +74,7 @@ fn fuzzy_filter() -> utoipa::openapi::schema::Object {
 
 /// `"1"` referral, `"2"` resale, or `""` for both.
 fn association_type_filter() -> utoipa::openapi::schema::Object {
-    crate::handlers::orders::fields::nullable(crate::schemas::strings(
+    crate::wire::rules::nullable(crate::schemas::strings(
         domain::association::AssociationType::ALL
             .iter()
             .map(|t| t.as_str())

@@ -3,9 +3,9 @@
 use super::identity_fields;
 use super::{non_empty, SALES};
 use crate::auth::{password, Caller};
-use crate::extract::Json;
-use crate::handlers::orders::fields::{self, nullable};
+use crate::extract::LegacyJson as Json;
 use crate::service::channel::{sub_customers, verification};
+use crate::wire::rules::{self as fields, nullable};
 use crate::{wire, ApiError, AppState};
 use actix_web::http::StatusCode;
 use actix_web::web::Data;

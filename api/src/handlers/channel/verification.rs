@@ -5,10 +5,10 @@
 use super::identity_fields;
 use super::SALES;
 use crate::auth::Caller;
-use crate::extract::Json;
-use crate::handlers::orders::fields::{self, nullable};
+use crate::extract::LegacyJson as Json;
 use crate::service::channel::outbox::notice;
 use crate::service::channel::verification::{self as svc, Lang, SendCode};
+use crate::wire::rules::{self as fields, nullable};
 use crate::{ApiError, AppState};
 use actix_web::web::Data;
 use actix_web::{post, HttpResponse};

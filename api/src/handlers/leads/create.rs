@@ -2,7 +2,7 @@
 
 use super::{LeadInput, LeadView};
 use crate::auth::Caller;
-use crate::extract::Json;
+use crate::extract::LegacyJson as Json;
 use crate::handlers::channel::SALES;
 use crate::service::leads;
 use crate::{wire, ApiError, AppState};

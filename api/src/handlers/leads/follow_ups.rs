@@ -2,7 +2,7 @@
 
 use super::lead_id;
 use crate::auth::Caller;
-use crate::extract::{Json, Query};
+use crate::extract::{LegacyJson as Json, LegacyQuery as Query};
 use crate::handlers::channel::SALES;
 use crate::handlers::programs::ListQuery;
 use crate::service::leads;

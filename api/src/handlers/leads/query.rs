@@ -2,7 +2,7 @@
 
 use super::{shown, LeadView};
 use crate::auth::Caller;
-use crate::extract::Json;
+use crate::extract::LegacyJson as Json;
 use crate::handlers::accounts::export;
 use crate::handlers::channel::{non_empty, SALES};
 use crate::handlers::opportunities::schemas;

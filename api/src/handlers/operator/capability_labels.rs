@@ -2,7 +2,7 @@
 
 use super::path_id;
 use crate::auth::Caller;
-use crate::extract::Json;
+use crate::extract::LegacyJson as Json;
 use crate::handlers::programs::development_paths::LabelView;
 use crate::handlers::programs::schemas::{self, UpperCode};
 use crate::service::programs::paths::{self, Grant};

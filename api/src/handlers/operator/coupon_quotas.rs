@@ -2,7 +2,7 @@
 //! validity and limits (face value range, cloud service types, products).
 
 use crate::auth::Caller;
-use crate::extract::Json;
+use crate::extract::LegacyJson as Json;
 use crate::handlers::vouchers::{CLOUD_SERVICE_TYPE, FACE_VALUE, PRODUCT_ID};
 use crate::service::not_found;
 use crate::wire::DecimalInput;

@@ -2,7 +2,7 @@
 
 use super::path_id;
 use crate::auth::Caller;
-use crate::extract::Json;
+use crate::extract::LegacyJson as Json;
 use crate::service::not_found;
 use crate::wire::DecimalInput;
 use crate::{wire, ApiError, AppState};

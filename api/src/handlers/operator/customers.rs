@@ -3,7 +3,7 @@
 use super::path_id;
 use super::users::AccessKey;
 use crate::auth::{password, Caller};
-use crate::extract::Json;
+use crate::extract::LegacyJson as Json;
 use crate::handlers::channel::identity_fields;
 use crate::service::{access_keys, customers, not_found};
 use crate::{wire, ApiError, AppState};

@@ -3,7 +3,7 @@
 
 use super::path_id;
 use crate::auth::Caller;
-use crate::extract::Json;
+use crate::extract::LegacyJson as Json;
 use crate::handlers::programs::development_paths::PathView;
 use crate::handlers::programs::path_type;
 use crate::handlers::programs::schemas::{self, PathTypeName};

@@ -2,7 +2,7 @@
 
 use super::path_id;
 use crate::auth::Caller;
-use crate::extract::Json;
+use crate::extract::LegacyJson as Json;
 use crate::handlers::programs::incentives::IncentiveView;
 use crate::handlers::programs::schemas;
 use crate::service::programs::payouts::{self, NewIncentive};

@@ -2,7 +2,7 @@
 
 use super::path_id;
 use crate::auth::Caller;
-use crate::extract::Json;
+use crate::extract::LegacyJson as Json;
 use crate::idempotency::{self, IdempotencyKey};
 use crate::service::money;
 use crate::wire::DecimalInput;

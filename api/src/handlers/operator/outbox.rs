@@ -2,7 +2,7 @@
 //! invitation e-mails). With no real SMS or mail gateway, this is how codes reach people.
 
 use crate::auth::Caller;
-use crate::extract::Query;
+use crate::extract::LegacyQuery as Query;
 use crate::service::channel::outbox;
 use crate::{wire, ApiError, AppState};
 use actix_web::http::StatusCode;

@@ -3,10 +3,10 @@
 
 use super::{partner_programs, path_id};
 use crate::auth::Caller;
-use crate::extract::Json;
+use crate::extract::LegacyJson as Json;
 use crate::handlers::channel::identity_fields;
-use crate::handlers::orders::fields::{nullable, required_text};
 use crate::service::{not_found, partners};
+use crate::wire::rules::{nullable, required_text};
 use crate::{wire, ApiError, AppState};
 use actix_web::http::StatusCode;
 use actix_web::web::{Data, Path};

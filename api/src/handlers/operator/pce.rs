@@ -2,7 +2,7 @@
 //! `POST /v2/operator/pce/shared-opportunities` (share an opportunity with a member).
 
 use crate::auth::Caller;
-use crate::extract::Json;
+use crate::extract::LegacyJson as Json;
 use crate::handlers::opportunities::schemas;
 use crate::handlers::pce::membership::ConditionView;
 use crate::handlers::pce::SharedView;

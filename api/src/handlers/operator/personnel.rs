@@ -3,7 +3,7 @@
 
 use super::path_id;
 use crate::auth::Caller;
-use crate::extract::Json;
+use crate::extract::LegacyJson as Json;
 use crate::handlers::programs::schemas;
 use crate::service::programs::paths::{self, Profile};
 use crate::{wire, ApiError, AppState};

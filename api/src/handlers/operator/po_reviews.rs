@@ -3,7 +3,7 @@
 
 use super::reviews::{PendingQueueQuery, RejectionRequest, ReviewRequest};
 use crate::auth::Caller;
-use crate::extract::{Json, Query};
+use crate::extract::{LegacyJson as Json, LegacyQuery as Query};
 use crate::handlers::po_opportunities::{po_id, PoPage, PoView};
 use crate::service::opportunities::po;
 use crate::service::programs::Review;

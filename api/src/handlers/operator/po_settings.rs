@@ -2,7 +2,7 @@
 //! product categories the S6 reasonableness rules use.
 
 use crate::auth::Caller;
-use crate::extract::Json;
+use crate::extract::LegacyJson as Json;
 use crate::handlers::opportunities::schemas;
 use crate::service::opportunities::po;
 use crate::wire::{DecimalInput, WireAmount};

@@ -1,7 +1,7 @@
 //! `GET /v2/operator/test-coupon-applications`: the S15 review queue of every partner.
 
 use crate::auth::Caller;
-use crate::extract::Query;
+use crate::extract::LegacyQuery as Query;
 use crate::handlers::operator::reviews::PendingQueueQuery;
 use crate::handlers::vouchers::test_coupons::ApplicationPage;
 use crate::{wire, ApiError, AppState};

@@ -3,7 +3,7 @@
 
 use super::path_id;
 use crate::auth::Caller;
-use crate::extract::Json;
+use crate::extract::LegacyJson as Json;
 use crate::handlers::vouchers::test_coupons::TestCouponApplication;
 use crate::service::not_found;
 use crate::service::vouchers::test_coupons::{self as svc, Review};

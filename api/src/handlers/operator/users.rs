@@ -2,7 +2,7 @@
 
 use super::path_id;
 use crate::auth::{password, Caller};
-use crate::extract::Json;
+use crate::extract::LegacyJson as Json;
 use crate::handlers::channel::identity_fields;
 use crate::service::{access_keys, not_found, users};
 use crate::{wire, ApiError, AppState};

@@ -2,7 +2,7 @@
 
 use super::{opportunity_id, schemas, OpportunityView};
 use crate::auth::Caller;
-use crate::extract::Json;
+use crate::extract::LegacyJson as Json;
 use crate::handlers::channel::SALES;
 use crate::service::opportunities::business;
 use crate::service::opportunities::scope_of;

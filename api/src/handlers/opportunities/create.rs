@@ -2,7 +2,7 @@
 
 use super::{OpportunityView, CURRENCIES};
 use crate::auth::Caller;
-use crate::extract::Json;
+use crate::extract::LegacyJson as Json;
 use crate::handlers::channel::SALES;
 use crate::service::opportunities::business::{customer_partner, default_owner, owner};
 use crate::service::opportunities::scope_of;

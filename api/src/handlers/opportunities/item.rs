@@ -4,7 +4,7 @@ use super::create::{fields, money, text};
 use super::schemas;
 use super::{opportunity_id, OpportunityView};
 use crate::auth::Caller;
-use crate::extract::Json;
+use crate::extract::LegacyJson as Json;
 use crate::handlers::channel::SALES;
 use crate::service::opportunities::business::{self, visible};
 use crate::service::opportunities::scope_of;

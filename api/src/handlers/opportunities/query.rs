@@ -4,7 +4,7 @@
 
 use super::{marker_of, names, parse_marker, OpportunityView};
 use crate::auth::Caller;
-use crate::extract::Json;
+use crate::extract::LegacyJson as Json;
 use crate::handlers::accounts::export;
 use crate::handlers::channel::{non_empty, SALES};
 use crate::handlers::opportunities::time_filter;

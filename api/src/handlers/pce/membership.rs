@@ -1,7 +1,7 @@
 //! `GET /v2/partners/programs/pce` and `POST /v2/partners/programs/pce/join`.
 
 use crate::auth::Caller;
-use crate::extract::Json;
+use crate::extract::LegacyJson as Json;
 use crate::handlers::programs::{refused, ADMIN_ONLY};
 use crate::service::opportunities::pce;
 use crate::service::Failure;

@@ -3,7 +3,7 @@
 
 use super::{po_id, PoPage, PoRequest, PoView};
 use crate::auth::Caller;
-use crate::extract::{Json, Query};
+use crate::extract::{LegacyJson as Json, LegacyQuery as Query};
 use crate::handlers::channel::SALES;
 use crate::handlers::opportunities::schemas;
 use crate::handlers::programs::{refused, EligibilityView};

@@ -3,7 +3,7 @@
 use super::schemas;
 use super::{codes, refused};
 use crate::auth::Caller;
-use crate::extract::Json;
+use crate::extract::LegacyJson as Json;
 use crate::service::programs::business_info::{self, Submission};
 use crate::{wire, ApiError, AppState};
 use actix_web::http::StatusCode;

@@ -4,7 +4,7 @@ use super::certifications::{CertificationRequest, CertificationView};
 use super::schemas::PathTypeName;
 use super::{path_type, refused, ADMIN_ONLY};
 use crate::auth::Caller;
-use crate::extract::Json;
+use crate::extract::LegacyJson as Json;
 use crate::handlers::operator::path_id;
 use crate::service::programs::certification;
 use crate::{wire, ApiError, AppState};

@@ -3,7 +3,7 @@
 use super::schemas::PathTypeName;
 use super::{codes, path_type, refused, ListQuery, ADMIN_ONLY};
 use crate::auth::Caller;
-use crate::extract::{Json, Query};
+use crate::extract::{LegacyJson as Json, LegacyQuery as Query};
 use crate::handlers::operator::path_id;
 use crate::service::programs::certification::{self, Content};
 use crate::{wire, ApiError, AppState};

@@ -4,7 +4,7 @@ use super::fh_qualifications::input;
 use super::schemas::{self, FhPathTypeName, SpecialistIds};
 use super::{EligibilityView, ADMIN_ONLY};
 use crate::auth::Caller;
-use crate::extract::Query;
+use crate::extract::LegacyQuery as Query;
 use crate::service::programs::fh;
 use crate::{wire, ApiError, AppState};
 use actix_web::http::StatusCode;

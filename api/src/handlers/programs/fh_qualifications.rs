@@ -4,7 +4,7 @@ use super::schemas;
 use super::ListQuery;
 use super::{codes, refused, ADMIN_ONLY};
 use crate::auth::Caller;
-use crate::extract::{Json, Query};
+use crate::extract::{LegacyJson as Json, LegacyQuery as Query};
 use crate::service::programs::fh::{self, Input};
 use crate::{wire, ApiError, AppState};
 use actix_web::http::StatusCode;

@@ -3,7 +3,7 @@
 use super::projects::{team, MemberDto, ProjectView};
 use super::PROJECT_ROLES;
 use crate::auth::Caller;
-use crate::extract::Json;
+use crate::extract::LegacyJson as Json;
 use crate::handlers::operator::path_id;
 use crate::service::programs::projects;
 use crate::{wire, ApiError, AppState};

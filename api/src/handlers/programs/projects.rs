@@ -5,7 +5,7 @@ use super::schemas;
 use super::ListQuery;
 use super::PROJECT_ROLES;
 use crate::auth::Caller;
-use crate::extract::{Json, Query};
+use crate::extract::{LegacyJson as Json, LegacyQuery as Query};
 use crate::handlers::operator::path_id;
 use crate::service::programs::projects::{self, NewProject};
 use crate::wire::{DecimalInput, WireAmount};

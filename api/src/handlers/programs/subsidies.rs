@@ -2,7 +2,7 @@
 
 use super::{codes, refused, PROJECT_ROLES};
 use crate::auth::Caller;
-use crate::extract::Json;
+use crate::extract::LegacyJson as Json;
 use crate::handlers::operator::path_id;
 use crate::service::programs::{projects, subsidy};
 use crate::wire::WireAmount;

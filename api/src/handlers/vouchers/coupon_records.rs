@@ -3,7 +3,7 @@
 
 use super::{range, EmptyParams, READERS};
 use crate::auth::Caller;
-use crate::extract::Query;
+use crate::extract::LegacyQuery as Query;
 use crate::handlers::accounts::export::{self, Names};
 use crate::service::vouchers::acting_partner;
 use crate::wire::WireAmount;

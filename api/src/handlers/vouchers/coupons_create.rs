@@ -4,7 +4,7 @@
 
 use super::{sweep, ErrorDetail, WRITERS};
 use crate::auth::Caller;
-use crate::extract::Json;
+use crate::extract::LegacyJson as Json;
 use crate::idempotency::{self, IdempotencyKey};
 use crate::service::vouchers::issue::{self, IssueRequest};
 use crate::wire::DecimalInput;

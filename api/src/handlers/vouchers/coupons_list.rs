@@ -3,7 +3,7 @@
 
 use super::{range, sweep, EmptyParams, READERS};
 use crate::auth::Caller;
-use crate::extract::Query;
+use crate::extract::LegacyQuery as Query;
 use crate::service::vouchers::acting_partner;
 use crate::wire::WireAmount;
 use crate::{wire, ApiError, AppState};

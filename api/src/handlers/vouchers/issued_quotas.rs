@@ -3,7 +3,7 @@
 use super::quotas::CouponQuota;
 use super::{distributor, sweep, EmptyParams, READERS};
 use crate::auth::Caller;
-use crate::extract::Query;
+use crate::extract::LegacyQuery as Query;
 use crate::service::acting;
 use crate::{wire, ApiError, AppState};
 use actix_web::http::StatusCode;

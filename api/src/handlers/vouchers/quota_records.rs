@@ -2,7 +2,7 @@
 
 use super::{distributor, range, EmptyParams, READERS};
 use crate::auth::Caller;
-use crate::extract::Query;
+use crate::extract::LegacyQuery as Query;
 use crate::service::acting;
 use crate::wire::WireAmount;
 use crate::{wire, ApiError, AppState};

@@ -3,7 +3,7 @@
 
 use super::{limit_infos, range, sweep, QuotaLimitInfo, READERS};
 use crate::auth::Caller;
-use crate::extract::Json;
+use crate::extract::LegacyJson as Json;
 use crate::service::vouchers::acting_partner;
 use crate::wire::WireAmount;
 use crate::{wire, ApiError, AppState};

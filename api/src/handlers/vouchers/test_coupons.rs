@@ -4,7 +4,7 @@
 
 use super::{READERS, WRITERS};
 use crate::auth::Caller;
-use crate::extract::{Json, Query};
+use crate::extract::{LegacyJson as Json, LegacyQuery as Query};
 use crate::service::vouchers::test_coupons::{self as svc, Application};
 use crate::wire::{DecimalInput, WireAmount};
 use crate::{wire, ApiError, AppState};

@@ -4,8 +4,8 @@
 use super::BusinessInfoQueueQuery;
 use super::{RejectionRequest, ReviewRequest};
 use crate::auth::Caller;
-use crate::extract::Json;
-use crate::extract::Query;
+use crate::extract::LegacyJson as Json;
+use crate::extract::LegacyQuery as Query;
 use crate::handlers::operator::path_id;
 use crate::handlers::programs::business_info::BusinessInfoCertification;
 use crate::service::programs::{business_info, Review};

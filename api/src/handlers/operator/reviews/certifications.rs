@@ -3,8 +3,8 @@
 use super::QueueQuery;
 use super::RejectionRequest;
 use crate::auth::Caller;
-use crate::extract::Json;
-use crate::extract::Query;
+use crate::extract::LegacyJson as Json;
+use crate::extract::LegacyQuery as Query;
 use crate::handlers::operator::path_id;
 use crate::handlers::programs::certifications::{CertificationView, Certifications};
 use crate::service::programs::{certification, Review};

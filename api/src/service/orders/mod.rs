@@ -1,19 +1,17 @@
-//! Who may see and act on an order, and creating orders.
+//! Orders (S17, S19): who may see one, reading them, paying, refunding, and the partner paying
+//! on a customer's behalf. Each function runs inside the caller's transaction and hands back
+//! domain values.
 
-use super::acting;
+pub mod create;
+pub mod partner_payment;
+pub mod payment;
+pub mod reads;
+
+use super::{acting, Failure, Outcome};
 use crate::auth::Principal;
-use crate::service::Failure;
-use domain::{codes, Violation};
-use persistence::repo::customers;
-use persistence::repo::orders::{self, OrderRow};
+use domain::orders::{self, Order};
+use persistence::repo::{customers, orders as repo};
 use persistence::DbConnection;
-
-fn invalid() -> Failure {
-    Failure::Refused(Violation::new(
-        codes::ORDER_INVALID,
-        "order_id does not name one of your orders",
-    ))
-}
 
 /// The order if the caller may see it: a customer its own, a partner (or a distributor acting
 /// for its reseller) those of its customers. Anything else answers like a missing order.
@@ -22,13 +20,8 @@ pub fn visible(
     who: &Principal,
     order_id: &str,
     indirect: Option<&str>,
-) -> Result<OrderRow, Failure> {
-    let o = if order_id.len() <= 64 {
-        orders::find(conn, order_id)?
-    } else {
-        None
-    };
-    let o = o.ok_or_else(invalid)?;
+) -> Outcome<Order> {
+    let o = repo::find(conn, order_id)?.ok_or_else(orders::not_yours)?;
     let ok = match who {
         Principal::Customer(c) => o.customer_id == c.customer_id && indirect.is_none(),
         Principal::PartnerUser(u) => {
@@ -40,6 +33,11 @@ pub fn visible(
     if ok {
         Ok(o)
     } else {
-        Err(invalid())
+        Err(orders::not_yours().into())
     }
+}
+
+/// An order that must exist (it was just read under a lock).
+fn existing(conn: &mut DbConnection, id: &str) -> Outcome<Order> {
+    repo::find(conn, id)?.ok_or_else(|| Failure::internal("order vanished"))
 }

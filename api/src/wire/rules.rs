@@ -1,9 +1,8 @@
-//! Schemas of order fields whose Rust type says less than the handlers check (fixed sets from
-//! `domain::payment`, ratios), and the rules JSON Schema states across fields (PayOrders'
-//! coupon and discount switches, a discount's value by its mode).
+//! Schema helpers for handlers not yet on typed wire values: nullable widening, required free
+//! text, and the rules JSON Schema states across fields (exactly one of two, a value required
+//! unless another says otherwise). Typed DTOs state these with enums instead.
 
 use crate::schemas;
-use domain::payment;
 use serde_json::{json, Value};
 use utoipa::openapi::schema::{
     AllOfBuilder, AnyOfBuilder, ArrayBuilder, Object, ObjectBuilder, OneOfBuilder, Schema,
@@ -20,47 +19,6 @@ pub fn nullable(mut o: Object) -> Object {
         values.push(Value::Null);
     }
     o
-}
-
-fn ints(values: &[i32]) -> Object {
-    let wide: Vec<i64> = values.iter().copied().map(i64::from).collect();
-    schemas::integers(&wide)
-}
-
-/// `order_type` of a new order (default 1, new purchase).
-pub fn creatable_order_type() -> Object {
-    nullable(ints(&payment::CREATABLE_ORDER_TYPES))
-}
-
-/// `order_type` filter of ListCustomerOrders: the type as text.
-pub fn order_type_text() -> Object {
-    let texts: Vec<String> = payment::ORDER_TYPES.iter().map(i32::to_string).collect();
-    schemas::strings(texts.iter().map(String::as_str))
-}
-
-/// `status` filter of ListCustomerOrders.
-pub fn order_status() -> Object {
-    ints(&payment::ORDER_STATUSES)
-}
-
-/// `coupon_infos[].type` of PayOrders.
-pub fn pay_coupon_type() -> Object {
-    ints(&payment::PAY_COUPON_TYPES)
-}
-
-/// `discount_type` of an order discount.
-pub fn discount_type() -> Object {
-    ints(&payment::DISCOUNT_TYPES)
-}
-
-/// `discount_mode` of an order discount (default 0, ratio).
-pub fn discount_mode() -> Object {
-    nullable(ints(&payment::DISCOUNT_MODES))
-}
-
-/// `YES` or `NO` (absent or `null`: `NO`).
-pub fn yes_no() -> Object {
-    nullable(schemas::strings(["YES", "NO"]))
 }
 
 /// A UTC time that may be left out or `null`.
@@ -83,12 +41,12 @@ pub fn required_text(max: usize, example: &str) -> Object {
         .build()
 }
 
-/// A partner's reason to decline paying an order.
-pub fn reject_reason() -> Object {
-    required_text(256, "Budget exhausted this month")
-}
-
 const RATIO_PATTERN: &str = r"^(1(\.0{1,6})?|0\.([1-9][0-9]{0,5}|0[1-9][0-9]{0,4}|00[1-9][0-9]{0,3}|000[1-9][0-9]{0,2}|0000[1-9][0-9]?|00000[1-9]))$";
+
+/// The share of a price paid (`wire::Ratio`).
+pub fn ratio() -> Object {
+    ratio_builder().build()
+}
 
 fn ratio_builder() -> ObjectBuilder {
     ObjectBuilder::new()
@@ -101,22 +59,6 @@ fn ratio_builder() -> ObjectBuilder {
         .multiple_of(Some(0.000_001))
         .pattern(Some(RATIO_PATTERN))
         .examples([json!("0.85")])
-}
-
-/// A line's `discount_ratio`, optional (default 1).
-pub fn optional_ratio() -> Object {
-    nullable(ratio_builder().build())
-}
-
-/// A discount's value: a ratio or an amount, by `discount_mode` (stated in [`new_discount`]).
-pub fn discount_value() -> Object {
-    ObjectBuilder::new()
-        .schema_type(SchemaType::from_iter([Type::Number, Type::String]))
-        .description(Some(
-            "Ratio in (0, 1] (at most 6 decimals) for mode 0; an amount ≥ 0 with at most 2 decimals for modes 1 and 2.",
-        ))
-        .examples([json!("0.9")])
-        .build()
 }
 
 /// The derived object schema with rules that tie its fields together.
@@ -203,20 +145,6 @@ pub fn required_unless(field: &str, unless: Object, needed: &str, needed_schema:
     Schema::AnyOf(AnyOfBuilder::new().item(exempt).item(given).build())
 }
 
-/// A discount's value is a ratio in mode 0 (the default), an amount ≥ 0 in modes 1 and 2.
-pub fn discount_value_by_mode() -> Schema {
-    let ratio = ObjectBuilder::new()
-        .property("discount_mode", nullable(ints(&[0])))
-        .property("discount_value", ratio_builder().build())
-        .build();
-    let amount = ObjectBuilder::new()
-        .property("discount_mode", ints(&[1, 2]))
-        .property("discount_value", schemas::non_negative_amount())
-        .required("discount_mode")
-        .build();
-    one_of([ratio, amount])
-}
-
 #[cfg(test)]
 mod tests {
     #![allow(clippy::unwrap_used)]
@@ -229,8 +157,12 @@ mod tests {
         for r in [
             switch("use_coupon", "coupon_infos"),
             exactly_one("a", "b"),
-            required_unless("a", nullable(ints(&[1])), "b", required_text(4, "x")),
-            discount_value_by_mode(),
+            required_unless(
+                "a",
+                nullable(schemas::integers(&[1])),
+                "b",
+                required_text(4, "x"),
+            ),
         ] {
             let v = serde_json::to_value(&r).unwrap();
             let back: Schema = serde_json::from_value(v.clone()).unwrap();

@@ -1,0 +1,59 @@
+//! S19: a resale customer asks its partner to pay a pending order; the partner pays it from
+//! its own accounts or declines with a reason.
+
+use super::{payment, visible, Outcome};
+use crate::auth::Principal;
+use domain::association::AssociationType;
+use domain::orders::{self, AgentPayStatus, Payer};
+use domain::payment::PayRequest;
+use persistence::repo::customers;
+use persistence::repo::orders as repo;
+use persistence::DbConnection;
+
+pub fn ask(conn: &mut DbConnection, who: &Principal, order_id: &str) -> Outcome<()> {
+    let o = visible(conn, who, order_id, None)?;
+    let association = customers::find(conn, &o.customer_id)?
+        .filter(|c| c.partner_id.is_some())
+        .and_then(|c| c.association_type)
+        .and_then(|t| AssociationType::parse("association_type", &t).ok());
+    orders::may_ask_partner(association, &o)?;
+    let open = [None, Some(AgentPayStatus::Rejected)];
+    if !repo::set_agent_pay(conn, &o.id, &open, AgentPayStatus::Pending, None)? {
+        return Err(orders::already_asked().into());
+    }
+    Ok(())
+}
+
+/// The partner pays the order its customer asked it to pay.
+pub fn pay(
+    conn: &mut DbConnection,
+    who: &Principal,
+    order_id: &str,
+    request: &PayRequest,
+    now: i64,
+) -> Outcome<()> {
+    let o = visible(conn, who, order_id, None)?;
+    let payer = o.partner_id.clone().unwrap_or_default();
+    let owner = customers::find(conn, &o.customer_id)?.and_then(|c| c.partner_id);
+    let asked = [Some(AgentPayStatus::Pending)];
+    if owner.as_deref() != Some(payer.as_str())
+        || !repo::set_agent_pay(conn, &o.id, &asked, AgentPayStatus::Paid, None)?
+    {
+        return Err(orders::not_asked_of_you().into());
+    }
+    payment::pay(conn, &o, &Payer::Partner(payer), request, now)
+}
+
+pub fn reject(
+    conn: &mut DbConnection,
+    who: &Principal,
+    order_id: &str,
+    reason: &str,
+) -> Outcome<()> {
+    let o = visible(conn, who, order_id, None)?;
+    let asked = [Some(AgentPayStatus::Pending)];
+    if !repo::set_agent_pay(conn, &o.id, &asked, AgentPayStatus::Rejected, Some(reason))? {
+        return Err(orders::not_asked_of_you().into());
+    }
+    Ok(())
+}
