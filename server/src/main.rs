@@ -1,8 +1,11 @@
 //! `partner-bss`: the server binary (serve, migrate, openapi, verify-ledger).
 
 mod cli;
+mod database;
 mod demo;
+mod logs;
 mod master_key;
+mod secret_file;
 mod serve;
 
 use clap::Parser;
@@ -18,7 +21,7 @@ fn main() -> ExitCode {
     match cli::run(cli) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("partner-bss: {e}");
+            logs::fatal(&e);
             ExitCode::FAILURE
         }
     }

@@ -17,11 +17,23 @@ pub struct Spawned {
     pub addr: SocketAddr,
     /// Everything the process wrote to stdout and stderr.
     pub output: Arc<Mutex<String>>,
+    /// Stdout and stderr apart, line by line.
+    pub stdout: Arc<Mutex<String>>,
+    pub stderr: Arc<Mutex<String>>,
 }
 
 impl Spawned {
     /// Starts `bin serve` on `database_url`; waits until it listens.
     pub fn start(bin: &str, database_url: &str, extra_env: &[(&str, &str)]) -> Spawned {
+        let mut cmd = Self::command(bin, database_url);
+        for (k, v) in extra_env {
+            cmd.env(k, v);
+        }
+        Self::start_command(cmd)
+    }
+
+    /// `bin serve` on a free port with the test master key and operator credential.
+    pub fn command(bin: &str, database_url: &str) -> Command {
         let mut cmd = Command::new(bin);
         cmd.args(["serve", "--listen", "127.0.0.1:0"])
             .env("DATABASE_URL", database_url)
@@ -30,22 +42,28 @@ impl Spawned {
             .env("BSS_OPERATOR_SK", OPERATOR_SK)
             .env("BSS_RATE_LIMIT", "100000")
             .env("BSS_WORKERS", "2")
-            .env("RUST_LOG", "info")
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped());
-        for (k, v) in extra_env {
-            cmd.env(k, v);
-        }
+            .env("RUST_LOG", "info");
+        cmd
+    }
+
+    /// Starts `cmd` (a `serve` command); waits until it prints that it listens.
+    pub fn start_command(mut cmd: Command) -> Spawned {
+        let bin = cmd.get_program().to_string_lossy().into_owned();
+        cmd.stdout(Stdio::piped()).stderr(Stdio::piped());
         let mut child = cmd
             .spawn()
             .unwrap_or_else(|e| panic!("cannot start {bin}: {e}"));
         let output = Arc::new(Mutex::new(String::new()));
+        let (stdout_text, stderr_text) = (Arc::default(), Arc::default());
         let (tx, rx) = std::sync::mpsc::channel::<SocketAddr>();
         let stdout = child.stdout.take().expect("stdout");
         let stderr = child.stderr.take().expect("stderr");
-        for stream in [
-            Box::new(stdout) as Box<dyn std::io::Read + Send>,
-            Box::new(stderr),
+        for (stream, own) in [
+            (
+                Box::new(stdout) as Box<dyn std::io::Read + Send>,
+                Arc::clone(&stdout_text),
+            ),
+            (Box::new(stderr), Arc::clone(&stderr_text)),
         ] {
             let (output, tx) = (output.clone(), tx.clone());
             std::thread::spawn(move || {
@@ -55,9 +73,11 @@ impl Spawned {
                             let _ = tx.send(a);
                         }
                     }
-                    let mut o = output.lock().unwrap_or_else(|p| p.into_inner());
-                    o.push_str(&line);
-                    o.push('\n');
+                    for buf in [&output, &own] {
+                        let mut o = buf.lock().unwrap_or_else(|p| p.into_inner());
+                        o.push_str(&line);
+                        o.push('\n');
+                    }
                 }
             });
         }
@@ -81,6 +101,8 @@ impl Spawned {
             child,
             addr,
             output,
+            stdout: stdout_text,
+            stderr: stderr_text,
         }
     }
 
@@ -106,6 +128,22 @@ impl Spawned {
 
     pub fn output(&self) -> String {
         self.output
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .clone()
+    }
+
+    /// What the process wrote to stdout so far.
+    pub fn stdout(&self) -> String {
+        self.stdout
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .clone()
+    }
+
+    /// What the process wrote to stderr so far.
+    pub fn stderr(&self) -> String {
+        self.stderr
             .lock()
             .unwrap_or_else(|p| p.into_inner())
             .clone()
