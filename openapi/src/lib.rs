@@ -2,6 +2,8 @@
 //! utoipa-actix-web in the `api` crate); this crate adds what every operation shares: the info
 //! block, the two security schemes, the error body, and the common error responses.
 
+pub mod docs_page;
+
 use utoipa::openapi::path::Operation;
 use utoipa::openapi::security::{ApiKey, ApiKeyValue, SecurityRequirement, SecurityScheme};
 use utoipa::openapi::{ComponentsBuilder, ContentBuilder, OpenApi, Ref, ResponseBuilder};
