@@ -1,7 +1,7 @@
 //! Command-line interface; every flag of `serve` has an environment twin. Boolean twins accept
 //! 1/0, true/false, yes/no, on/off.
 
-use crate::{database, logs, serve};
+use crate::{api_command, database, logs, serve};
 use clap::builder::BoolishValueParser;
 use clap::{ArgAction, Args, Parser, Subcommand};
 use persistence::DbConfig;
@@ -31,6 +31,8 @@ enum Command {
     Openapi,
     /// Check that every balance equals the sum of its ledger rows; exits 1 if not.
     VerifyLedger(DbArgs),
+    /// Send one request signed with BSS_AK/BSS_SK like the SDK; the answer goes to stdout.
+    Api(api_command::ApiArgs),
 }
 
 #[derive(Args, Clone)]
@@ -151,6 +153,7 @@ pub fn run(cli: Cli) -> Result<(), String> {
                 Err(format!("{} account(s) disagree with the ledger", bad.len()))
             }
         }
+        Command::Api(args) => api_command::run(&args),
     }
 }
 

@@ -1,5 +1,7 @@
-//! `partner-bss`: the server binary (serve, migrate, openapi, verify-ledger).
+//! `partner-bss`: the server binary (serve, migrate, openapi, verify-ledger) and a signed
+//! API client (`api`).
 
+mod api_command;
 mod cli;
 mod database;
 mod demo;
