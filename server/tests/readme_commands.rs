@@ -70,6 +70,7 @@ fn the_demo_walkthrough_runs_as_written_and_the_banner_follows() {
     );
     for shown in [
         "\"status\": 5",
+        "\"status\": 3",
         "\"coupon_amount\": 20.00",
         "\"change_amount\": \"100.00\"",
     ] {
