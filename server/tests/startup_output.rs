@@ -59,8 +59,7 @@ async fn json_logs_are_json_on_stderr_and_stdout_holds_no_log() {
         .await
         .unwrap();
     assert_eq!(health.status().as_u16(), 200);
-    let (stdout, stderr) = (srv.stdout(), srv.stderr());
-    srv.stop();
+    let (stdout, stderr) = srv.stop_split();
     let mut lines = 0;
     for line in stderr.lines().filter(|l| !l.trim().is_empty()) {
         let v: serde_json::Value = serde_json::from_str(line)
@@ -81,8 +80,7 @@ async fn json_logs_are_json_on_stderr_and_stdout_holds_no_log() {
 fn text_logs_go_to_stderr_without_colour_when_not_on_a_terminal() {
     let dir = tempfile::tempdir().unwrap();
     let srv = Spawned::start(BIN, &sqlite(&dir), &[("BSS_LOG_JSON", "no")]);
-    let (stdout, stderr) = (srv.stdout(), srv.stderr());
-    srv.stop();
+    let (stdout, stderr) = srv.stop_split();
     assert!(
         stderr.contains("INFO") && stderr.contains("database ready"),
         "{stderr}"

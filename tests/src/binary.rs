@@ -20,6 +20,9 @@ pub struct Spawned {
     /// Stdout and stderr apart, line by line.
     pub stdout: Arc<Mutex<String>>,
     pub stderr: Arc<Mutex<String>>,
+    /// The threads copying stdout and stderr; joined once the process is gone, so nothing it
+    /// wrote is missed.
+    readers: Vec<std::thread::JoinHandle<()>>,
 }
 
 impl Spawned {
@@ -56,6 +59,7 @@ impl Spawned {
         let output = Arc::new(Mutex::new(String::new()));
         let (stdout_text, stderr_text) = (Arc::default(), Arc::default());
         let (tx, rx) = std::sync::mpsc::channel::<SocketAddr>();
+        let mut readers = Vec::new();
         let stdout = child.stdout.take().expect("stdout");
         let stderr = child.stderr.take().expect("stderr");
         for (stream, own) in [
@@ -66,20 +70,21 @@ impl Spawned {
             (Box::new(stderr), Arc::clone(&stderr_text)),
         ] {
             let (output, tx) = (output.clone(), tx.clone());
-            std::thread::spawn(move || {
+            readers.push(std::thread::spawn(move || {
                 for line in BufReader::new(stream).lines().map_while(Result::ok) {
-                    if let Some(rest) = line.split("listening on http://").nth(1) {
-                        if let Ok(a) = rest.split_whitespace().next().unwrap_or("").parse() {
-                            let _ = tx.send(a);
-                        }
-                    }
+                    // Kept before the address is announced: a caller reads all up to it.
                     for buf in [&output, &own] {
                         let mut o = buf.lock().unwrap_or_else(|p| p.into_inner());
                         o.push_str(&line);
                         o.push('\n');
                     }
+                    if let Some(rest) = line.split("listening on http://").nth(1) {
+                        if let Ok(a) = rest.split_whitespace().next().unwrap_or("").parse() {
+                            let _ = tx.send(a);
+                        }
+                    }
                 }
-            });
+            }));
         }
         let started = Instant::now();
         let addr = loop {
@@ -103,6 +108,7 @@ impl Spawned {
             output,
             stdout: stdout_text,
             stderr: stderr_text,
+            readers,
         }
     }
 
@@ -114,6 +120,7 @@ impl Spawned {
     pub fn kill9(mut self) -> String {
         let _ = self.child.kill();
         let _ = self.child.wait();
+        self.drain();
         self.output()
     }
 
@@ -123,7 +130,23 @@ impl Spawned {
             .args(["-TERM", &self.child.id().to_string()])
             .status();
         let _ = self.child.wait();
+        self.drain();
         self.output()
+    }
+
+    /// Like [`Spawned::stop`], with stdout and stderr apart.
+    pub fn stop_split(self) -> (String, String) {
+        let (stdout, stderr) = (Arc::clone(&self.stdout), Arc::clone(&self.stderr));
+        self.stop();
+        let read = |b: &Arc<Mutex<String>>| b.lock().unwrap_or_else(|p| p.into_inner()).clone();
+        (read(&stdout), read(&stderr))
+    }
+
+    /// Waits for the copying threads, which end when the exited process's pipes close.
+    fn drain(&mut self) {
+        for r in std::mem::take(&mut self.readers) {
+            let _ = r.join();
+        }
     }
 
     pub fn output(&self) -> String {
