@@ -10,7 +10,7 @@ use actix_web::{App, HttpRequest, HttpResponse};
 use std::sync::Arc;
 use utoipa::openapi::OpenApi;
 use utoipa_actix_web::AppExt;
-use utoipa_swagger_ui::SwaggerUi;
+use utoipa_swagger_ui::{Config, SwaggerUi};
 
 /// The OpenAPI document exactly as the server serves it.
 pub fn openapi_document() -> OpenApi {
@@ -68,6 +68,20 @@ async fn unrouted(req: HttpRequest, table: Data<RouteTable>) -> HttpResponse {
     err.into_response()
 }
 
+/// `/openapi.json` whole; the docs page on its browser copy (see `openapi::docs_page`), with the
+/// operation filter on and the token kept across reloads.
+fn docs_page(doc: &OpenApi) -> SwaggerUi {
+    use openapi::docs_page::{browser_document, BROWSER_DOCUMENT_PATH};
+    SwaggerUi::new("/docs/{_:.*}")
+        .url("/openapi.json", doc.clone())
+        .external_url_unchecked(BROWSER_DOCUMENT_PATH, browser_document(doc))
+        .config(
+            Config::new([BROWSER_DOCUMENT_PATH])
+                .filter(true)
+                .persist_authorization(true),
+        )
+}
+
 pub fn build_app(
     state: Data<AppState>,
     doc: Arc<OpenApi>,
@@ -91,7 +105,7 @@ pub fn build_app(
         )
         .configure(routes::register)
         .split_for_parts();
-    app.service(SwaggerUi::new("/docs/{_:.*}").url("/openapi.json", (*doc).clone()))
+    app.service(docs_page(&doc))
         .route(
             "/docs",
             web::get().to(|| async {

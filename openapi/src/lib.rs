@@ -2,6 +2,7 @@
 //! utoipa-actix-web in the `api` crate); this crate adds what every operation shares: the info
 //! block, the two security schemes, the error body, and the common error responses.
 
+pub mod docs_page;
 mod inline;
 
 pub use inline::PREFIX as WIRE_PREFIX;
@@ -39,8 +40,7 @@ pub struct RuleFailure {
 #[openapi(
     info(
         title = "Partner BSS",
-        description = "Partner-center back end speaking Huawei Cloud BSS v2. Real BSS operations keep Huawei's paths and field names, so the official SDK (huaweicloudsdkbss) calls them unmodified; partner-center features without a public API have BSS-style endpoints.\n\nAuthentication: AK/SK signatures (SDK-HMAC-SHA256, as the SDK signs) or a token from POST /v2/auth/tokens in X-Auth-Token.\n\nErrors: {\"error_code\", \"error_msg\"}; 400 CBC.0100 names the parameter and the problem.",
-        version = "2.0.0"
+        description = "Partner-center back end speaking Huawei Cloud BSS v2. Real BSS operations keep Huawei's paths and field names, so the official SDK (huaweicloudsdkbss) calls them unmodified; partner-center features without a public API have BSS-style endpoints.\n\nAuthentication: AK/SK signatures (SDK-HMAC-SHA256, as the SDK signs) or a token from POST /v2/auth/tokens in X-Auth-Token.\n\nErrors: {\"error_code\", \"error_msg\"}; 400 CBC.0100 names the parameter and the problem."
     ),
     tags(
         (name = "operations", description = "Health and readiness"),
@@ -63,6 +63,8 @@ pub const PUBLIC_PATHS: &[&str] = &["/healthz", "/readyz", "/v2/auth/tokens"];
 
 pub fn base() -> OpenApi {
     let mut doc = Base::openapi();
+    // One version everywhere: the workspace's, as the binary and /healthz report it.
+    doc.info.version = env!("CARGO_PKG_VERSION").to_owned();
     let components = ComponentsBuilder::new()
         .schema("ErrorBody", ErrorBody::schema())
         .schema("RuleFailure", RuleFailure::schema())

@@ -79,6 +79,8 @@ pub struct Db {
 impl Db {
     pub fn connect(config: &DbConfig) -> Result<Self, StoreError> {
         let (backend, driver_url) = Backend::from_url(&config.url);
+        // The driver's own message at once, rather than the pool's after its retries.
+        crate::preflight::prepare(&config.url, false).map_err(StoreError::Internal)?;
         if backend == Backend::Sqlite {
             // Create the file and switch it to WAL once, before the pool opens many handles.
             let mut c = DbConnection::establish(&driver_url)

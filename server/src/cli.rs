@@ -1,8 +1,14 @@
-//! Command-line interface; every flag has an environment twin.
+//! Command-line interface; every flag of `serve` has an environment twin. Boolean twins accept
+//! 1/0, true/false, yes/no, on/off.
 
-use crate::serve;
-use clap::{Args, Parser, Subcommand};
-use persistence::{Db, DbConfig};
+use crate::{api_command, database, logs, serve};
+use clap::builder::BoolishValueParser;
+use clap::{ArgAction, Args, Parser, Subcommand};
+use persistence::DbConfig;
+use std::path::PathBuf;
+
+/// The one version: the workspace's, also the OpenAPI document's `info.version` and `/healthz`'s.
+pub const VERSION: &str = env!("CARGO_PKG_VERSION");
 
 #[derive(Parser)]
 #[command(
@@ -25,6 +31,8 @@ enum Command {
     Openapi,
     /// Check that every balance equals the sum of its ledger rows; exits 1 if not.
     VerifyLedger(DbArgs),
+    /// Send one request signed with BSS_AK/BSS_SK like the SDK; the answer goes to stdout.
+    Api(api_command::ApiArgs),
 }
 
 #[derive(Args, Clone)]
@@ -32,6 +40,9 @@ pub struct DbArgs {
     /// `sqlite://path.db` (default) or `postgres://user@host/db`.
     #[arg(long, env = "DATABASE_URL", default_value = "sqlite://partner-bss.db")]
     pub database_url: String,
+    /// PostgreSQL: a file holding the password (instead of putting it in DATABASE_URL).
+    #[arg(long, env = "BSS_DATABASE_PASSWORD_FILE")]
+    pub database_password_file: Option<PathBuf>,
     /// Connections in the pool (default: 4 × cores).
     #[arg(long, env = "BSS_POOL_SIZE")]
     pub pool_size: Option<u32>,
@@ -41,15 +52,19 @@ pub struct DbArgs {
 }
 
 impl DbArgs {
-    pub fn config(&self) -> DbConfig {
-        let mut c = DbConfig::new(&self.database_url);
+    pub fn config(&self) -> Result<DbConfig, String> {
+        let url = match &self.database_password_file {
+            Some(file) => database::with_password(&self.database_url, file)?,
+            None => self.database_url.clone(),
+        };
+        let mut c = DbConfig::new(url);
         if let Some(n) = self.pool_size {
             c.pool_size = n.clamp(1, 256);
         }
         if let Some(n) = self.reads_per_worker {
             c.reads_per_thread = n.clamp(1, 64);
         }
-        c
+        Ok(c)
     }
 }
 
@@ -61,14 +76,16 @@ pub struct ServeArgs {
     #[arg(long, env = "BSS_LISTEN", default_value = "127.0.0.1:8080")]
     pub listen: String,
     /// Load a small demo data set and print credentials to try it.
-    #[arg(long, env = "BSS_DEMO")]
+    #[arg(long, env = "BSS_DEMO", action = ArgAction::SetTrue, value_parser = BoolishValueParser::new())]
     pub demo: bool,
     /// Master key (64 hex chars or base64 of 32 bytes) that seals stored secrets.
     #[arg(long, env = "BSS_MASTER_KEY", hide_env_values = true)]
     pub master_key: Option<String>,
-    /// Where the master key is kept when BSS_MASTER_KEY is not given (created if missing).
-    #[arg(long, env = "BSS_MASTER_KEY_FILE", default_value = "partner-bss.key")]
-    pub master_key_file: String,
+    /// Master key file, created (mode 0600) while the database holds no secret. Default: beside
+    /// the SQLite file (name.db → name.key); for PostgreSQL
+    /// ~/.config/partner-bss/<database>@<host>_<port>.key.
+    #[arg(long, env = "BSS_MASTER_KEY_FILE")]
+    pub master_key_file: Option<PathBuf>,
     /// Requests per second per credential and API.
     #[arg(long, env = "BSS_RATE_LIMIT", default_value_t = 10)]
     pub rate_limit: u32,
@@ -88,7 +105,7 @@ pub struct ServeArgs {
     #[arg(long, env = "BSS_WORKERS")]
     pub workers: Option<usize>,
     /// Log as JSON lines instead of text.
-    #[arg(long, env = "BSS_LOG_JSON")]
+    #[arg(long, env = "BSS_LOG_JSON", action = ArgAction::SetTrue, value_parser = BoolishValueParser::new())]
     pub log_json: bool,
     /// Operator access key to ensure at start (with BSS_OPERATOR_SK).
     #[arg(long, env = "BSS_OPERATOR_AK")]
@@ -96,15 +113,18 @@ pub struct ServeArgs {
     /// Operator secret key (at least 16 characters).
     #[arg(long, env = "BSS_OPERATOR_SK", hide_env_values = true)]
     pub operator_sk: Option<String>,
+    /// A file holding the operator secret key (instead of BSS_OPERATOR_SK).
+    #[arg(long, env = "BSS_OPERATOR_SK_FILE", conflicts_with = "operator_sk")]
+    pub operator_sk_file: Option<PathBuf>,
 }
 
 pub fn run(cli: Cli) -> Result<(), String> {
     match cli.command {
         Command::Serve(args) => serve::run(*args),
         Command::Migrate(args) => {
-            init_logs(false);
-            let db = connect(&args)?;
-            let applied = migrate(&db)?;
+            logs::init(false);
+            let db = database::open(&args, true)?;
+            let applied = database::migrate(&db)?;
             println!(
                 "applied {applied} migration(s) on {}",
                 db.backend().as_str()
@@ -118,8 +138,8 @@ pub fn run(cli: Cli) -> Result<(), String> {
             Ok(())
         }
         Command::VerifyLedger(args) => {
-            let db = connect(&args)?;
-            migrate(&db)?;
+            let db = database::open(&args, false)?;
+            database::migrate(&db)?;
             let bad = db
                 .read(persistence::repo::accounts::ledger_mismatches)
                 .map_err(|e| e.to_string())?;
@@ -133,27 +153,51 @@ pub fn run(cli: Cli) -> Result<(), String> {
                 Err(format!("{} account(s) disagree with the ledger", bad.len()))
             }
         }
+        Command::Api(args) => api_command::run(&args),
     }
 }
 
-pub fn connect(args: &DbArgs) -> Result<Db, String> {
-    Db::connect(&args.config()).map_err(|e| e.to_string())
-}
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+    use super::*;
+    use clap::CommandFactory;
 
-pub fn migrate(db: &Db) -> Result<usize, String> {
-    let mut conn = db.connection().map_err(|e| e.to_string())?;
-    persistence::migrations::run(&mut conn).map_err(|e| e.to_string())
-}
+    #[test]
+    fn the_interface_is_consistent() {
+        Cli::command().debug_assert();
+    }
 
-pub fn init_logs(json: bool) {
-    let filter = tracing_subscriber::EnvFilter::try_from_default_env()
-        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info"));
-    let builder = tracing_subscriber::fmt()
-        .with_env_filter(filter)
-        .with_target(false);
-    let _ = if json {
-        builder.json().try_init()
-    } else {
-        builder.try_init()
-    };
+    /// The only test here that sets these variables, so no other test sees them.
+    #[test]
+    fn boolean_variables_take_the_usual_words() {
+        let parse = || {
+            let Command::Serve(args) = Cli::try_parse_from(["partner-bss", "serve"])?.command
+            else {
+                panic!("not serve")
+            };
+            Ok::<_, clap::Error>((args.demo, args.log_json))
+        };
+        for (word, want) in [
+            ("1", true),
+            ("yes", true),
+            ("true", true),
+            ("on", true),
+            ("0", false),
+            ("no", false),
+            ("false", false),
+            ("off", false),
+        ] {
+            std::env::set_var("BSS_DEMO", word);
+            std::env::set_var("BSS_LOG_JSON", word);
+            assert_eq!(parse().unwrap(), (want, want), "{word}");
+        }
+        std::env::set_var("BSS_DEMO", "maybe");
+        let err = parse().unwrap_err().to_string();
+        std::env::remove_var("BSS_DEMO");
+        std::env::remove_var("BSS_LOG_JSON");
+        assert!(err.contains("maybe"), "{err}");
+        assert!(!parse().unwrap().0);
+        assert!(Cli::try_parse_from(["partner-bss", "serve", "--demo"]).is_ok());
+    }
 }

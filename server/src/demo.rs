@@ -1,9 +1,12 @@
 //! `serve --demo`: a small data set to try the API with, and the credentials to use.
 //! Loading is idempotent: the second start finds the data and prints the same credentials.
+//! The demo keys are fixed, like the demo password, so the README's walkthrough can be pasted
+//! as it is; a demo database is for trying, never for production.
 
+use crate::demo_banner;
 use api::auth::Vault;
 use api::service::Failure;
-use api::service::{access_keys, customers, money, partners, users};
+use api::service::{customers, money, partners, transfers, users};
 use domain::identity::{CountryCode, DomainName, MarketingPlan, PartnerType, Roles};
 use domain::Amount;
 use persistence::repo::{
@@ -11,13 +14,51 @@ use persistence::repo::{
 };
 use persistence::{Db, DbConnection};
 
-const DISTRIBUTOR: &str = "demo-distributor";
+pub const DISTRIBUTOR: &str = "demo-distributor";
+pub const ORDER_ID: &str = "CSDEMO000000000000000001";
+pub const PASSWORD: &str = "Demo-Passw0rd";
+/// What demo-customer-a gets from the distributor: more than the demo order's 120.00.
+const CUSTOMER_A_FUNDS: i64 = 20_000;
 
-struct Printed {
-    who: String,
-    access_key: String,
-    secret_key: String,
-    domain_id: String,
+/// (user or customer, access key, secret key) of every demo identity.
+pub const KEYS: [(&str, &str, &str); 6] = [
+    (
+        "demo-dist-admin",
+        "DEMODISTADMIN0000001",
+        "demo-dist-admin-secret-key",
+    ),
+    (
+        "demo-dist-manager",
+        "DEMODISTMANAGER00001",
+        "demo-dist-manager-secret-key",
+    ),
+    (
+        "demo-reseller-1-admin",
+        "DEMORESELLER1ADMIN01",
+        "demo-reseller-1-admin-secret-key",
+    ),
+    (
+        "demo-reseller-2-admin",
+        "DEMORESELLER2ADMIN01",
+        "demo-reseller-2-admin-secret-key",
+    ),
+    (
+        "demo-customer-a",
+        "DEMOCUSTOMERA0000001",
+        "demo-customer-a-secret-key",
+    ),
+    (
+        "demo-customer-b",
+        "DEMOCUSTOMERB0000001",
+        "demo-customer-b-secret-key",
+    ),
+];
+
+pub struct Printed {
+    pub who: String,
+    pub access_key: String,
+    pub secret_key: String,
+    pub domain_id: String,
 }
 
 pub fn load(db: &Db, vault: &Vault, now: i64) -> Result<(), String> {
@@ -29,24 +70,37 @@ pub fn load(db: &Db, vault: &Vault, now: i64) -> Result<(), String> {
             .map_err(|e| e.to_string())?;
     }
     let creds = db.read(|c| list(c, vault)).map_err(|e| e.to_string())?;
-    println!(
-        "Demo data loaded: distributor '{DISTRIBUTOR}' with resellers demo-reseller-1 and -2,"
-    );
-    println!("customers demo-customer-a (resale, of the distributor) and demo-customer-b (of reseller 1),");
-    println!("a voucher quota of 10,000.00 CNY for the distributor, and a pending order");
-    println!(
-        "CSDEMO000000000000000001 of demo-customer-a (120.00 CNY), three business opportunities"
-    );
-    println!("(two owned by demo-dist-manager) and two leads dispatched to the distributor.");
-    println!("Demo credentials (AK/SK for the Huawei SDK; passwords for POST /v2/auth/tokens):");
-    for p in creds {
-        println!(
-            "  {:<28} AK={} SK={} domain_id={}",
-            p.who, p.access_key, p.secret_key, p.domain_id
-        );
-    }
-    println!("  password of every demo user and customer: Demo-Passw0rd");
+    let state = db
+        .read(demo_banner::State::read)
+        .map_err(|e| e.to_string())?;
+    print!("{}", demo_banner::text(&state, &creds));
     Ok(())
+}
+
+/// Stores the fixed demo key of `who`.
+fn demo_key(
+    c: &mut DbConnection,
+    vault: &Vault,
+    kind: &str,
+    owner_id: &str,
+    domain_id: &str,
+    who: &str,
+    now: i64,
+) -> Result<(), Failure> {
+    let Some((_, ak, sk)) = KEYS.iter().find(|(name, ..)| *name == who) else {
+        return Ok(());
+    };
+    Ok(credentials::insert(
+        c,
+        &credentials::CredentialRow {
+            access_key: (*ak).to_owned(),
+            secret_enc: vault.seal(sk).map_err(Failure::internal)?,
+            owner_kind: kind.to_owned(),
+            owner_id: owner_id.to_owned(),
+            domain_id: domain_id.to_owned(),
+            created_at: now,
+        },
+    )?)
 }
 
 fn partner(
@@ -73,7 +127,7 @@ fn partner(
 }
 
 fn create(c: &mut DbConnection, vault: &Vault, now: i64) -> Result<(), Failure> {
-    let hash = api::auth::password::hash("Demo-Passw0rd").map_err(Failure::internal)?;
+    let hash = api::auth::password::hash(PASSWORD).map_err(Failure::internal)?;
     let dist = partner(c, DISTRIBUTOR, PartnerType::Distributor, now)?;
     let r1 = partner(c, "demo-reseller-1", PartnerType::Reseller, now)?;
     let r2 = partner(c, "demo-reseller-2", PartnerType::Reseller, now)?;
@@ -100,7 +154,15 @@ fn create(c: &mut DbConnection, vault: &Vault, now: i64) -> Result<(), Failure> 
         let domain = partner_repo::find(c, pid)?
             .map(|p| p.domain_id)
             .unwrap_or_default();
-        access_keys::issue(c, vault, credentials::PARTNER_USER, &user.id, &domain, now)?;
+        demo_key(
+            c,
+            vault,
+            credentials::PARTNER_USER,
+            &user.id,
+            &domain,
+            name,
+            now,
+        )?;
     }
     for (name, owner) in [("demo-customer-a", &dist), ("demo-customer-b", &r1)] {
         let cust = customers::create(
@@ -117,12 +179,13 @@ fn create(c: &mut DbConnection, vault: &Vault, now: i64) -> Result<(), Failure> 
             now,
         )?;
         customer_repo::associate(c, &cust.id, owner, "2", now)?;
-        access_keys::issue(
+        demo_key(
             c,
             vault,
             credentials::CUSTOMER,
             &cust.id,
             &cust.domain_id,
+            name,
             now,
         )?;
     }
@@ -136,6 +199,11 @@ fn create(c: &mut DbConnection, vault: &Vault, now: i64) -> Result<(), Failure> 
         domain::Money::from_cents(5_000_000),
         now,
     )?;
+    if let Some(a) = customer_repo::find_by_domain_name(c, "demo-customer-a")? {
+        let funds = Amount::from_decimal(rust_decimal::Decimal::new(CUSTOMER_A_FUNDS, 2))
+            .map_err(|e| Failure::internal(e.to_string()))?;
+        transfers::to_customer(c, &dist, None, &a.id, funds, now)?;
+    }
     quota(c, &dist, now)?;
     pending_order(c, now)?;
     sales(c, &dist, now)
@@ -267,7 +335,7 @@ fn pending_order(c: &mut DbConnection, now: i64) -> Result<(), Failure> {
     let Some(cust) = customer_repo::find_by_domain_name(c, "demo-customer-a")? else {
         return Ok(());
     };
-    let id = "CSDEMO000000000000000001".to_owned();
+    let id = ORDER_ID.to_owned();
     let order = OrderRow {
         id: id.clone(),
         customer_id: cust.id.clone(),

@@ -1,8 +1,14 @@
-//! `partner-bss`: the server binary (serve, migrate, openapi, verify-ledger).
+//! `partner-bss`: the server binary (serve, migrate, openapi, verify-ledger) and a signed
+//! API client (`api`).
 
+mod api_command;
 mod cli;
+mod database;
 mod demo;
+mod demo_banner;
+mod logs;
 mod master_key;
+mod secret_file;
 mod serve;
 
 use clap::Parser;
@@ -18,7 +24,7 @@ fn main() -> ExitCode {
     match cli::run(cli) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("partner-bss: {e}");
+            logs::fatal(&e);
             ExitCode::FAILURE
         }
     }

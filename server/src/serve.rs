@@ -1,21 +1,24 @@
-//! `partner-bss serve`.
+//! `partner-bss serve`: database, master key, port, then the one-time credential and the
+//! demo banner, then requests. The port is bound before the credential is made, so a port in
+//! use cannot swallow a credential that is shown only once.
 
-use crate::cli::{self, ServeArgs};
-use crate::{demo, master_key};
+use crate::cli::{ServeArgs, VERSION};
+use crate::{database, demo, logs, master_key, secret_file};
 use api::auth::Vault;
 use api::service::bootstrap::{self, Bootstrap};
 use api::{ApiConfig, AppState};
 use domain::SystemClock;
+use persistence::repo::credentials;
 use std::sync::Arc;
 use std::time::Duration;
 
 pub fn run(args: ServeArgs) -> Result<(), String> {
-    cli::init_logs(args.log_json);
+    logs::init(args.log_json);
+    tracing::info!(version = VERSION, "partner-bss starting");
     let config = api_config(&args)?;
-    let key = master_key::load(args.master_key.as_deref(), &args.master_key_file)?;
-    let vault = Vault::new(&key);
-    let db = cli::connect(&args.db)?;
-    let applied = cli::migrate(&db)?;
+    let env_cred = operator_credential(&args)?;
+    let db = database::open(&args.db, true)?;
+    let applied = database::migrate(&db)?;
     tracing::info!(
         backend = db.backend().as_str(),
         applied,
@@ -23,33 +26,32 @@ pub fn run(args: ServeArgs) -> Result<(), String> {
         "database ready"
     );
 
-    let now = chrono::Utc::now().timestamp();
-    let env_cred = match (args.operator_ak.clone(), args.operator_sk.clone()) {
-        (Some(ak), Some(sk)) => Some((ak, sk)),
-        (None, None) => None,
-        _ => return Err("BSS_OPERATOR_AK and BSS_OPERATOR_SK must be set together".into()),
+    let env_ak = env_cred.as_ref().map_or("", |(ak, _)| ak.as_str());
+    let sealed = db
+        .read(|c| credentials::any_sealed_secret(c, env_ak))
+        .map_err(|e| e.to_string())?;
+    let key_file = match &args.master_key_file {
+        Some(f) => Some(f.clone()),
+        None if args.master_key.is_some() => None,
+        None => master_key::default_file(&args.db.database_url)?,
     };
-    match bootstrap::ensure_operator(&db, &vault, env_cred, now)? {
-        Bootstrap::Generated {
-            access_key,
-            secret_key,
-        } => {
-            // Printed once, to stdout only, never logged.
-            println!("Operator credential created (shown once, keep it safe):");
-            println!("  BSS_OPERATOR_AK={access_key}");
-            println!("  BSS_OPERATOR_SK={secret_key}");
-        }
-        Bootstrap::FromEnvironment => tracing::info!("operator credential from the environment"),
-        Bootstrap::Existing => tracing::info!("operator credential already configured"),
-    }
-    if args.demo {
-        demo::load(&db, &vault, now)?;
-    }
+    let key = master_key::load(
+        args.master_key.as_deref(),
+        key_file.as_deref(),
+        sealed.is_none(),
+    )?;
+    let vault = Vault::new(&key.key);
+    master_key::check_opens(&vault, sealed.as_deref(), &key.source)?;
+    tracing::info!(
+        source = %key.source,
+        checked = sealed.is_some(),
+        "master key ready (it opens the stored secrets)"
+    );
 
     let workers = args
         .workers
         .unwrap_or_else(|| std::thread::available_parallelism().map_or(2, |n| n.get()));
-    let state = AppState::new(db.clone(), Arc::new(SystemClock), config, vault);
+    let state = AppState::new(db.clone(), Arc::new(SystemClock), config, vault.clone());
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()
@@ -57,11 +59,48 @@ pub fn run(args: ServeArgs) -> Result<(), String> {
     runtime.block_on(async move {
         let (server, addr) = api::server::bind(state, &args.listen, workers)
             .map_err(|e| format!("cannot listen on {}: {e}", args.listen))?;
-        tracing::info!(%addr, "listening; docs at http://{addr}/docs/");
-        println!("Partner BSS listening on http://{addr} (docs: http://{addr}/docs/)");
+        // Connections wait in the listen queue while these run.
+        let now = chrono::Utc::now().timestamp();
+        match bootstrap::ensure_operator(&db, &vault, env_cred, now)? {
+            Bootstrap::Generated {
+                access_key,
+                secret_key,
+            } => {
+                // To stdout only, apart from the logs, never logged.
+                println!("Operator credential created (shown once, keep it safe):");
+                println!("  BSS_OPERATOR_AK={access_key}");
+                println!("  BSS_OPERATOR_SK={secret_key}");
+            }
+            Bootstrap::FromEnvironment => {
+                tracing::info!("operator credential from the environment")
+            }
+            Bootstrap::Existing => tracing::info!("operator credential already configured"),
+        }
+        if args.demo {
+            demo::load(&db, &vault, now)?;
+        }
+        tracing::info!(%addr, version = VERSION, "listening; docs at http://{addr}/docs/");
+        println!("Partner BSS {VERSION} listening on http://{addr} (docs: http://{addr}/docs/)");
         tokio::spawn(purge_idempotency_keys(db));
         server.await.map_err(|e| e.to_string())
     })
+}
+
+/// BSS_OPERATOR_AK with BSS_OPERATOR_SK or BSS_OPERATOR_SK_FILE, or neither.
+fn operator_credential(args: &ServeArgs) -> Result<Option<(String, String)>, String> {
+    let sk = match (&args.operator_sk, &args.operator_sk_file) {
+        (Some(sk), _) => Some(sk.clone()),
+        (None, Some(file)) => Some(secret_file::read("operator secret key file", file)?),
+        (None, None) => None,
+    };
+    match (args.operator_ak.clone(), sk) {
+        (Some(ak), Some(sk)) => Ok(Some((ak, sk))),
+        (None, None) => Ok(None),
+        _ => Err(
+            "BSS_OPERATOR_AK and BSS_OPERATOR_SK (or BSS_OPERATOR_SK_FILE) must be set together"
+                .into(),
+        ),
+    }
 }
 
 fn api_config(args: &ServeArgs) -> Result<ApiConfig, String> {

@@ -17,11 +17,26 @@ pub struct Spawned {
     pub addr: SocketAddr,
     /// Everything the process wrote to stdout and stderr.
     pub output: Arc<Mutex<String>>,
+    /// Stdout and stderr apart, line by line.
+    pub stdout: Arc<Mutex<String>>,
+    pub stderr: Arc<Mutex<String>>,
+    /// The threads copying stdout and stderr; joined once the process is gone, so nothing it
+    /// wrote is missed.
+    readers: Vec<std::thread::JoinHandle<()>>,
 }
 
 impl Spawned {
     /// Starts `bin serve` on `database_url`; waits until it listens.
     pub fn start(bin: &str, database_url: &str, extra_env: &[(&str, &str)]) -> Spawned {
+        let mut cmd = Self::command(bin, database_url);
+        for (k, v) in extra_env {
+            cmd.env(k, v);
+        }
+        Self::start_command(cmd)
+    }
+
+    /// `bin serve` on a free port with the test master key and operator credential.
+    pub fn command(bin: &str, database_url: &str) -> Command {
         let mut cmd = Command::new(bin);
         cmd.args(["serve", "--listen", "127.0.0.1:0"])
             .env("DATABASE_URL", database_url)
@@ -30,36 +45,46 @@ impl Spawned {
             .env("BSS_OPERATOR_SK", OPERATOR_SK)
             .env("BSS_RATE_LIMIT", "100000")
             .env("BSS_WORKERS", "2")
-            .env("RUST_LOG", "info")
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped());
-        for (k, v) in extra_env {
-            cmd.env(k, v);
-        }
+            .env("RUST_LOG", "info");
+        cmd
+    }
+
+    /// Starts `cmd` (a `serve` command); waits until it prints that it listens.
+    pub fn start_command(mut cmd: Command) -> Spawned {
+        let bin = cmd.get_program().to_string_lossy().into_owned();
+        cmd.stdout(Stdio::piped()).stderr(Stdio::piped());
         let mut child = cmd
             .spawn()
             .unwrap_or_else(|e| panic!("cannot start {bin}: {e}"));
         let output = Arc::new(Mutex::new(String::new()));
+        let (stdout_text, stderr_text) = (Arc::default(), Arc::default());
         let (tx, rx) = std::sync::mpsc::channel::<SocketAddr>();
+        let mut readers = Vec::new();
         let stdout = child.stdout.take().expect("stdout");
         let stderr = child.stderr.take().expect("stderr");
-        for stream in [
-            Box::new(stdout) as Box<dyn std::io::Read + Send>,
-            Box::new(stderr),
+        for (stream, own) in [
+            (
+                Box::new(stdout) as Box<dyn std::io::Read + Send>,
+                Arc::clone(&stdout_text),
+            ),
+            (Box::new(stderr), Arc::clone(&stderr_text)),
         ] {
             let (output, tx) = (output.clone(), tx.clone());
-            std::thread::spawn(move || {
+            readers.push(std::thread::spawn(move || {
                 for line in BufReader::new(stream).lines().map_while(Result::ok) {
+                    // Kept before the address is announced: a caller reads all up to it.
+                    for buf in [&output, &own] {
+                        let mut o = buf.lock().unwrap_or_else(|p| p.into_inner());
+                        o.push_str(&line);
+                        o.push('\n');
+                    }
                     if let Some(rest) = line.split("listening on http://").nth(1) {
                         if let Ok(a) = rest.split_whitespace().next().unwrap_or("").parse() {
                             let _ = tx.send(a);
                         }
                     }
-                    let mut o = output.lock().unwrap_or_else(|p| p.into_inner());
-                    o.push_str(&line);
-                    o.push('\n');
                 }
-            });
+            }));
         }
         let started = Instant::now();
         let addr = loop {
@@ -81,6 +106,9 @@ impl Spawned {
             child,
             addr,
             output,
+            stdout: stdout_text,
+            stderr: stderr_text,
+            readers,
         }
     }
 
@@ -92,6 +120,7 @@ impl Spawned {
     pub fn kill9(mut self) -> String {
         let _ = self.child.kill();
         let _ = self.child.wait();
+        self.drain();
         self.output()
     }
 
@@ -101,11 +130,43 @@ impl Spawned {
             .args(["-TERM", &self.child.id().to_string()])
             .status();
         let _ = self.child.wait();
+        self.drain();
         self.output()
+    }
+
+    /// Like [`Spawned::stop`], with stdout and stderr apart.
+    pub fn stop_split(self) -> (String, String) {
+        let (stdout, stderr) = (Arc::clone(&self.stdout), Arc::clone(&self.stderr));
+        self.stop();
+        let read = |b: &Arc<Mutex<String>>| b.lock().unwrap_or_else(|p| p.into_inner()).clone();
+        (read(&stdout), read(&stderr))
+    }
+
+    /// Waits for the copying threads, which end when the exited process's pipes close.
+    fn drain(&mut self) {
+        for r in std::mem::take(&mut self.readers) {
+            let _ = r.join();
+        }
     }
 
     pub fn output(&self) -> String {
         self.output
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .clone()
+    }
+
+    /// What the process wrote to stdout so far.
+    pub fn stdout(&self) -> String {
+        self.stdout
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .clone()
+    }
+
+    /// What the process wrote to stderr so far.
+    pub fn stderr(&self) -> String {
+        self.stderr
             .lock()
             .unwrap_or_else(|p| p.into_inner())
             .clone()

@@ -40,6 +40,44 @@ impl TestDb {
     }
 }
 
+impl TestDb {
+    /// A PostgreSQL database name that does not exist yet (the code under test creates it);
+    /// dropped, if it was created, when the test ends.
+    pub fn postgres_not_created() -> Self {
+        let name = format!("bss_test_{}", uuid::Uuid::new_v4().simple());
+        TestDb {
+            url: format!("{}/{name}", pg_base_url()),
+            pg_name: Some(name),
+            _dir: None,
+        }
+    }
+
+    /// The database's name (PostgreSQL).
+    pub fn pg_name(&self) -> Option<&str> {
+        self.pg_name.as_deref()
+    }
+}
+
+/// Runs `sql` on the test cluster's `postgres` database as the test user.
+pub fn pg_admin(sql: &str) {
+    let mut admin = PgConnection::establish(&format!("{}/postgres", pg_base_url()))
+        .expect("PostgreSQL must run for the postgres tests (see README)");
+    diesel::sql_query(sql)
+        .execute(&mut admin)
+        .unwrap_or_else(|e| panic!("{sql}: {e}"));
+}
+
+/// The test cluster's `host:port`.
+pub fn pg_host_port() -> String {
+    let base = pg_base_url();
+    let rest = base.split_once("://").map_or(base.as_str(), |(_, r)| r);
+    let authority = rest.split('/').next().unwrap_or(rest);
+    authority
+        .rsplit_once('@')
+        .map_or(authority, |(_, h)| h)
+        .to_owned()
+}
+
 impl Drop for TestDb {
     fn drop(&mut self) {
         if let Some(name) = &self.pg_name {

@@ -11,13 +11,22 @@ use utoipa::ToSchema;
 pub struct Health {
     /// `ok`
     status: &'static str,
+    /// The server's version (also the OpenAPI document's `info.version`).
+    #[schema(example = "0.1.0")]
+    version: &'static str,
 }
 
-/// Liveness: the process serves requests.
+/// Liveness: the process serves requests; names its version.
 #[utoipa::path(tag = "operations", responses((status = 200, body = Health)))]
 #[get("/healthz")]
 pub async fn healthz() -> HttpResponse {
-    wire::json(StatusCode::OK, &Health { status: "ok" })
+    wire::json(
+        StatusCode::OK,
+        &Health {
+            status: "ok",
+            version: env!("CARGO_PKG_VERSION"),
+        },
+    )
 }
 
 #[derive(Serialize, ToSchema)]

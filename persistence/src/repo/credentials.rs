@@ -66,3 +66,17 @@ pub fn for_owner(
         .select(CredentialRow::as_select())
         .load(conn)?)
 }
+
+/// The sealed secret of one stored credential other than `except` (the operator key the
+/// environment re-seals at start), to check at start that the master key opens them.
+pub fn any_sealed_secret(
+    conn: &mut DbConnection,
+    except: &str,
+) -> Result<Option<String>, StoreError> {
+    Ok(credentials::table
+        .filter(credentials::access_key.ne(except))
+        .order((credentials::created_at.asc(), credentials::access_key.asc()))
+        .select(credentials::secret_enc)
+        .first(conn)
+        .optional()?)
+}

@@ -10,6 +10,7 @@ mod customer_invitations_access;
 mod customers_create;
 mod customers_list;
 mod customers_verification;
+mod docs_page;
 mod errors;
 mod leads_flow;
 mod leads_masking;
