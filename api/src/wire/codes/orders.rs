@@ -1,16 +1,6 @@
-//! The closed sets DTOs carry, each as [`Code`] (or [`CodeText`]) of its domain enum. Named
-//! here so the OpenAPI derive sees one plain type per set, and registered for the document.
+//! Orders, payment and coupons as PayOrders sees them.
 
-use super::{Code, CodeText};
-
-macro_rules! codes {
-    ($($name:ident = $ty:ty;)*) => {
-        $(
-            pub type $name = $ty;
-            $crate::register!($name);
-        )*
-    };
-}
+use crate::wire::{Code, CodeText};
 
 codes! {
     AgentPayStatus = Code<domain::orders::AgentPayStatus>;
