@@ -41,6 +41,34 @@ coded_enum! {
 }
 
 coded_enum! {
+    /// 0 promotion, 1 contract, 2 business, 3 partner-granted, 609 order price adjustment.
+    pub enum DiscountType: int {
+        Promotion = 0,
+        Contract = 1,
+        Business = 2,
+        Partner = 3,
+        PriceAdjustment = 609,
+    }
+}
+
+coded_enum! {
+    /// 0 ratio (pay `value` of the price), 1 fixed price, 2 amount off.
+    pub enum DiscountMode: int {
+        Ratio = 0,
+        FixedPrice = 1,
+        AmountOff = 2,
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct OrderDiscount {
+    pub id: String,
+    pub discount_type: DiscountType,
+    pub mode: DiscountMode,
+    pub value: Decimal,
+}
+
+coded_enum! {
     /// Where a payment request to the partner stands: `PENDING`, `PAID` or `REJECTED`.
     pub enum AgentPayStatus: text {
         Pending = "PENDING",
@@ -290,7 +318,7 @@ pub struct NewOrder {
     pub order_type: OrderType,
     pub pending_payment_end_time: Option<i64>,
     pub lines: Vec<NewLine>,
-    pub discounts: Vec<crate::payment::OrderDiscount>,
+    pub discounts: Vec<OrderDiscount>,
 }
 
 impl NewOrder {

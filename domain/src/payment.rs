@@ -1,9 +1,12 @@
 //! PayOrders (S17) and partner payment (S19): which coupons and discount may be applied, what
 //! they take off, and how the rest splits over cash and credit. Pure rules over plain data.
 
+pub use crate::orders::{DiscountMode, DiscountType, OrderDiscount};
+pub use crate::vouchers::coupon::{CouponFacts, CouponLimits};
+
 use crate::orders::OrderStatus;
 use crate::vouchers::coupon::{CouponStatus, CouponType};
-use crate::vouchers::scope::{self, CouponScope, LineScope};
+use crate::vouchers::scope::{self, LineScope};
 use crate::{coded_enum, codes, Money, Violation};
 use rust_decimal::Decimal;
 
@@ -13,26 +16,6 @@ pub const COUPON_USED: i32 = 3;
 pub const MAX_COUPONS: usize = 3;
 /// Order discounts one payment may use at most.
 pub const MAX_DISCOUNTS: usize = 1;
-
-coded_enum! {
-    /// 0 promotion, 1 contract, 2 business, 3 partner-granted, 609 order price adjustment.
-    pub enum DiscountType: int {
-        Promotion = 0,
-        Contract = 1,
-        Business = 2,
-        Partner = 3,
-        PriceAdjustment = 609,
-    }
-}
-
-coded_enum! {
-    /// 0 ratio (pay `value` of the price), 1 fixed price, 2 amount off.
-    pub enum DiscountMode: int {
-        Ratio = 0,
-        FixedPrice = 1,
-        AmountOff = 2,
-    }
-}
 
 coded_enum! {
     /// The PayOrders `coupon_infos[].type` of a coupon: 300 for a discount coupon
@@ -61,14 +44,6 @@ pub fn pay_type_of(coupon_type: CouponType) -> Option<PayCouponType> {
     }
 }
 
-#[derive(Debug, Clone, PartialEq)]
-pub struct OrderDiscount {
-    pub id: String,
-    pub discount_type: DiscountType,
-    pub mode: DiscountMode,
-    pub value: Decimal,
-}
-
 #[derive(Debug, Clone)]
 pub struct OrderFacts {
     pub status: OrderStatus,
@@ -80,28 +55,6 @@ pub struct OrderFacts {
     pub discounts: Vec<OrderDiscount>,
     /// The lines as coupon limits see them.
     pub lines: Vec<LineScope>,
-}
-
-/// A coupon's combination limits (its `use_limits`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub struct CouponLimits {
-    pub with_partner_discount: bool,
-    pub with_contract_discount: bool,
-    pub with_promotion_discount: bool,
-    pub min_consume_discount: Option<Decimal>,
-}
-
-#[derive(Debug, Clone)]
-pub struct CouponFacts {
-    pub id: String,
-    pub coupon_type: CouponType,
-    pub status: CouponStatus,
-    pub balance: Money,
-    pub effective_time: i64,
-    pub expire_time: i64,
-    pub limits: CouponLimits,
-    /// Service-type and product limits (partner coupons).
-    pub scope: CouponScope,
 }
 
 /// What a payment asks for: coupons (at most [`MAX_COUPONS`]) and at most one order discount

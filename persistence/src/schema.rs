@@ -3,7 +3,7 @@ diesel::define_sql_function! {
     fn lower(x: diesel::sql_types::Text) -> diesel::sql_types::Text;
 }
 
-// The tables of both migration folders; they must stay identical in shape.
+// What the migrations create; `tests/tests/api/storage_schema.rs` checks the two agree.
 
 diesel::table! {
     partners (id) {

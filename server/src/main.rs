@@ -5,7 +5,6 @@ mod api_command;
 mod cli;
 mod database;
 mod demo;
-mod demo_banner;
 mod logs;
 mod master_key;
 mod secret_file;

@@ -1,7 +1,7 @@
 //! An HTTP client that signs requests exactly like the Huawei SDK (SDK-HMAC-SHA256), or sends
 //! a token, or nothing.
 
-use crate::server::{NowTs, TestServer};
+use crate::server::{NowTs, TestServer, OPERATOR_AK, OPERATOR_SK};
 use domain::ManualClock;
 use serde_json::Value;
 
@@ -65,6 +65,18 @@ impl Response {
             assert_eq!(self.code(), code, "unexpected code; body: {}", self.text);
         }
         self.json()
+    }
+}
+
+impl TestServer {
+    /// A client holding the operator credential.
+    pub fn operator(&self) -> Client {
+        Client::new(self, OPERATOR_AK, OPERATOR_SK)
+    }
+
+    /// A client with no credential at all.
+    pub fn anonymous(&self) -> Client {
+        Client::anonymous(self)
     }
 }
 

@@ -1,6 +1,5 @@
 //! The server under test, in process, bound to a free port.
 
-use crate::client::Client;
 use crate::db::TestDb;
 use api::auth::Vault;
 use api::{ApiConfig, AppState};
@@ -101,16 +100,6 @@ impl TestServer {
             handle,
             _test_db: test_db,
         }
-    }
-
-    /// A client holding the operator credential.
-    pub fn operator(&self) -> Client {
-        Client::new(self, OPERATOR_AK, OPERATOR_SK)
-    }
-
-    /// A client with no credential at all.
-    pub fn anonymous(&self) -> Client {
-        Client::anonymous(self)
     }
 
     pub async fn stop(self) {

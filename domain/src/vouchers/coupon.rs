@@ -1,8 +1,9 @@
 //! A customer's coupon as the rules and the wire see it.
 
 use crate::coded_enum;
-use crate::payment::CouponFacts;
+use crate::vouchers::scope::CouponScope;
 use crate::Money;
+use rust_decimal::Decimal;
 
 coded_enum! {
     /// 1 voucher (代金券), 2 discount coupon (折扣券), 3 product coupon, 4 cash coupon (现金券).
@@ -23,6 +24,28 @@ coded_enum! {
         Expired = 4,
         Reclaimed = 5,
     }
+}
+
+/// A coupon's combination limits (its `use_limits`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct CouponLimits {
+    pub with_partner_discount: bool,
+    pub with_contract_discount: bool,
+    pub with_promotion_discount: bool,
+    pub min_consume_discount: Option<Decimal>,
+}
+
+#[derive(Debug, Clone)]
+pub struct CouponFacts {
+    pub id: String,
+    pub coupon_type: CouponType,
+    pub status: CouponStatus,
+    pub balance: Money,
+    pub effective_time: i64,
+    pub expire_time: i64,
+    pub limits: CouponLimits,
+    /// Service-type and product limits (partner coupons).
+    pub scope: CouponScope,
 }
 
 /// A coupon with what payment rules read ([`CouponFacts`]) and what people are shown.

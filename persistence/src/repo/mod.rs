@@ -24,6 +24,7 @@ pub mod quota_records;
 pub mod quotas;
 pub mod refunds;
 pub mod reseller_invitations;
+mod rows;
 pub mod sub_customers;
 pub mod test_coupons;
 pub mod users;

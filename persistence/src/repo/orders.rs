@@ -323,17 +323,7 @@ pub fn transition(
     Ok(n == 1)
 }
 
-/// What a completed payment took, by whom.
-pub struct Paid<'a> {
-    pub payer_kind: &'a str,
-    pub payer_id: &'a str,
-    pub discount_id: Option<&'a str>,
-    pub discount_cents: i64,
-    pub coupon_cents: i64,
-    pub cash_cents: i64,
-    pub credit_cents: i64,
-    pub at: i64,
-}
+pub use super::rows::Paid;
 
 /// Moves the order `from` → `to` (pending → paid) and records what paid it, in one statement;
 /// false if it was no longer in `from` (a concurrent payment or cancellation won).

@@ -3,8 +3,7 @@
 //! prepares them once. Parsing and planning a statement anew costs about 40 µs of CPU here:
 //! the bare payment runs at 2,425/s with `pgbench -M extended` and 3,360/s `-M prepared`.
 
-use crate::repo::ledger::LedgerRow;
-use crate::repo::orders::Paid;
+use super::rows::{LedgerRow, Paid};
 use diesel::pg::Pg;
 use diesel::query_builder::{AstPass, QueryFragment, QueryId};
 use diesel::sql_types::{BigInt, Integer, Nullable, Text};

@@ -49,6 +49,7 @@ mod security_input;
 mod security_mass_assignment;
 mod storage_broken_connections;
 mod storage_group_commit;
+mod storage_schema;
 mod vouchers_concurrency;
 mod vouchers_coupons;
 mod vouchers_expiry;

@@ -3,7 +3,8 @@
 //! The demo keys are fixed, like the demo password, so the README's walkthrough can be pasted
 //! as it is; a demo database is for trying, never for production.
 
-use crate::demo_banner;
+mod banner;
+
 use api::auth::Vault;
 use api::service::Failure;
 use api::service::{customers, money, partners, transfers, users};
@@ -70,10 +71,8 @@ pub fn load(db: &Db, vault: &Vault, now: i64) -> Result<(), String> {
             .map_err(|e| e.to_string())?;
     }
     let creds = db.read(|c| list(c, vault)).map_err(|e| e.to_string())?;
-    let state = db
-        .read(demo_banner::State::read)
-        .map_err(|e| e.to_string())?;
-    print!("{}", demo_banner::text(&state, &creds));
+    let state = db.read(banner::State::read).map_err(|e| e.to_string())?;
+    print!("{}", banner::text(&state, &creds));
     Ok(())
 }
 

@@ -1,3 +1,4 @@
+-- backend: postgres (autovacuum settings; SQLite has none)
 -- Deep pages of order and ledger lists are index-only scans, which skip the table only where
 -- the visibility map says every row of a page is visible. Payments update orders all day and
 -- the ledger only grows, so with the default thresholds (20 % of the table) the map goes

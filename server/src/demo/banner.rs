@@ -1,7 +1,7 @@
 //! What `serve --demo` prints: read from the database at each start, so it stays true after
 //! the demo order is paid or the balances move.
 
-use crate::demo::{Printed, DISTRIBUTOR, ORDER_ID, PASSWORD};
+use super::{Printed, DISTRIBUTOR, ORDER_ID, PASSWORD};
 use domain::orders::OrderStatus;
 use domain::Money;
 use persistence::repo::{accounts, customers, orders, users};

@@ -1,2 +1,0 @@
-DROP INDEX customers_login;
-DROP INDEX partner_users_login;
