@@ -111,6 +111,16 @@ pub(crate) fn content_sha256_literal(raw: &[u8]) -> String {
     header_text(raw).bytes().map(char::from).collect()
 }
 
+/// The payload part of the canonical request, as the SDK's `_process_hash_payload`: no body is
+/// the empty payload whatever the header says; otherwise an `X-Sdk-Content-Sha256` literal
+/// (`UNSIGNED-PAYLOAD`) replaces the body's hash.
+pub(crate) fn payload_hash(content_sha256: Option<&[u8]>, body: &[u8]) -> String {
+    match content_sha256 {
+        Some(raw) if !body.is_empty() => content_sha256_literal(raw),
+        _ => sha256_hex(body),
+    }
+}
+
 /// Finds a header case-insensitively. A repeated header is ambiguous (the SDK never sends one), so it
 /// is treated as a mismatch rather than guessing which copy was signed.
 pub(crate) fn find_header<'h>(
@@ -140,10 +150,10 @@ pub fn canonical_request(
             .ok_or_else(|| SignatureError::MissingSignedHeader(name.clone()))?;
         lines.push((name.as_str(), header_text(raw)));
     }
-    let payload_hash = match find_header(&parts.headers, CONTENT_SHA256_HEADER)? {
-        Some(raw) => content_sha256_literal(raw),
-        None => sha256_hex(parts.body),
-    };
+    let payload_hash = payload_hash(
+        find_header(&parts.headers, CONTENT_SHA256_HEADER)?,
+        parts.body,
+    );
     Ok(assemble(
         parts.method,
         parts.raw_path,

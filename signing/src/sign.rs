@@ -1,7 +1,6 @@
 //! Client-side signing, producing the same Authorization header as the SDK.
 
-use crate::canonical::{assemble, content_sha256_literal, py_strip, string_to_sign};
-use crate::crypto::sha256_hex;
+use crate::canonical::{assemble, payload_hash, py_strip, string_to_sign};
 use crate::{signature, ALGORITHM};
 
 /// Client side: signs like the SDK. Adds nothing itself: `headers` must already contain every header
@@ -36,10 +35,7 @@ pub fn sign(
             .map(|(_, v)| v.as_str())
     };
     let date = value_of("x-sdk-date").unwrap_or_default().to_owned();
-    let payload_hash = match value_of("x-sdk-content-sha256") {
-        Some(v) => content_sha256_literal(v.as_bytes()),
-        None => sha256_hex(body),
-    };
+    let payload_hash = payload_hash(value_of("x-sdk-content-sha256").map(str::as_bytes), body);
 
     let mut signed: Vec<(&str, String)> = lines
         .iter()

@@ -275,6 +275,12 @@ impl Client {
         if let Some(d) = &self.domain_id {
             headers.push(("X-Domain-Id".into(), d.clone()));
         }
+        // As the SDK: another Content-Type is signed with the body left out.
+        if !content_type.starts_with("application/json")
+            && !content_type.starts_with("application/bson")
+        {
+            headers.push(("X-Sdk-Content-Sha256".into(), "UNSIGNED-PAYLOAD".into()));
+        }
         match &self.auth {
             Auth::AkSk { ak, sk } => {
                 let h: Vec<(&str, &str)> = headers

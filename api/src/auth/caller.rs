@@ -180,14 +180,13 @@ async fn by_signature(
         .iter()
         .map(|(k, v)| (k.as_str(), v.as_bytes()))
         .collect();
-    if !body.is_empty()
+    // The SDK signs a body of another Content-Type as UNSIGNED-PAYLOAD: the signature holds,
+    // but such a body is never read (S8: the message must be JSON).
+    let unsigned_body = !body.is_empty()
         && req
             .headers()
             .get("x-sdk-content-sha256")
-            .is_some_and(|v| v.as_bytes().eq_ignore_ascii_case(b"UNSIGNED-PAYLOAD"))
-    {
-        return Err(fail("the request body must be signed"));
-    }
+            .is_some_and(|v| v.as_bytes().eq_ignore_ascii_case(b"UNSIGNED-PAYLOAD"));
     let parts = signing::RequestParts {
         method: req.method().as_str(),
         raw_path: req.uri().path(),
@@ -221,6 +220,11 @@ async fn by_signature(
         if !resolved.domain_id.is_empty() && d.as_bytes() != resolved.domain_id.as_bytes() {
             return Err(fail("X-Domain-Id does not match the access key's domain"));
         }
+    }
+    if unsigned_body {
+        return Err(ApiError::param(
+            "Content-Type must be application/json: a body sent as UNSIGNED-PAYLOAD is not read",
+        ));
     }
     Ok(caller_from(&resolved, format!("ak:{ak}")))
 }

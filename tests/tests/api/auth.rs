@@ -207,3 +207,43 @@ async fn flow_control_answers_429_with_retry_after() {
         .await
         .expect(400, "CBC.0100");
 }
+
+both_backends!(
+    sdk_signed_bodies_of_another_content_type_are_400_naming_it,
+    |srv: tests::TestServer| async move {
+        let c = customer(&srv).await;
+        // Signed as the SDK signs it (UNSIGNED-PAYLOAD): the signature holds, the body is not read.
+        let r = c
+            .client
+            .send_raw(
+                "PUT",
+                "/v2/orders/customer-orders/cancel",
+                "",
+                b"order_id=CS1".to_vec(),
+                "text/plain",
+            )
+            .await;
+        r.expect(400, "CBC.0100");
+        assert!(r.msg().contains("Content-Type"), "{}", r.text);
+    }
+);
+
+both_backends!(
+    sdk_signed_requests_without_a_body_pass_whatever_their_content_type,
+    |srv: tests::TestServer| async move {
+        let c = customer(&srv).await;
+        // More than the five failures that would lock the key, had they failed.
+        for content_type in ["text/plain", "text/csv"].repeat(4) {
+            c.client
+                .send_raw(
+                    "GET",
+                    "/v2/accounts/customer-accounts/balances",
+                    "",
+                    vec![],
+                    content_type,
+                )
+                .await
+                .expect(200, "");
+        }
+    }
+);
