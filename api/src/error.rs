@@ -117,6 +117,25 @@ impl ApiError {
         }
     }
 
+    /// The error body: `error_code`, `error_msg`, and `request_id` (gateway errors) or
+    /// `error_details` (every failing rule) where they apply.
+    pub fn body(&self) -> serde_json::Value {
+        let mut body = serde_json::json!({
+            "error_code": self.code(),
+            "error_msg": self.message(),
+        });
+        if self.is_gateway() {
+            body["request_id"] = serde_json::Value::String(request_id::current());
+        }
+        if let ApiError::Rules(all) = self {
+            body["error_details"] = all
+                .iter()
+                .map(|v| serde_json::json!({"error_code": v.code, "error_msg": v.message}))
+                .collect();
+        }
+        body
+    }
+
     fn is_gateway(&self) -> bool {
         self.code().starts_with("APIGW.")
     }
@@ -148,19 +167,7 @@ impl ResponseError for ApiError {
         if let ApiError::Internal(detail) = self {
             tracing::error!(error = %detail, "internal error");
         }
-        let mut body = serde_json::json!({
-            "error_code": self.code(),
-            "error_msg": self.message(),
-        });
-        if self.is_gateway() {
-            body["request_id"] = serde_json::Value::String(request_id::current());
-        }
-        if let ApiError::Rules(all) = self {
-            body["error_details"] = all
-                .iter()
-                .map(|v| serde_json::json!({"error_code": v.code, "error_msg": v.message}))
-                .collect();
-        }
+        let body = self.body();
         let mut resp = HttpResponse::build(self.status());
         resp.insert_header((header::CONTENT_TYPE, crate::wire::JSON_UTF8));
         match self {

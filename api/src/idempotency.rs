@@ -13,6 +13,7 @@ use persistence::{DbConnection, StoreError};
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 use std::future::{ready, Ready};
+use std::str::FromStr;
 
 pub const HEADER: &str = "idempotency-key";
 
@@ -64,8 +65,44 @@ impl FromRequest for IdempotencyKey {
 }
 
 enum Outcome {
-    Fresh(String),
+    /// Executed now: the answer's status and body, stored with the key.
+    Fresh(StatusCode, String),
     Replayed(IdempotencyRow),
+}
+
+/// The request as the key remembers it: method and path, and the body by its meaning, so
+/// the same JSON re-serialised (other key order, spacing, `10.5` for `10.50`) is a replay.
+fn fingerprint(method_path: &str, body: &[u8]) -> String {
+    let mut h = Sha256::new();
+    h.update(method_path.as_bytes());
+    h.update(b"\n");
+    match serde_json::from_slice::<serde_json::Value>(body) {
+        Ok(mut v) => {
+            canonical_numbers(&mut v);
+            // Objects are ordered maps here: the text lists keys sorted.
+            h.update(v.to_string().as_bytes());
+        }
+        Err(_) => h.update(body),
+    }
+    hex::encode(h.finalize())
+}
+
+fn canonical_numbers(v: &mut serde_json::Value) {
+    match v {
+        serde_json::Value::Number(n) => {
+            let text = n.to_string();
+            let exact = rust_decimal::Decimal::from_str_exact(&text)
+                .or_else(|_| rust_decimal::Decimal::from_scientific(&text));
+            if let Ok(d) = exact {
+                if let Ok(m) = serde_json::Number::from_str(&d.normalize().to_string()) {
+                    *n = m;
+                }
+            }
+        }
+        serde_json::Value::Array(items) => items.iter_mut().for_each(canonical_numbers),
+        serde_json::Value::Object(map) => map.values_mut().for_each(canonical_numbers),
+        _ => {}
+    }
 }
 
 /// Runs `effect` in one write transaction, at most once per caller and key.
@@ -86,11 +123,7 @@ where
         return Ok(respond(status, &value));
     };
     let body = crate::extract::body::body_of(req).await;
-    let mut h = Sha256::new();
-    h.update(key.method_path.as_bytes());
-    h.update(b"\n");
-    h.update(&body);
-    let hash = hex::encode(h.finalize());
+    let hash = fingerprint(&key.method_path, &body);
     let scope = caller.scope();
     let now = state.now();
     let expired_before = now - state.config.idempotency_ttl_secs;
@@ -117,16 +150,28 @@ where
                 },
             )
             .map_err(StoreError::retry_on_duplicate)?;
-            let value = effect(conn)?;
-            let text =
-                serde_json::to_string(&value).map_err(|e| StoreError::Internal(e.to_string()))?;
-            idempotency::complete(conn, &s, &kk, i32::from(status.as_u16()), &text)?;
-            Ok(Outcome::Fresh(text))
+            // Once it runs, its outcome is the key's, a business refusal too (Stripe's rule):
+            // the effect runs in a savepoint, so a refusal undoes its writes but not the
+            // claim, and the refusal is stored to be replayed.
+            let (st, text) = match persistence::savepoint(conn, &effect) {
+                Ok(value) => (
+                    status,
+                    serde_json::to_string(&value)
+                        .map_err(|e| StoreError::Internal(e.to_string()))?,
+                ),
+                Err(f @ (Failure::Refused(_) | Failure::RefusedAll(_))) => {
+                    let e = ApiError::from(f);
+                    (e.status(), e.body().to_string())
+                }
+                Err(other) => return Err(other),
+            };
+            idempotency::complete(conn, &s, &kk, i32::from(st.as_u16()), &text)?;
+            Ok(Outcome::Fresh(st, text))
         })
         .await;
     let outcome = result?;
     match outcome {
-        Outcome::Fresh(text) => Ok(raw(status, text)),
+        Outcome::Fresh(st, text) => Ok(raw(st, text)),
         Outcome::Replayed(row) if row.request_hash != hash => Err(ApiError::Rule(Violation::new(
             codes::IDEMPOTENCY_CONFLICT,
             "Idempotency-Key was already used with a different request",

@@ -18,4 +18,4 @@ pub mod schema_vouchers;
 
 pub use conn::{AnyBackend, Backend, DbConnection};
 pub use error::{StoreError, TxError};
-pub use pool::{Db, DbConfig};
+pub use pool::{savepoint, Db, DbConfig};

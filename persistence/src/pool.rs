@@ -222,6 +222,16 @@ impl Db {
     }
 }
 
+/// Runs `f` in a savepoint of the caller's transaction: an error undoes what `f` wrote and
+/// leaves the rest of the transaction going.
+pub fn savepoint<T, E: TxError>(
+    conn: &mut DbConnection,
+    f: impl FnOnce(&mut DbConnection) -> Result<T, E>,
+) -> Result<T, E> {
+    conn.transaction(|c| f(c).map_err(Carrier))
+        .map_err(|Carrier(e)| e)
+}
+
 /// Lets a caller's error type ride through Diesel's transaction, which needs
 /// `From<diesel::result::Error>`.
 struct Carrier<E>(E);

@@ -12,6 +12,7 @@ mod customers_list;
 mod customers_verification;
 mod docs_page;
 mod errors;
+mod idempotency;
 mod leads_flow;
 mod leads_masking;
 mod malformed;
