@@ -28,6 +28,8 @@ pub fn register(cfg: &mut ServiceConfig) {
         .service(crate::handlers::channel::customer_association::list_received_invitations)
         .service(crate::handlers::channel::customer_association::accept_customer_invitation)
         .service(crate::handlers::operator::outbox::list_outbox)
+        .service(operator::directory::partners::list_partners)
+        .service(operator::directory::customers::list_customers)
         .service(operator::partners::create_partner)
         .service(operator::partners::get_partner)
         .service(operator::partners::link_reseller)

@@ -7,7 +7,8 @@ use std::str::FromStr;
 
 /// Largest amount accepted from a caller: 10^12 yuan, far below the i64 cents range so that
 /// sums of many amounts cannot overflow.
-const MAX_CENTS: i64 = 100_000_000_000_000;
+/// 999,999,999,999.99: the largest amount the wire documents.
+const MAX_CENTS: i64 = 99_999_999_999_999;
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum MoneyError {
@@ -135,15 +136,15 @@ impl Amount {
 impl FromStr for Amount {
     type Err = MoneyError;
 
-    /// Accepts what a JSON number or string may hold: `10`, `10.5`, `1.11`, `1e3`.
+    /// Accepts an amount as the wire writes it: `10`, `10.5`, `1.11` ([`parse_amount`]).
     fn from_str(s: &str) -> Result<Self, Self::Err> {
-        Amount::from_decimal(parse_decimal(s)?)
+        Amount::from_decimal(parse_amount(s)?)
     }
 }
 
-/// Parses a decimal the way a JSON number may be written, including an exponent.
+/// Parses a decimal the way a JSON number may be written, including an exponent (ratios);
+/// nothing around it, not even spaces.
 pub fn parse_decimal(s: &str) -> Result<Decimal, MoneyError> {
-    let s = s.trim();
     if s.is_empty() || s.len() > 40 {
         return Err(MoneyError::NotANumber);
     }
@@ -156,6 +157,28 @@ pub fn parse_decimal(s: &str) -> Result<Decimal, MoneyError> {
         Decimal::from_scientific(s)
     };
     parsed.map_err(|_| MoneyError::NotANumber)
+}
+
+/// Parses an amount exactly as the wire documents it: an optional `-`, `0` or digits without
+/// a leading zero, and at most two written decimals (`1.000` is refused) — no spaces, no
+/// exponent, no leading `.` — and at most 999,999,999,999.99.
+pub fn parse_amount(s: &str) -> Result<Decimal, MoneyError> {
+    let unsigned = s.strip_prefix('-').unwrap_or(s);
+    let (int, frac) = match unsigned.split_once('.') {
+        Some((i, f)) => (i, Some(f)),
+        None => (unsigned, None),
+    };
+    let digits = |x: &str| !x.is_empty() && x.bytes().all(|b| b.is_ascii_digit());
+    if !digits(int) || (int.len() > 1 && int.starts_with('0')) || !frac.is_none_or(digits) {
+        return Err(MoneyError::NotANumber);
+    }
+    if frac.is_some_and(|f| f.len() > 2) {
+        return Err(MoneyError::TooManyDecimals);
+    }
+    if int.len() > 12 {
+        return Err(MoneyError::TooLarge);
+    }
+    Decimal::from_str_exact(s).map_err(|_| MoneyError::NotANumber)
 }
 
 /// A non-negative money value with at most two decimals (credit limits, refund amounts).
@@ -179,15 +202,25 @@ mod tests {
             ("10.00", Ok(1000)),
             ("1.11", Ok(111)),
             ("0.01", Ok(1)),
-            ("1.110", Ok(111)),
-            ("1e2", Ok(10000)),
+            ("1.110", Err(MoneyError::TooManyDecimals)),
+            ("1.000", Err(MoneyError::TooManyDecimals)),
+            ("1e2", Err(MoneyError::NotANumber)),
+            (" 1", Err(MoneyError::NotANumber)),
+            ("1 ", Err(MoneyError::NotANumber)),
+            ("\u{a0}1", Err(MoneyError::NotANumber)),
+            (".5", Err(MoneyError::NotANumber)),
+            ("01", Err(MoneyError::NotANumber)),
+            ("1.", Err(MoneyError::NotANumber)),
+            ("+1", Err(MoneyError::NotANumber)),
+            ("999999999999.99", Ok(99_999_999_999_999)),
+            ("1000000000000", Err(MoneyError::TooLarge)),
             ("0", Err(MoneyError::NotPositive)),
             ("-1", Err(MoneyError::NotPositive)),
             ("0.001", Err(MoneyError::TooManyDecimals)),
             ("1.001", Err(MoneyError::TooManyDecimals)),
             ("abc", Err(MoneyError::NotANumber)),
             ("", Err(MoneyError::NotANumber)),
-            ("1e20", Err(MoneyError::TooLarge)),
+            ("1e20", Err(MoneyError::NotANumber)),
             ("NaN", Err(MoneyError::NotANumber)),
         ];
         for (input, want) in cases {

@@ -68,9 +68,40 @@ pub struct PayRequest {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Plan {
     pub discount: Option<(String, Money)>,
-    pub coupons: Vec<(String, Money)>,
+    pub coupons: Vec<CouponUse>,
     /// What balance payment must cover.
     pub remaining: Money,
+}
+
+/// What one coupon does to a payment.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CouponUse {
+    pub id: String,
+    /// What it takes off the order.
+    pub take: Money,
+    /// What it spends of its balance.
+    pub spend: Money,
+}
+
+/// What a coupon takes off `payable` and spends of its balance. A discount coupon's face
+/// value is the share still paid (0.80: pay 80 %) and it is spent whole; vouchers and cash
+/// coupons take their balance, at most what is payable.
+pub fn coupon_take(c: &CouponFacts, payable: Money) -> CouponUse {
+    let (take, spend) = match c.coupon_type {
+        CouponType::DiscountCoupon => {
+            let pay = payable.mul_ratio(c.balance.to_decimal()).unwrap_or(payable);
+            (payable.checked_sub(pay).unwrap_or(Money::ZERO), c.balance)
+        }
+        _ => {
+            let take = c.balance.min(payable);
+            (take, take)
+        }
+    };
+    CouponUse {
+        id: c.id.clone(),
+        take,
+        spend,
+    }
 }
 
 fn v(code: &'static str, msg: impl Into<String>) -> Violation {
@@ -231,13 +262,11 @@ pub fn plan(
             combinable(&c.limits, d.discount_type)?;
         }
         min_discount_ok(&c.limits, &order.line_ratios)?;
-        let take = c
-            .balance
-            .min(scope::payable(&c.scope, &order.lines, remaining)?);
-        remaining = remaining.checked_sub(take).unwrap_or(Money::ZERO);
-        used.push((c.id.clone(), take, c.coupon_type));
+        let u = coupon_take(c, scope::payable(&c.scope, &order.lines, remaining)?);
+        remaining = remaining.checked_sub(u.take).unwrap_or(Money::ZERO);
+        used.push((u, c.coupon_type));
     }
-    let types: Vec<CouponType> = used.iter().map(|u| u.2).collect();
+    let types: Vec<CouponType> = used.iter().map(|u| u.1).collect();
     if types.contains(&CouponType::Voucher) && types.contains(&CouponType::DiscountCoupon) {
         return Err(v(
             codes::VOUCHER_WITH_DISCOUNT_COUPON,
@@ -246,7 +275,7 @@ pub fn plan(
     }
     Ok(Plan {
         discount,
-        coupons: used.into_iter().map(|(id, m, _)| (id, m)).collect(),
+        coupons: used.into_iter().map(|(u, _)| u).collect(),
         remaining,
     })
 }
@@ -264,17 +293,53 @@ pub fn split(remaining: Money, cash: Money, credit: Money) -> Result<(Money, Mon
     Ok((from_cash, from_credit))
 }
 
-/// A refund goes back in the proportions paid: `(to cash, to credit)`.
-pub fn refund_split(refund: Money, cash_paid: Money, credit_paid: Money) -> (Money, Money) {
-    let total = cash_paid.cents() + credit_paid.cents();
-    if total == 0 {
-        return (Money::ZERO, Money::ZERO);
+/// What each account paid for an order and what earlier refunds already returned to it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Refundable {
+    pub cash_paid: Money,
+    pub credit_paid: Money,
+    pub cash_refunded: Money,
+    pub credit_refunded: Money,
+}
+
+impl Refundable {
+    pub fn cash_left(&self) -> Money {
+        self.cash_paid
+            .checked_sub(self.cash_refunded)
+            .unwrap_or(Money::ZERO)
+            .max(Money::ZERO)
     }
-    let ratio = Decimal::from(cash_paid.cents()) / Decimal::from(total);
-    let to_cash = refund
-        .mul_ratio(ratio)
-        .unwrap_or(Money::ZERO)
-        .min(cash_paid);
-    let to_credit = refund.checked_sub(to_cash).unwrap_or(Money::ZERO);
-    (to_cash, to_credit)
+
+    pub fn credit_left(&self) -> Money {
+        self.credit_paid
+            .checked_sub(self.credit_refunded)
+            .unwrap_or(Money::ZERO)
+            .max(Money::ZERO)
+    }
+
+    /// What may still be refunded.
+    pub fn left(&self) -> Money {
+        self.cash_left()
+            .checked_add(self.credit_left())
+            .unwrap_or(Money::ZERO)
+    }
+}
+
+/// Where a refund of `amount` (at most [`Refundable::left`]) goes: `(to cash, to credit)`, in
+/// the proportions still unrefunded, so no account ever gets back more than it paid, and
+/// refunding what is left returns exactly what each account has not had back.
+pub fn refund_split(amount: Money, r: &Refundable) -> (Money, Money) {
+    let (cash, credit, left) = (r.cash_left(), r.credit_left(), r.left());
+    if left.is_zero() || amount >= left {
+        return (cash, credit);
+    }
+    let ratio = Decimal::from(cash.cents()) / Decimal::from(left.cents());
+    let to_cash = amount.mul_ratio(ratio).unwrap_or(Money::ZERO).min(cash);
+    let to_credit = amount.checked_sub(to_cash).unwrap_or(Money::ZERO);
+    if to_credit > credit {
+        // Rounding put too little on cash: the rest of the credit caps it.
+        (amount.checked_sub(credit).unwrap_or(Money::ZERO), credit)
+    } else {
+        (to_cash, to_credit)
+    }
 }

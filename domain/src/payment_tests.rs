@@ -285,23 +285,66 @@ fn discounts_coupons_and_the_609_rule() {
     )];
     let p = plan(&order(vec![], vec![]), &big, &req(&[("v", 301)], None), 10).unwrap();
     assert_eq!(
-        (p.coupons[0].1, p.remaining),
+        (p.coupons[0].take, p.remaining),
         (Money::from_cents(10_000), Money::ZERO)
     );
 }
 
 #[test]
-fn cash_first_then_credit_and_refund_proportions() {
+fn refunds_split_over_what_is_left_and_never_return_more_than_paid() {
     let m = Money::from_cents;
-    assert_eq!(split(m(100), m(30), m(100)), Ok((m(30), m(70))));
-    assert_eq!(split(m(100), m(300), m(0)), Ok((m(100), m(0))));
-    assert_eq!(
-        split(m(100), m(30), m(69)).unwrap_err().code,
-        codes::INSUFFICIENT_BALANCE
-    );
-    assert_eq!(split(m(0), m(0), m(0)), Ok((m(0), m(0))));
-    assert_eq!(refund_split(m(100), m(30), m(70)), (m(30), m(70)));
-    assert_eq!(refund_split(m(50), m(30), m(70)), (m(15), m(35)));
-    assert_eq!(refund_split(m(1), m(1), m(2)), (m(0), m(1)));
-    assert_eq!(refund_split(m(10), m(0), m(0)), (m(0), m(0)));
+    let paid = |cash, credit| Refundable {
+        cash_paid: m(cash),
+        credit_paid: m(credit),
+        ..Refundable::default()
+    };
+    assert_eq!(refund_split(m(100), &paid(30, 70)), (m(30), m(70)));
+    assert_eq!(refund_split(m(50), &paid(30, 70)), (m(15), m(35)));
+    assert_eq!(refund_split(m(1), &paid(1, 2)), (m(0), m(1)));
+    assert_eq!(refund_split(m(10), &paid(0, 0)), (m(0), m(0)));
+    // 0.02 cash + 0.01 credit refunded in three parts of 0.01: 0.02 back to cash, 0.01 to credit.
+    let mut r = paid(2, 1);
+    for _ in 0..3 {
+        let (c, k) = refund_split(m(1), &r);
+        r.cash_refunded = m(r.cash_refunded.cents() + c.cents());
+        r.credit_refunded = m(r.credit_refunded.cents() + k.cents());
+    }
+    assert_eq!((r.cash_refunded, r.credit_refunded), (m(2), m(1)));
+}
+
+/// Random payments and refund sequences: each refund is its amount exactly, no account gets
+/// back more than it paid, and refunding everything returns exactly what each paid.
+#[test]
+fn any_sequence_of_partial_refunds_keeps_each_account_whole() {
+    let m = Money::from_cents;
+    let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
+    let mut next = |n: i64| {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        i64::try_from(seed % u64::try_from(n.max(1)).unwrap_or(1)).unwrap_or(0)
+    };
+    for _ in 0..20_000 {
+        let mut r = Refundable {
+            cash_paid: m(next(1_000)),
+            credit_paid: m(next(1_000)),
+            ..Refundable::default()
+        };
+        while !r.left().is_zero() {
+            let amount = m(1 + next(r.left().cents()));
+            let (c, k) = refund_split(amount, &r);
+            assert_eq!(c.cents() + k.cents(), amount.cents(), "{r:?} {amount}");
+            assert!(!c.is_negative() && !k.is_negative(), "{r:?} {amount}");
+            r.cash_refunded = m(r.cash_refunded.cents() + c.cents());
+            r.credit_refunded = m(r.credit_refunded.cents() + k.cents());
+            assert!(
+                r.cash_refunded <= r.cash_paid && r.credit_refunded <= r.credit_paid,
+                "{r:?}"
+            );
+        }
+        assert_eq!(
+            (r.cash_refunded, r.credit_refunded),
+            (r.cash_paid, r.credit_paid)
+        );
+    }
 }

@@ -50,12 +50,22 @@ mod tests {
 }
 
 /// A CSV cell that a spreadsheet will not run as a formula: cells starting with `=`, `+`, `-`,
-/// `@`, tab or carriage return get a leading `'`.
+/// `@`, tab or carriage return get a leading `'`, except numbers such as `-1` or `-12.50`.
 pub fn csv_safe(cell: &str) -> std::borrow::Cow<'_, str> {
     match cell.chars().next() {
+        Some('+' | '-') if is_plain_number(cell) => cell.into(),
         Some('=' | '+' | '-' | '@' | '\t' | '\r') => format!("'{cell}").into(),
         _ => cell.into(),
     }
+}
+
+/// `-1`, `+12.50`: a sign, digits and at most one decimal point with digits after it — a
+/// value a spreadsheet reads as a number, never as a formula.
+fn is_plain_number(cell: &str) -> bool {
+    let unsigned = cell.get(1..).unwrap_or_default();
+    let (int, frac) = unsigned.split_once('.').unwrap_or((unsigned, "0"));
+    let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+    digits(int) && digits(frac)
 }
 
 #[cfg(test)]
@@ -64,8 +74,20 @@ mod csv_tests {
     fn formulas_are_neutralised() {
         assert_eq!(super::csv_safe("=1+2"), "'=1+2");
         assert_eq!(super::csv_safe("@SUM(A1)"), "'@SUM(A1)");
-        assert_eq!(super::csv_safe("-3"), "'-3");
+        assert_eq!(super::csv_safe("-3+A1"), "'-3+A1");
+        assert_eq!(super::csv_safe("-"), "'-");
+        assert_eq!(super::csv_safe("-.5"), "'-.5");
+        assert_eq!(super::csv_safe("-1."), "'-1.");
+        assert_eq!(super::csv_safe("-1e3"), "'-1e3");
+        assert_eq!(super::csv_safe("+-1"), "'+-1");
         assert_eq!(super::csv_safe("plain"), "plain");
         assert_eq!(super::csv_safe(""), "");
+    }
+
+    #[test]
+    fn numbers_stay_numbers() {
+        for n in ["-1", "-12.50", "+3", "-0.01", "42", "-999999999999.99"] {
+            assert_eq!(super::csv_safe(n), n);
+        }
     }
 }

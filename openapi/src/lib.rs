@@ -2,6 +2,7 @@
 //! utoipa-actix-web in the `api` crate); this crate adds what every operation shares: the info
 //! block, the two security schemes, the error body, and the common error responses.
 
+mod closed;
 pub mod docs_page;
 mod inline;
 
@@ -148,6 +149,7 @@ fn refuse_control_characters(doc: OpenApi) -> OpenApi {
         return doc;
     };
     inline::inline_wire_types(&mut v);
+    closed::close_request_bodies(&mut v);
     if let Some(paths) = v.get_mut("paths").and_then(|p| p.as_object_mut()) {
         for item in paths.values_mut().filter_map(|i| i.as_object_mut()) {
             for op in item.values_mut() {

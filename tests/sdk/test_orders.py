@@ -645,7 +645,7 @@ def test_order_coupons_are_the_customers_coupons_usable_for_the_order(op):
                     line("100.00", discount_ratio="0.7"))
     voucher = grant(op, c.id, VOUCHER, "30.00")
     cash_coupon = grant(op, c.id, CASH_COUPON, "20.00")
-    discount_coupon = grant(op, c.id, DISCOUNT_COUPON, "10.00",
+    discount_coupon = grant(op, c.id, DISCOUNT_COUPON, "0.90",
                             simultaneousUseWithEmpowerDiscount=0, minConsumeDiscount="0.7")
     grant(op, c.id, PRODUCT_COUPON, "5.00")
     spent = grant(op, c.id, VOUCHER, "5.00")
@@ -974,7 +974,8 @@ def test_min_consume_discount_above_every_lines_ratio_is_cbc_99003117(op):
 def test_voucher_with_a_discount_coupon_is_cbc_99003147(op):
     c = payer(op, cash="1000.00")
     voucher = grant(op, c.id, VOUCHER, "5.00")
-    discount_coupon = grant(op, c.id, DISCOUNT_COUPON, "5.00")
+    # A discount coupon's face value is the share paid (S17): 0.95 pays 95 %.
+    discount_coupon = grant(op, c.id, DISCOUNT_COUPON, "0.95")
     cash_coupon = grant(op, c.id, CASH_COUPON, "5.00")
     oid = new_order(op, c.id, "100.00")
 
@@ -1161,14 +1162,20 @@ def test_unsubscribe_refunds_the_customer_in_the_proportions_paid(op):
     rest = unsubscribe(op, oid)
     assert customer_money(c) == ("30.00", "100.00")
 
-    resp = refunds(c.api, oid)
-    assert resp.status_code == 200
-    assert resp.total_count == 2
-    by_id = {x.id: x for x in resp.refund_infos}
+    # ShowRefundOrderDetails takes the unsubscription order's id, as the SDK documents
+    # order_id; each record names the original order as base_order_id (#18 item 4).
+    resps = [refunds(c.api, r["refund_order_id"]) for r in (part, rest)]
+    assert [(r.status_code, r.total_count) for r in resps] == [(200, 1), (200, 1)]
+    by_id = {x.id: x for r in resps for x in r.refund_infos}
     assert set(by_id) == {part["refund_order_id"], rest["refund_order_id"]}
     assert by_id[part["refund_order_id"]].amount == Decimal("-10.00")
     assert by_id[rest["refund_order_id"]].amount == Decimal("-40.00")
-    for x in resp.refund_infos:
+    assert refunds(c.api, oid).total_count == 0
+    # The unsubscription order is an order (order_type 4, completed) the customer sees.
+    u = one_order(c.api, part["refund_order_id"])
+    assert (u.order_type, u.status) == (4, 5)
+    assert details(c.api, part["refund_order_id"]).order_info.order_type == 4
+    for x in by_id.values():
         assert isinstance(x.amount, Decimal)
         assert (x.base_order_id, x.customer_id, x.measure_id, x.service_type_code) == (
             oid, c.id, "1", "hws.service.type.obs")
@@ -1211,12 +1218,13 @@ def test_partner_reads_refunds_only_with_the_customer_id(op):
     e = sdk_fails(d.api, 400, "CBC.99100067", refunds, d.api, oid)
     assert "customer_id" in e.error_msg
 
-    resp = refunds(d.api, oid, customer_id=c.id)
+    resp = refunds(d.api, refund_id, customer_id=c.id)
     assert [(x.id, x.amount, x.base_order_id, x.customer_id) for x in resp.refund_infos] == [
         (refund_id, Decimal("-20.00"), oid, c.id)]
-    assert refunds(d.api, oid, customer_id=other.id).total_count == 0
+    assert refunds(d.api, refund_id, customer_id=other.id).total_count == 0
     stranger = desk(op)
-    sdk_fails(stranger.api, 400, "CBC.30000010", refunds, stranger.api, oid, customer_id=c.id)
+    sdk_fails(stranger.api, 400, "CBC.30000010", refunds, stranger.api, refund_id,
+              customer_id=c.id)
     # The customer paid, so the customer got the money back.
     assert customer_money(c)[0] == "50.00"
     assert partner_money(d)[0] == 50.0
@@ -1228,7 +1236,7 @@ def test_customer_lists_its_own_coupons_with_filters(op):
     c = payer(op, cash="100.00")
     other = customer_of(op)
     voucher = grant(op, c.id, VOUCHER, "10.00")
-    discount_coupon = grant(op, c.id, DISCOUNT_COUPON, "5.00",
+    discount_coupon = grant(op, c.id, DISCOUNT_COUPON, "0.80",
                             simultaneousUseWithEmpowerDiscount=0, minConsumeDiscount="0.5")
     cash_coupon = grant(op, c.id, CASH_COUPON, "20.00")
     grant(op, other.id, VOUCHER, "99.00")
@@ -1608,6 +1616,8 @@ def test_refund_after_the_partner_paid_goes_back_to_the_partner(op):
     credit_rows = partner_records(d.api, CREDIT, trade_type="REFUND").records
     assert sorted((x.trade_id, x.change_amount, x.customer_id) for x in credit_rows) == sorted(
         [(part, "4.00", c.id), (rest, "16.00", c.id)])
-    amounts = {x.id: x.amount for x in refunds(d.api, oid, customer_id=c.id).refund_infos}
+    amounts = {x.id: x.amount for r in (part, rest)
+               for x in refunds(d.api, r, customer_id=c.id).refund_infos}
     assert amounts == {part: Decimal("-10.00"), rest: Decimal("-40.00")}
-    assert {x.id: x.amount for x in refunds(c.api, oid).refund_infos} == amounts
+    assert {x.id: x.amount for r in (part, rest)
+            for x in refunds(c.api, r).refund_infos} == amounts

@@ -112,11 +112,12 @@ pub(crate) fn parse_typed<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, ApiErr
     // Parsed once untyped to find NUL inside strings (escaped as `\u0000`) wherever they are
     // and to read whole numbers as integers; syntax errors are left to the typed parse of the
     // text, which names where they are.
+    super::strict::check_duplicate_keys(text)?;
     let value: T = match serde_json::from_str::<serde_json::Value>(text) {
         Ok(mut untyped) => {
             super::clean::check_json(&untyped)?;
             super::integral::normalize(&mut untyped);
-            serde_path_to_error::deserialize(untyped).map_err(typed_error)?
+            super::strict::typed(untyped)?
         }
         Err(_) => {
             let mut de = serde_json::Deserializer::from_str(text);
@@ -130,7 +131,7 @@ pub(crate) fn parse_typed<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, ApiErr
     Ok(value)
 }
 
-fn typed_error<E: std::fmt::Display>(e: serde_path_to_error::Error<E>) -> ApiError {
+pub(super) fn typed_error<E: std::fmt::Display>(e: serde_path_to_error::Error<E>) -> ApiError {
     let path = e.path().to_string();
     let inner = tidy_serde_message(&e.inner().to_string());
     if path == "." || path.is_empty() {

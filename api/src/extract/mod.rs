@@ -7,6 +7,7 @@ mod integral;
 pub mod json;
 mod path;
 pub mod query;
+mod strict;
 
 pub use body::read_body;
 pub use json::{Json, LegacyJson};

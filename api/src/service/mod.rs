@@ -5,6 +5,7 @@ pub mod acting;
 pub mod bootstrap;
 pub mod channel;
 pub mod customers;
+pub mod directory;
 pub mod leads;
 pub mod login;
 pub mod money;

@@ -2,7 +2,7 @@
 //! checked by the domain's money rules when read. Answers write amounts as JSON numbers with
 //! two decimals.
 
-use domain::money::{non_negative_from_decimal, parse_decimal};
+use domain::money::{non_negative_from_decimal, parse_amount, parse_decimal};
 use domain::Money;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
@@ -11,15 +11,30 @@ use utoipa::openapi::schema::{ObjectBuilder, SchemaType, Type};
 use utoipa::openapi::{RefOr, Schema};
 use utoipa::{PartialSchema, ToSchema};
 
-/// The text of a JSON number or string holding a decimal.
+/// A decimal in any JSON form (ratios).
 fn decimal<'de, D: Deserializer<'de>>(d: D) -> Result<Decimal, D::Error> {
-    let v = serde_json::Value::deserialize(d)?;
-    let text = match &v {
+    let text = match serde_json::Value::deserialize(d)? {
         serde_json::Value::Number(n) => n.to_string(),
-        serde_json::Value::String(s) => s.clone(),
+        serde_json::Value::String(s) => s,
         _ => return Err(serde::de::Error::custom("must be a decimal number")),
     };
     parse_decimal(&text).map_err(|_| serde::de::Error::custom("must be a decimal number"))
+}
+
+/// An amount as the schema states it: a JSON number is judged by its value (the money rules
+/// then allow two decimals and the maximum), a string by the pattern ([`parse_amount`]: no
+/// spaces, exponent, leading `.` or zeros, at most two written decimals).
+fn amount<'de, D: Deserializer<'de>>(d: D) -> Result<Decimal, D::Error> {
+    let bad = |e: domain::money::MoneyError| {
+        serde::de::Error::custom(format!(
+            "{e}: write an amount as digits with at most two decimals, at most 999999999999.99"
+        ))
+    };
+    match serde_json::Value::deserialize(d)? {
+        serde_json::Value::Number(n) => parse_decimal(&n.to_string()).map_err(bad),
+        serde_json::Value::String(s) => parse_amount(&s).map_err(bad),
+        _ => Err(serde::de::Error::custom("must be a decimal number")),
+    }
 }
 
 macro_rules! schema_name {
@@ -38,7 +53,7 @@ pub struct Amount(pub domain::Amount);
 
 impl<'de> Deserialize<'de> for Amount {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        domain::Amount::from_decimal(decimal(d)?)
+        domain::Amount::from_decimal(amount(d)?)
             .map(Amount)
             .map_err(serde::de::Error::custom)
     }
@@ -57,7 +72,7 @@ pub struct AmountOrZero(pub Money);
 
 impl<'de> Deserialize<'de> for AmountOrZero {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        non_negative_from_decimal(decimal(d)?)
+        non_negative_from_decimal(amount(d)?)
             .map(AmountOrZero)
             .map_err(serde::de::Error::custom)
     }
@@ -142,14 +157,14 @@ impl PartialSchema for WireDecimal {
 }
 impl ToSchema for WireDecimal {}
 
-/// A decimal accepted as a JSON number or a string (`10.00`, `"1.11"`), for fields whose rule
-/// is not an amount's (ratios, whose rule depends on another field).
+/// An amount-shaped decimal as a JSON number or a string (`10.00`, `"1.11"`), written as an
+/// amount is, for fields whose sign or range depends on another field.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct DecimalInput(pub Decimal);
 
 impl<'de> Deserialize<'de> for DecimalInput {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        decimal(d).map(DecimalInput)
+        amount(d).map(DecimalInput)
     }
 }
 
@@ -186,7 +201,22 @@ mod tests {
         assert_eq!(a.map(|a| a.0.cents()), Some(1010));
         let b: Option<Amount> = serde_json::from_str("\"1.11\"").ok();
         assert_eq!(b.map(|a| a.0.cents()), Some(111));
-        for bad in ["0", "-1", "1.234", "true", "\"x\""] {
+        for bad in [
+            "0",
+            "-1",
+            "1.234",
+            "true",
+            "\"x\"",
+            "\"1e2\"",
+            "\"1.000\"",
+            "\" 1\"",
+            "\"1\u{a0}\"",
+            "\".5\"",
+            "\"01\"",
+            "1000000000000",
+            "\"1000000000000\"",
+            "1.001",
+        ] {
             assert!(serde_json::from_str::<Amount>(bad).is_err(), "{bad}");
         }
         let z: Option<AmountOrZero> = serde_json::from_str("0").ok();

@@ -6,7 +6,9 @@ use crate::Money;
 use rust_decimal::Decimal;
 
 coded_enum! {
-    /// 1 voucher (代金券), 2 discount coupon (折扣券), 3 product coupon, 4 cash coupon (现金券).
+    /// 1 voucher (代金券; PayOrders `type` 301), 2 discount coupon (折扣券; 300, its face value
+    /// is the share paid, 0.80 = pay 80 %), 3 product coupon (cannot pay orders here), 4 cash
+    /// coupon (现金券; 302).
     pub enum CouponType: int {
         Voucher = 1,
         DiscountCoupon = 2,
@@ -23,6 +25,23 @@ coded_enum! {
         Used = 3,
         Expired = 4,
         Reclaimed = 5,
+    }
+}
+
+/// A coupon's face value as granted: an amount for vouchers and cash coupons, and for a
+/// discount coupon the share still paid, a ratio strictly between 0 and 1 (0.80: pay 80 %).
+pub fn face_value(coupon_type: CouponType, face: Decimal) -> Result<Money, crate::Violation> {
+    let amount = || {
+        crate::money::Amount::from_decimal(face)
+            .map(crate::money::Amount::money)
+            .map_err(|e| crate::Violation::param(format!("face_value {e}")))
+    };
+    match coupon_type {
+        CouponType::DiscountCoupon if face > Decimal::ZERO && face < Decimal::ONE => amount(),
+        CouponType::DiscountCoupon => Err(crate::Violation::param(
+            "face_value of a discount coupon (coupon_type 2) is the share paid: a ratio in (0, 1) with at most two decimals",
+        )),
+        _ => amount(),
     }
 }
 
@@ -61,4 +80,25 @@ pub struct Coupon {
     pub last_used_time: Option<i64>,
     pub memo: Option<String>,
     pub create_time: i64,
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+    use super::*;
+    use std::str::FromStr;
+
+    #[test]
+    fn face_values() {
+        let d = |s| Decimal::from_str(s).unwrap();
+        let ok = |t, s| face_value(t, d(s)).map(Money::cents);
+        assert_eq!(ok(CouponType::DiscountCoupon, "0.80"), Ok(80));
+        assert_eq!(ok(CouponType::DiscountCoupon, "0.01"), Ok(1));
+        for bad in ["0", "1", "1.00", "5", "0.805", "-0.5"] {
+            assert!(ok(CouponType::DiscountCoupon, bad).is_err(), "{bad}");
+        }
+        assert_eq!(ok(CouponType::Voucher, "5"), Ok(500));
+        assert_eq!(ok(CouponType::CashCoupon, "0.80"), Ok(80));
+        assert!(ok(CouponType::Voucher, "0").is_err());
+    }
 }

@@ -125,11 +125,13 @@ pub fn usable(
         .load(conn)?)
 }
 
-/// Uses `cents` of a usable coupon for `order_id`; false if it was used meanwhile.
+/// Spends `spend` of a usable coupon's balance, taking `take` off `order_id`; false if it
+/// was used meanwhile.
 pub fn consume(
     conn: &mut DbConnection,
     id: &str,
-    cents: i64,
+    take: Money,
+    spend: Money,
     order_id: &str,
     now: i64,
 ) -> Result<bool, StoreError> {
@@ -137,11 +139,11 @@ pub fn consume(
         coupons::table
             .filter(coupons::id.eq(id))
             .filter(coupons::status.eq(coded::int(CouponStatus::Usable)))
-            .filter(coupons::balance_cents.ge(cents)),
+            .filter(coupons::balance_cents.ge(spend.cents())),
     )
     .set((
         coupons::status.eq(coded::int(CouponStatus::Used)),
-        coupons::balance_cents.eq(coupons::balance_cents - cents),
+        coupons::balance_cents.eq(coupons::balance_cents - spend.cents()),
         coupons::used_by_order_id.eq(order_id),
         coupons::last_used_time.eq(now),
     ))
@@ -151,7 +153,7 @@ pub fn consume(
             .values((
                 order_coupons::order_id.eq(order_id),
                 order_coupons::coupon_id.eq(id),
-                order_coupons::amount_cents.eq(cents),
+                order_coupons::amount_cents.eq(take.cents()),
             ))
             .execute(conn)?;
     }

@@ -7,6 +7,7 @@ pub mod coupons;
 pub mod credentials;
 pub mod customer_invitations;
 pub mod customers;
+pub mod directory;
 pub mod idempotency;
 pub mod leads;
 pub mod ledger;

@@ -262,6 +262,50 @@ pub fn create(
     insert(conn, &row, &lines, &discounts)
 }
 
+/// Stores the unsubscription order (type 4, completed at once) that returns `amount` of
+/// `base` to its payer; it belongs to the same customer and partner, so whoever may see the
+/// original sees it.
+pub fn create_unsubscription(
+    conn: &mut DbConnection,
+    id: &str,
+    base: &Order,
+    amount: Money,
+    now: i64,
+) -> Result<(), StoreError> {
+    let (payer_kind, payer_id) = match &base.payer {
+        Some(Payer::Customer(c)) => (Some(super::accounts::CUSTOMER), Some(c.clone())),
+        Some(Payer::Partner(p)) => (Some(super::accounts::PARTNER), Some(p.clone())),
+        None => (None, None),
+    };
+    let row = OrderRow {
+        id: id.to_owned(),
+        customer_id: base.customer_id.clone(),
+        partner_id: base.partner_id.clone(),
+        service_type_code: base.service_type_code.clone(),
+        service_type_name: base.service_type_name.clone(),
+        source_type: base.source_type,
+        status: coded::int(OrderStatus::Completed),
+        order_type: coded::int(OrderType::Unsubscribe),
+        official_cents: amount.cents(),
+        amount_cents: amount.cents(),
+        discount_cents: 0,
+        coupon_cents: 0,
+        cash_paid_cents: 0,
+        credit_paid_cents: 0,
+        refunded_cents: 0,
+        payer_kind: payer_kind.map(str::to_owned),
+        payer_id,
+        applied_discount_id: None,
+        agent_pay_status: None,
+        agent_pay_reason: None,
+        pending_payment_end_time: None,
+        create_time: now,
+        payment_time: Some(now),
+        discount_count: 0,
+    };
+    insert(conn, &row, &[], &[])
+}
+
 pub fn find(conn: &mut DbConnection, id: &str) -> Result<Option<Order>, StoreError> {
     orders::table
         .find(id)

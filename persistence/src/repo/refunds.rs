@@ -38,6 +38,17 @@ pub fn of_order(conn: &mut DbConnection, order_id: &str) -> Result<Vec<Refund>, 
         .collect()
 }
 
+/// The refund an unsubscription order made (its id is the order's).
+pub fn find(conn: &mut DbConnection, id: &str) -> Result<Option<Refund>, StoreError> {
+    refunds::table
+        .find(id)
+        .select(RefundRow::as_select())
+        .first(conn)
+        .optional()?
+        .map(Refund::try_from)
+        .transpose()
+}
+
 impl TryFrom<RefundRow> for Refund {
     type Error = StoreError;
 

@@ -131,7 +131,7 @@ both_backends!(
         .await;
         let min80 = coupon(&srv, &c.id, 4, "5", json!({"minConsumeDiscount": "0.8"})).await;
         let voucher = coupon(&srv, &c.id, 1, "5", json!({})).await;
-        let disc_coupon = coupon(&srv, &c.id, 2, "5", json!({})).await;
+        let disc_coupon = coupon(&srv, &c.id, 2, "0.95", json!({})).await;
         let discounted = |t: i32| json!({"discounts": [{"discount_id": format!("d{t}"), "discount_type": t, "discount_mode": 2, "discount_value": "1"}]});
         let with = |o: &str, cp: &str, t: i32| json!({"order_id": o, "use_coupon": "YES", "coupon_infos": [{"id": cp, "type": 302}], "use_discount": "YES", "discount_infos": [{"id": format!("d{t}"), "type": t}]});
         for (cp, t) in [(&no_partner, 3), (&no_contract, 2), (&no_promo, 0)] {

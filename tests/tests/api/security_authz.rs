@@ -5,6 +5,8 @@
 //! ids are blanked): no existence oracle, no data. The whole database must be unchanged after
 //! each operation: no effect. An id parameter without a fixture fails the test by name, so new
 //! routes are covered as soon as they are registered (add a line to `tests::authz::REGISTRY`).
+//! Operations a distributor may call for its reseller are called again acting for the other
+//! world's reseller, with the foreign and the missing id alike.
 
 use futures_util::future::join_all;
 use serde_json::Value;
@@ -64,6 +66,16 @@ fn effect(before: &Digest, after: &Digest) -> (Vec<String>, BTreeMap<String, usi
         }
     }
     (removed, added)
+}
+
+/// Whether the operation takes `indirect_partner_id` as a query parameter (a distributor
+/// acting for its reseller).
+fn acts_for_reseller(op: &Value) -> bool {
+    op["parameters"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .any(|p| p["in"] == "query" && p["name"] == "indirect_partner_id")
 }
 
 struct Case {
@@ -131,8 +143,34 @@ both_backends!(
                     if own.name == "A" {
                         who.push(("operator".into(), operator.clone()));
                     }
+                    // Acting for the other side's reseller must not reveal either whether
+                    // the object exists: the caller's scope is judged first.
+                    let acting = acts_for_reseller(&op.op) && *kind != "reseller";
                     for (label, client) in who {
                         let own_id = own.ids[kind].clone();
+                        if acting {
+                            let act = |mut r: tests::authz_request::Request| {
+                                r.query.push((
+                                    "indirect_partner_id".into(),
+                                    other.ids["reseller"].clone(),
+                                ));
+                                r
+                            };
+                            cases.push(Case {
+                                own: None,
+                                label: format!("{label} acting for the other side's reseller"),
+                                param: format!("{:?} {}", param.place, param.name),
+                                client: client.clone(),
+                                foreign: (
+                                    foreign.clone(),
+                                    act(build(&doc, &op.path, &op.op, param, &foreign, own)),
+                                ),
+                                missing: (
+                                    absent.clone(),
+                                    act(build(&doc, &op.path, &op.op, param, &absent, own)),
+                                ),
+                            });
+                        }
                         cases.push(Case {
                             own: (op.method == "GET")
                                 .then(|| build(&doc, &op.path, &op.op, param, &own_id, own)),

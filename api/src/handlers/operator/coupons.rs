@@ -4,16 +4,17 @@ use super::path_id;
 use crate::auth::Caller;
 use crate::extract::LegacyJson as Json;
 use crate::service::not_found;
-use crate::wire::DecimalInput;
+use crate::wire::{DecimalInput, Ratio};
 use crate::{wire, ApiError, AppState};
 use actix_web::http::StatusCode;
 use actix_web::web::{Data, Path};
 use actix_web::{post, HttpResponse};
-use domain::{Amount, Violation};
+use domain::code::Coded;
+use domain::vouchers::coupon::{self, CouponType};
+use domain::Violation;
 use persistence::ids;
 use persistence::repo::coupons::{self, CouponRow};
 use persistence::repo::customers;
-use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 use validator::Validate;
@@ -34,31 +35,18 @@ pub struct UseLimits {
     #[schema(minimum = 0, maximum = 1, example = 1)]
     simultaneous_use_with_promotion_discount: Option<i32>,
     /// Unusable when every order line's discount ratio is below this, in (0, 1].
-    #[schema(schema_with = discount_ratio_schema)]
-    min_consume_discount: Option<DecimalInput>,
-}
-
-/// A ratio in (0, 1]: a JSON number or a decimal string.
-fn discount_ratio_schema() -> utoipa::openapi::Object {
-    use utoipa::openapi::schema::{ObjectBuilder, SchemaType, Type};
-    ObjectBuilder::new()
-        .schema_type(SchemaType::from_iter([Type::Number, Type::String]))
-        // Decimal holds 28 decimal places: a number below 1e-6 written with an exponent can
-        // exceed them, a string of 29 characters cannot.
-        .minimum(Some(0.000_001))
-        .maximum(Some(1.0))
-        .max_length(Some(29))
-        .pattern(Some(r"^(0?\.[0-9]*[1-9][0-9]*|1(\.0*)?)$"))
-        .examples([serde_json::json!("0.8")])
-        .build()
+    min_consume_discount: Option<Ratio>,
 }
 
 #[derive(Deserialize, Validate, ToSchema)]
 pub struct GrantCoupon {
-    /// 1 voucher, 2 discount coupon, 3 product coupon, 4 cash coupon.
+    /// 1 voucher (paid as PayOrders `type` 301), 2 discount coupon (300), 3 product coupon
+    /// (cannot pay orders here), 4 cash coupon (302); 303 stored-value cards are not granted.
     #[validate(range(min = 1, max = 4))]
     #[schema(minimum = 1, maximum = 4, example = 1)]
     coupon_type: i32,
+    /// An amount; for a discount coupon (type 2) the share still paid, a ratio in (0, 1)
+    /// with at most two decimals (0.80: the order is paid at 80 %).
     face_value: DecimalInput,
     /// UTC, in the future; default one year from now.
     #[schema(schema_with = crate::schemas::utc_time)]
@@ -84,8 +72,9 @@ pub async fn grant_coupon(
     caller.require_operator()?;
     let cid = path_id(&customer_id)?.to_owned();
     let b = body.into_inner()?;
-    let face = Amount::from_decimal(b.face_value.0)
-        .map_err(|e| Violation::param(format!("face_value {e}")))?;
+    let kind = CouponType::from_int(i64::from(b.coupon_type))
+        .ok_or_else(|| Violation::param("coupon_type must be 1, 2, 3 or 4"))?;
+    let face = coupon::face_value(kind, b.face_value.0)?;
     let now = state.now();
     let expire = match &b.expire_time {
         Some(s) => wire::parse_utc("expire_time", s)?,
@@ -100,15 +89,9 @@ pub async fn grant_coupon(
     }
     let limits = b.use_limits.as_ref();
     let flag = |f: fn(&UseLimits) -> Option<i32>| limits.and_then(f).unwrap_or(1) == 1;
-    let min = match limits.and_then(|l| l.min_consume_discount) {
-        Some(d) if d.0 > Decimal::ZERO && d.0 <= Decimal::ONE => Some(d.0.normalize().to_string()),
-        Some(_) => {
-            return Err(ApiError::param(
-                "use_limits.minConsumeDiscount must be in (0, 1]",
-            ))
-        }
-        None => None,
-    };
+    let min = limits
+        .and_then(|l| l.min_consume_discount)
+        .map(|d| d.0.normalize().to_string());
     let row = CouponRow {
         id: ids::prefixed("CP"),
         customer_id: cid,

@@ -5,6 +5,7 @@ pub mod coupon_quotas;
 pub mod coupons;
 pub mod customers;
 pub mod development_paths;
+pub mod directory;
 pub mod incentives;
 pub mod money;
 pub mod orders;

@@ -212,6 +212,8 @@ pub struct OrderIdQuery {
 #[derive(Deserialize, IntoParams)]
 #[into_params(parameter_in = Query)]
 pub struct RefundsQuery {
+    /// The unsubscription (refund) order's id, as unsubscribing answers it
+    /// (`refund_order_id`); its record's `base_order_id` names the original order.
     pub order_id: OrderId,
     /// Required for partners (`CBC.99100067` without it): the order's customer.
     pub customer_id: Option<CustomerId>,

@@ -13,9 +13,14 @@ use persistence::{ids, DbConnection};
 pub fn create(conn: &mut DbConnection, new: &NewOrder, now: i64) -> Outcome<String> {
     new.check()?;
     let c = customers::find(conn, &new.customer_id)?.ok_or_else(|| not_found("customer"))?;
-    let id = format!("CS{}", ids::prefixed("").to_uppercase());
+    let id = new_order_id();
     repo::create(conn, &id, new, c.partner_id, now)?;
     Ok(id)
+}
+
+/// A fresh order id in Huawei's form.
+pub fn new_order_id() -> String {
+    format!("CS{}", ids::prefixed("").to_uppercase())
 }
 
 /// Cancels a pending-payment order the caller may see.

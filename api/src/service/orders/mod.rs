@@ -21,12 +21,18 @@ pub fn visible(
     order_id: &str,
     indirect: Option<&str>,
 ) -> Outcome<Order> {
+    // The caller's scope first: a reseller that is not the caller's refuses alike whether
+    // or not the order exists, so the answer reveals nothing about other partners' ids.
+    let partner = match who {
+        Principal::PartnerUser(u) => Some(acting::partner(conn, &u.partner_id, indirect)?.id),
+        Principal::Customer(_) if indirect.is_some() => return Err(orders::not_yours().into()),
+        _ => None,
+    };
     let o = repo::find(conn, order_id)?.ok_or_else(orders::not_yours)?;
     let ok = match who {
-        Principal::Customer(c) => o.customer_id == c.customer_id && indirect.is_none(),
-        Principal::PartnerUser(u) => {
-            let partner = acting::partner(conn, &u.partner_id, indirect)?;
-            customers::find(conn, &o.customer_id)?.and_then(|c| c.partner_id) == Some(partner.id)
+        Principal::Customer(c) => o.customer_id == c.customer_id,
+        Principal::PartnerUser(_) => {
+            customers::find(conn, &o.customer_id)?.and_then(|c| c.partner_id) == partner
         }
         Principal::Operator => true,
     };

@@ -12,7 +12,7 @@ use persistence::repo::accounts::{self, AccountRow, Posting};
 use persistence::repo::coupons;
 use persistence::repo::orders::{self as repo, Paid};
 use persistence::repo::refunds::{self, RefundRow};
-use persistence::{ids, DbConnection};
+use persistence::DbConnection;
 use rust_decimal::Decimal;
 
 fn kind(p: &Payer) -> &'static str {
@@ -112,7 +112,7 @@ pub fn pay(
         payer_id: id_of(payer),
         discount_id: plan.discount.as_ref().map(|(id, _)| id.as_str()),
         discount_cents: plan.discount.as_ref().map_or(0, |(_, m)| m.cents()),
-        coupon_cents: plan.coupons.iter().map(|(_, m)| m.cents()).sum(),
+        coupon_cents: plan.coupons.iter().map(|u| u.take.cents()).sum(),
         cash_cents: cash_part.cents(),
         credit_cents: credit_part.cents(),
         at: now,
@@ -121,8 +121,8 @@ pub fn pay(
     if !repo::record_payment(conn, &order.id, claim, &paid)? {
         return Err(orders::not_pending().into());
     }
-    for (id, take) in &plan.coupons {
-        if !coupons::consume(conn, id, take.cents(), &order.id, now)? {
+    for u in &plan.coupons {
+        if !coupons::consume(conn, &u.id, u.take, u.spend, &order.id, now)? {
             return Err(Failure::rule(
                 codes::COUPON_USED,
                 "a coupon was used meanwhile",
@@ -225,9 +225,21 @@ pub fn refund(
             format!("refund_amount may be at most {left}"),
         ));
     }
-    let (to_cash, to_credit) = payment::refund_split(amount, o.cash_paid, o.credit_paid);
+    let earlier = refunds::of_order(conn, &o.id)?;
+    let sum =
+        |f: fn(&Refund) -> Money| Money::from_cents(earlier.iter().map(|r| f(r).cents()).sum());
+    let refundable = payment::Refundable {
+        cash_paid: o.cash_paid,
+        credit_paid: o.credit_paid,
+        cash_refunded: sum(|r| r.to_cash),
+        credit_refunded: sum(|r| r.to_credit),
+    };
+    let (to_cash, to_credit) = payment::refund_split(amount, &refundable);
+    // The unsubscription order is an order of its own (type 4); its refund shares its id.
+    let refund_order_id = super::create::new_order_id();
+    repo::create_unsubscription(conn, &refund_order_id, &o, amount, now)?;
     let row = RefundRow {
-        id: ids::prefixed("RF"),
+        id: refund_order_id,
         order_id: o.id.clone(),
         customer_id: o.customer_id.clone(),
         amount_cents: amount.cents(),

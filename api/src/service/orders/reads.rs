@@ -3,7 +3,7 @@
 
 use super::{acting, payment::line_scopes, visible, Outcome};
 use crate::auth::Principal;
-use domain::orders::{Order, OrderLine, Refund};
+use domain::orders::{Order, OrderLine, OrderType, Refund};
 use domain::paging::Page;
 use domain::payment::{self, DiscountType, OrderDiscount, OrderFacts, PayRequest};
 use domain::vouchers::coupon::Coupon;
@@ -140,8 +140,8 @@ pub fn discounts(
     Ok((o, discounts, lines))
 }
 
-/// The refunds of an order the caller may see; a `customer_id` that is not the order's
-/// customer finds none.
+/// The refund an unsubscription order made, if the caller may see that order (any other
+/// order has none); a `customer_id` that is not the order's customer finds none.
 pub fn refunds_of(
     conn: &mut DbConnection,
     who: &Principal,
@@ -153,7 +153,10 @@ pub fn refunds_of(
     if customer_id.is_some_and(|c| c != o.customer_id) {
         return Ok((o, vec![]));
     }
-    let rows = refunds::of_order(conn, &o.id)?;
+    if o.order_type != OrderType::Unsubscribe {
+        return Ok((o, vec![]));
+    }
+    let rows = refunds::find(conn, &o.id)?.into_iter().collect();
     Ok((o, rows))
 }
 

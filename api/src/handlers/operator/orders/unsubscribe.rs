@@ -19,10 +19,11 @@ pub struct Unsubscribed {
     refund_amount: WireAmount,
 }
 
-/// Unsubscribes a paid order: the money returns to the accounts that paid, in the
-/// proportions paid, as REFUND rows.
+/// Unsubscribes a paid order: an unsubscription order (`order_type` 4, completed) is created
+/// and the money returns to the accounts that paid, in the proportions not yet refunded, as
+/// REFUND rows.
 #[utoipa::path(tag = "operator", params(("order_id" = OrderId, Path), idempotency::KeyParam), request_body = UnsubscribeBody, responses((status = 200, body = Unsubscribed, links(
-    ("ShowRefundOrderDetails" = (operation_id = "show_refund_order_details", parameters(("order_id" = "$request.path.order_id")))),
+    ("ShowRefundOrderDetails" = (operation_id = "show_refund_order_details", parameters(("order_id" = "$response.body#/refund_order_id")))),
 )), (status = 404, body = openapi::ErrorBody), (status = 409, description = "The Idempotency-Key was used with another request, or is still in progress (CBC.0260).", body = openapi::ErrorBody)))]
 #[post("/v2/operator/orders/{order_id}/unsubscribe")]
 pub async fn unsubscribe(
