@@ -27,6 +27,7 @@ mod operator;
 mod operator_money;
 mod opportunities_po;
 mod opportunities_query;
+mod opportunities_read_only;
 mod opportunities_visibility;
 mod orders_concurrency;
 mod orders_flow;
