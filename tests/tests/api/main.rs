@@ -33,6 +33,7 @@ mod orders_concurrency;
 mod orders_flow;
 mod orders_pay;
 mod pce;
+mod pce_incentives;
 mod programs_certification;
 mod programs_concurrency;
 mod programs_fh;
