@@ -109,6 +109,10 @@ fn opportunities(cfg: &mut ServiceConfig) {
         .service(operator::pce::show_pce_join_conditions)
         .service(operator::pce::set_pce_join_conditions)
         .service(operator::pce::share_opportunity)
+        .service(operator::pce_config::show_benefits::show_pce_benefits)
+        .service(operator::pce_config::set_benefits::set_pce_benefits)
+        .service(operator::pce_config::show_incentive_rule::show_pce_incentive_rule)
+        .service(operator::pce_config::set_incentive_rule::set_pce_incentive_rule)
         .service(l::create::dispatch_lead);
 }
 

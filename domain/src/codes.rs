@@ -133,6 +133,9 @@ pub const FH_AGREEMENT_UNSIGNED: &str = "CBC.99100046";
 /// capability label at the time of the application. (CBC.99100032, proposed for "below the
 /// threshold", is not used: below it the label rule simply does not apply.)
 pub const SUBSIDY_NO_LABEL: &str = "CBC.99100031";
+/// Ours (S5): the project is at or above the scale threshold and the partner is not a service
+/// partner (it has not joined the `SERVICE` development path) at the time of the application.
+pub const SUBSIDY_NOT_SERVICE_PARTNER: &str = "CBC.99100035";
 /// Ours (S7): no counted project manager holds a project-management certification.
 pub const SUBSIDY_NO_QUALIFIED_PM: &str = "CBC.99100033";
 /// Ours (S7): a counted delivery member lacks a work-level certification or the infosec exam.

@@ -92,6 +92,26 @@ diesel::table! {
         status_reason -> Nullable<Text>,
         shared_at -> BigInt,
         updated_at -> BigInt,
+        incentive_id -> Nullable<Text>,
+    }
+}
+
+diesel::table! {
+    pce_benefits (position) {
+        position -> Integer,
+        code -> Text,
+        name -> Text,
+        updated_at -> BigInt,
+    }
+}
+
+diesel::table! {
+    pce_incentive_rule (id) {
+        id -> Integer,
+        percent_hundredths -> Integer,
+        cap_cents -> BigInt,
+        currency -> Text,
+        updated_at -> BigInt,
     }
 }
 

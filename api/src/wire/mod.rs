@@ -14,6 +14,7 @@ pub mod ids;
 pub mod int;
 pub mod list;
 pub mod page;
+pub mod percent;
 pub mod rules;
 pub mod text;
 pub mod time;
@@ -25,6 +26,7 @@ pub use ids::*;
 pub use int::Int;
 pub use list::List;
 pub use page::{page, Limit, Offset, PageQuery};
+pub use percent::Percent;
 pub use time::{parse_utc, utc, UtcTime};
 
 use actix_web::http::StatusCode;

@@ -6,6 +6,8 @@
 use crate::programs::paths::{PathType, Stage};
 use crate::{codes, wire_names, Violation};
 
+pub mod incentive;
+
 /// One way to qualify.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum JoinCondition {
@@ -130,25 +132,61 @@ pub fn join(
         .collect())
 }
 
-wire_names!(
-    /// The benefits of membership.
-    Benefit {
-        OpportunityManagement = "OPPORTUNITY_MANAGEMENT",
-        BusinessSupport = "BUSINESS_SUPPORT",
-        SharedOpportunityIncentives = "SHARED_OPPORTUNITY_INCENTIVES",
-    }
-);
+/// One benefit of membership, as the operator configures it (S2: benefits come from the
+/// operator's configuration; the migration writes the seed's three as the defaults).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Benefit {
+    /// An upper-case code, unique in the list (`SHARED_OPPORTUNITY_INCENTIVES`).
+    pub code: String,
+    pub name: String,
+}
 
-impl Benefit {
-    pub fn name(self) -> &'static str {
-        match self {
-            Benefit::OpportunityManagement => {
-                "Access to opportunity management in the partner center"
-            }
-            Benefit::BusinessSupport => "Business support from the platform",
-            Benefit::SharedOpportunityIncentives => "Incentives for shared opportunities",
+/// At most this many benefits.
+pub const MAX_BENEFITS: usize = 10;
+/// A benefit's name is 1 to this many characters.
+pub const BENEFIT_NAME_MAX: usize = 256;
+
+/// The seed's benefits (S2 FAQ: 1) opportunity management in the partner center, 2) business
+/// support, 3) the shared-opportunity incentive plan), the defaults the migration writes.
+pub fn default_benefits() -> Vec<Benefit> {
+    [
+        (
+            "OPPORTUNITY_MANAGEMENT",
+            "Access to opportunity management in the partner center",
+        ),
+        ("BUSINESS_SUPPORT", "Business support from the platform"),
+        (
+            "SHARED_OPPORTUNITY_INCENTIVES",
+            "Incentives for shared opportunities",
+        ),
+    ]
+    .into_iter()
+    .map(|(code, name)| Benefit {
+        code: code.to_owned(),
+        name: name.to_owned(),
+    })
+    .collect()
+}
+
+/// Checks the operator's list: 1 to [`MAX_BENEFITS`] benefits, each code well-formed and
+/// unique, each name 1 to [`BENEFIT_NAME_MAX`] characters of text.
+pub fn check_benefits(list: &[Benefit]) -> Result<(), Violation> {
+    if list.is_empty() || list.len() > MAX_BENEFITS {
+        return Err(Violation::param(format!(
+            "benefits must hold 1 to {MAX_BENEFITS} benefits"
+        )));
+    }
+    for (i, b) in list.iter().enumerate() {
+        crate::names::code(&format!("benefits[{i}].code"), &b.code)?;
+        crate::text::required(&format!("benefits[{i}].name"), &b.name, BENEFIT_NAME_MAX)?;
+        if list[..i].iter().any(|o| o.code == b.code) {
+            return Err(Violation::param(format!(
+                "benefits[{i}].code {} is given twice",
+                b.code
+            )));
         }
     }
+    Ok(())
 }
 
 wire_names!(
@@ -237,6 +275,41 @@ mod tests {
         );
         let e = JoinCondition::parse(2, "OTHER", None, None).unwrap_err();
         assert!(e.message.starts_with("conditions[2].type"));
+    }
+
+    #[test]
+    fn benefits_are_checked() {
+        let b = |code: &str, name: &str| Benefit {
+            code: code.into(),
+            name: name.into(),
+        };
+        assert!(check_benefits(&default_benefits()).is_ok());
+        assert_eq!(default_benefits().len(), 3);
+        let long = "x".repeat(BENEFIT_NAME_MAX + 1);
+        let eleven: Vec<Benefit> = (0..11).map(|i| b(&format!("B{i}"), "n")).collect();
+        let cases: Vec<(Vec<Benefit>, Option<&str>)> = vec![
+            (vec![b("A", "Alpha")], None),
+            (vec![], Some("benefits must hold")),
+            (eleven, Some("benefits must hold")),
+            (vec![b("a", "Alpha")], Some("benefits[0].code")),
+            (vec![b("A", "Alpha"), b("B", " ")], Some("benefits[1].name")),
+            (vec![b("A", &long)], Some("benefits[0].name")),
+            (
+                vec![b("A", "x"), b("A", "y")],
+                Some("benefits[1].code A is given twice"),
+            ),
+        ];
+        for (list, want) in cases {
+            let got = check_benefits(&list);
+            match want {
+                None => assert!(got.is_ok(), "{list:?}"),
+                Some(m) => {
+                    let v = got.unwrap_err();
+                    assert_eq!(v.code, codes::PARAM_INVALID);
+                    assert!(v.message.starts_with(m), "{}", v.message);
+                }
+            }
+        }
     }
 
     #[test]

@@ -59,6 +59,38 @@ pub fn scope(v: &Viewer) -> Result<Scope, Violation> {
     ))
 }
 
+/// The refusal of a write (create, edit, re-assign, close) on an opportunity the caller may
+/// only query: a distributor's resellers' customers' opportunities. It answers like every
+/// other forbidden write on business opportunities, `403 CBC.0151`; the message says why.
+pub fn read_only() -> Violation {
+    Violation::new(
+        codes::ACCESS_DENIED,
+        "a distributor may query its resellers' customers' business opportunities but not create, edit, re-assign or close them; the reseller does",
+    )
+}
+
+impl Scope {
+    /// The caller's own partner.
+    pub fn partner_id(&self) -> &str {
+        match self {
+            Scope::Partner { partner_id, .. }
+            | Scope::Team { partner_id, .. }
+            | Scope::Own { partner_id, .. } => partner_id,
+        }
+    }
+}
+
+/// Whether the caller may write (create, edit, re-assign, close) an opportunity of
+/// `opportunity_partner_id` that its scope reaches: only its own partner's. A distributor's
+/// resellers' opportunities are read-only to it (S13: it may query them, never change them).
+pub fn may_write(scope: &Scope, opportunity_partner_id: &str) -> Result<(), Violation> {
+    if scope.partner_id() == opportunity_partner_id {
+        Ok(())
+    } else {
+        Err(read_only())
+    }
+}
+
 /// What the rules know about a user who might own an opportunity.
 #[derive(Debug, Clone)]
 pub struct OwnerFacts<'a> {
@@ -175,6 +207,49 @@ mod tests {
                 .code,
             codes::ACCESS_DENIED
         );
+    }
+
+    /// S13: what a scope reaches it may read; it writes only its own partner's.
+    #[test]
+    fn writes_only_on_the_own_partners() {
+        let dist = Scope::Partner {
+            partner_id: "d".into(),
+            with_resellers: true,
+        };
+        let admin = Scope::Partner {
+            partner_id: "r".into(),
+            with_resellers: false,
+        };
+        let team = Scope::Team {
+            partner_id: "r".into(),
+            supervisor_id: "s".into(),
+        };
+        let own = Scope::Own {
+            partner_id: "r".into(),
+            user_id: "a".into(),
+        };
+        // (scope, opportunity's partner, may read, may write)
+        let cases = [
+            (&dist, "d", true, true),
+            (&dist, "r", true, false),
+            (&admin, "r", true, true),
+            (&team, "r", true, true),
+            (&own, "r", true, true),
+        ];
+        for (scope, partner, read, write) in cases {
+            let parent = (partner == "r").then_some("d");
+            let owner = Some(("a", Some("s")));
+            assert_eq!(
+                scope.admits(partner, parent, owner),
+                read,
+                "{scope:?} {partner}"
+            );
+            let got = may_write(scope, partner);
+            assert_eq!(got.is_ok(), write, "{scope:?} {partner}");
+            if let Err(v) = got {
+                assert_eq!(v.code, codes::ACCESS_DENIED);
+            }
+        }
     }
 
     /// (opportunity's partner, that partner's distributor, owner and owner's supervisor)

@@ -1,7 +1,9 @@
 //! S5 project subsidy. Registration has no gate; a subsidy application for a project whose new
 //! annual cloud-resource scale reaches the threshold (1,000,000 CNY/year in China, 125,000
-//! USD/year elsewhere) needs a capability label held **at the time of the application**. The
-//! decision is taken then and stored: later grants or removals of labels do not change it.
+//! USD/year elsewhere) is for **service partners** only (仅对……华为云服务伙伴: the partner is on
+//! the `SERVICE` development path) holding at least one capability label, both **at the time of
+//! the application**. The decision is taken then and stored: later grants or removals of labels
+//! or paths do not change it.
 
 use super::labels::{self, Label};
 use super::personnel::{self, Member};
@@ -57,6 +59,9 @@ pub struct SubsidyFacts {
     pub annual_scale: Money,
     /// The partner's labels, current or expired.
     pub labels: Vec<Label>,
+    /// The partner is on the `SERVICE` development path (at any stage) at the time of the
+    /// application.
+    pub service_partner: bool,
     /// The time of the application (unix seconds).
     pub at: i64,
     /// The project already has a subsidy application under review or approved.
@@ -78,6 +83,22 @@ pub fn eligibility(f: &SubsidyFacts) -> Eligibility {
         format!("you hold capability label(s) {}", held.join(", "))
     };
     let mut e = Eligibility::default();
+    e.rule(
+        "SERVICE_PARTNER_AT_APPLICATION",
+        codes::SUBSIDY_NOT_SERVICE_PARTNER,
+        !needs_label || f.service_partner,
+        if needs_label {
+            "you are a service partner (on the SERVICE development path)".to_owned()
+        } else {
+            format!(
+                "the annual scale {} {cur} is below {threshold} {cur}: any partner may apply",
+                f.annual_scale
+            )
+        },
+        format!(
+            "projects with a new annual scale of {threshold} {cur} or more are subsidised only for service partners; join the SERVICE development path first"
+        ),
+    );
     e.rule(
         "CAPABILITY_LABEL_AT_APPLICATION",
         codes::SUBSIDY_NO_LABEL,

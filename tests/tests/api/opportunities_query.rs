@@ -26,7 +26,8 @@ both_backends!(
         b2["expected_monthly_amount"] = json!("5000.50");
         let second = create_opportunity(c, b2).await;
         srv.clock.advance(chrono::Duration::seconds(3600));
-        let third = create_opportunity(c, opportunity_body(&o.cr.id, None)).await;
+        // A reseller's: its distributor queries it but only the reseller creates it.
+        let third = create_opportunity(&o.r_admin.client, opportunity_body(&o.cr.id, None)).await;
         let one = |id: &String| BTreeSet::from([id.clone()]);
         let cases = vec![
             (json!({"industry": "FINANCE"}), one(&first)),

@@ -1,5 +1,6 @@
 //! S13 visibility matrix: for each role the exact set of opportunities seen on lists, reads,
-//! updates, closes and exports; an invisible id answers exactly like a missing one.
+//! updates, closes and exports; an invisible id answers exactly like a missing one. (A
+//! distributor's writes on its resellers' opportunities: `opportunities_read_only`.)
 
 use serde_json::json;
 use std::collections::BTreeSet;
@@ -34,7 +35,11 @@ both_backends!(
         let o_a2 = create_opportunity(admin, opportunity_body(&o.cd.id, Some(&o.a2.name))).await;
         let o_sup = create_opportunity(&o.sup.client, opportunity_body(&o.cd.id, None)).await;
         let o_none = create_opportunity(admin, opportunity_body(&o.cd.id, None)).await;
-        let o_r = create_opportunity(admin, opportunity_body(&o.cr.id, Some(&o.r_am.name))).await;
+        let o_r = create_opportunity(
+            &o.r_admin.client,
+            opportunity_body(&o.cr.id, Some(&o.r_am.name)),
+        )
+        .await;
         let o_x = create_opportunity(&o.x_admin.client, opportunity_body(&o.cx.id, None)).await;
         let all = [&o_a1, &o_a2, &o_sup, &o_none, &o_r, &o_x];
         let matrix: Vec<(&str, &Client, BTreeSet<String>)> = vec![
@@ -77,7 +82,12 @@ both_backends!(
                     answer(c, "PUT", &format!("{OPPS}/{id}"), json!({"confidence": 70})).await;
                 if want.contains(id.as_str()) {
                     assert_eq!(get.0, 200, "{who} reads {id}");
-                    assert_eq!(put.0, 200, "{who} updates {id}: {put:?}");
+                    if *who == "distributor admin" && id == &o_r {
+                        // Its reseller's: read-only to the distributor.
+                        assert_eq!((put.0, put.1.as_str()), (403, "CBC.0151"), "{who} {put:?}");
+                    } else {
+                        assert_eq!(put.0, 200, "{who} updates {id}: {put:?}");
+                    }
                 } else {
                     assert_eq!(
                         get, gone_get,

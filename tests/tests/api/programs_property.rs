@@ -157,6 +157,7 @@ fn subsidy_rules_hold_for_generated_states() {
             currency,
             annual_scale: Money::from_cents(scale),
             labels,
+            service_partner: rng.gen_bool(0.7),
             at,
             live_application: rng.gen_bool(0.2),
             members,
@@ -171,6 +172,9 @@ fn subsidy_rules_hold_for_generated_states() {
                 .filter(move |m| m.role == role && !m.fh_covered)
         };
         let mut want = Vec::new();
+        if scale >= threshold && !f.service_partner {
+            want.push("CBC.99100035");
+        }
         if scale >= threshold && !held {
             want.push("CBC.99100031");
         }
@@ -186,7 +190,7 @@ fn subsidy_rules_hold_for_generated_states() {
         if f.live_application {
             want.push("CBC.99100044");
         }
-        check(&subsidy::eligibility(&f), 5, want, &format!("{f:?}"));
+        check(&subsidy::eligibility(&f), 6, want, &format!("{f:?}"));
     }
 }
 

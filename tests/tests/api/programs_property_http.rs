@@ -108,6 +108,10 @@ async fn setup(srv: &TestServer, rng: &mut StdRng) -> World {
     for path in ["SERVICE", "CONSULTING_SI", "SOFTWARE"] {
         match pick(rng, &STAGES) {
             Some(s) => set_stage(srv, &p, path, s).await,
+            // A large project's subsidy is for service partners only.
+            None if path == "SERVICE" && good_subsidy => {
+                set_stage(srv, &p, path, "JOINED").await;
+            }
             None => {
                 set_stage(srv, &p, path, "JOINED").await;
                 leave_path(srv, &p, path).await;

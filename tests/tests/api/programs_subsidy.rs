@@ -36,7 +36,8 @@ pub async fn apply(c: &Client, project_id: &str) -> (Vec<String>, Value) {
     }
 }
 
-/// A partner with a qualified project manager and delivery member.
+/// A service partner (on the SERVICE path) with a qualified project manager and delivery
+/// member.
 pub struct Team {
     pub p: Party,
     pub client: Client,
@@ -45,7 +46,16 @@ pub struct Team {
 }
 
 pub async fn team(srv: &TestServer) -> Team {
-    let p = partner(srv, "SOLUTION_PROVIDER").await;
+    team_of(srv, "SOLUTION_PROVIDER", Some("SERVICE")).await
+}
+
+/// A partner of `partner_type`, on `path` if given, with a qualified project manager and
+/// delivery member.
+pub async fn team_of(srv: &TestServer, partner_type: &str, path: Option<&str>) -> Team {
+    let p = partner(srv, partner_type).await;
+    if let Some(path) = path {
+        set_stage(srv, &p, path, "JOINED").await;
+    }
     let client = user(srv, &p, &["project_specialist"]).await.client;
     let pm = person(srv, &p, &["project_specialist"]).await.id;
     let dev = person(srv, &p, &["project_specialist"]).await.id;
@@ -110,6 +120,77 @@ both_backends!(
             json!(["CLOUD_MIGRATION"])
         );
         assert_eq!(body["status"], "REVIEWING");
+    }
+);
+
+// S5: at or above the threshold the subsidy is only for service partners (on the SERVICE
+// path) holding a capability label at the time of the application. A distributor holding
+// only a SOFTWARE label is refused; below the threshold it may apply.
+both_backends!(
+    large_projects_only_for_service_partners,
+    |srv: TestServer| async move {
+        let t = team_of(&srv, "DISTRIBUTOR", Some("SOFTWARE")).await;
+        let c = &t.client;
+        srv.operator()
+            .put(
+                &format!(
+                    "/v2/operator/partners/{}/capability-labels/SAAS_READY",
+                    t.p.id
+                ),
+                json!({"path_type": "SOFTWARE"}),
+            )
+            .await
+            .expect(200, "");
+        let members = [
+            (t.pm.as_str(), "PROJECT_MANAGER"),
+            (t.dev.as_str(), "DELIVERY"),
+        ];
+        let not_service: &[&str] = &["CBC.99100035"];
+        let cases: [(&str, &str, &[&str]); 4] = [
+            ("CN", "5000000", not_service),
+            ("CN", "1000000", not_service),
+            ("US", "125000", not_service),
+            ("CN", "999999.99", &[]),
+        ];
+        for (country, scale, want) in cases {
+            let id = project(c, country, scale, &members).await;
+            let (codes, body) = apply(c, &id).await;
+            assert_eq!(codes, want, "{country} {scale}");
+            if !want.is_empty() {
+                assert_eq!(body["error_code"], "CBC.99100035");
+                assert!(
+                    body["error_msg"]
+                        .as_str()
+                        .unwrap()
+                        .contains("service partners"),
+                    "{body}"
+                );
+            }
+        }
+        // Without a label either, both rules are listed.
+        let bare = team_of(&srv, "DISTRIBUTOR", None).await;
+        let members = [
+            (bare.pm.as_str(), "PROJECT_MANAGER"),
+            (bare.dev.as_str(), "DELIVERY"),
+        ];
+        let id = project(&bare.client, "CN", "5000000", &members).await;
+        assert_eq!(
+            apply(&bare.client, &id).await.0,
+            ["CBC.99100035", "CBC.99100031"]
+        );
+        // Once on the SERVICE path (with the label it holds) it is subsidised.
+        set_stage(&srv, &t.p, "SERVICE", "JOINED").await;
+        let members = [
+            (t.pm.as_str(), "PROJECT_MANAGER"),
+            (t.dev.as_str(), "DELIVERY"),
+        ];
+        let id = project(c, "CN", "5000000", &members).await;
+        let (codes, body) = apply(c, &id).await;
+        assert!(codes.is_empty());
+        assert_eq!(
+            body["capability_labels_at_application"],
+            json!(["SAAS_READY"])
+        );
     }
 );
 

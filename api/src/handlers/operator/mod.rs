@@ -13,6 +13,7 @@ pub mod outbox;
 pub mod partner_programs;
 pub mod partners;
 pub mod pce;
+pub mod pce_config;
 pub mod personnel;
 pub mod po_reviews;
 pub mod po_settings;

@@ -212,6 +212,7 @@ pub async fn share_opportunity(
         status_reason: None,
         shared_at: now,
         updated_at: now,
+        incentive_id: None,
     };
     let saved = row.clone();
     state.write(move |conn| pce::share(conn, &row)).await?;

@@ -41,8 +41,10 @@ fn reason() -> Object {
     schemas::optional_text(1000, "Signed a 1-year contract")
 }
 
-/// Closes a visible, open opportunity as `WON` or `LOST`; it can no longer change after.
-#[utoipa::path(tag = "opportunities", params(("opportunity_id" = String, Path, example = "8f3c0d6e2b7a4c1d9e5f0a1b2c3d4e5f")), request_body = CloseOpportunityRequest, responses((status = 200, body = OpportunityView), (status = 400, description = "CBC.0100; CBC.99100110 already closed", body = openapi::ErrorBody), (status = 404, description = "Missing, or not visible to the caller (the same answer)", body = openapi::ErrorBody)))]
+/// Closes a visible, open opportunity of the caller's own partner as `WON` or `LOST`; it can
+/// no longer change after. A distributor's resellers' opportunities are read-only to it (403
+/// CBC.0151).
+#[utoipa::path(tag = "opportunities", params(("opportunity_id" = String, Path, example = "8f3c0d6e2b7a4c1d9e5f0a1b2c3d4e5f")), request_body = CloseOpportunityRequest, responses((status = 200, body = OpportunityView), (status = 400, description = "CBC.0100; CBC.99100110 already closed", body = openapi::ErrorBody), (status = 403, description = "CBC.0151: without a sales role; or (a distributor) on a reseller's customer's opportunity, which it may only query", body = openapi::ErrorBody), (status = 404, description = "Missing, or not visible to the caller (the same answer)", body = openapi::ErrorBody)))]
 #[post("/v2/partners/business-opportunities/{opportunity_id}/close")]
 pub async fn close_business_opportunity(
     state: Data<AppState>,

@@ -22,7 +22,8 @@ use validator::Validate;
 #[derive(Deserialize, Validate, ToSchema)]
 #[schema(example = json!({"customer_id": "c0a8012e5f3b4c6d8e9f0a1b2c3d4e5f", "opportunity_name": "ACME web shop migration", "industry": "RETAIL", "opportunity_type": "MIGRATION", "confidence": 60, "stage": "QUALIFIED", "expected_monthly_amount": "12000.00", "account_manager_id": "alice"}))]
 pub struct CreateOpportunityRequest {
-    /// One of your customers, or (a distributor's admin) one of your resellers' customers.
+    /// One of your customers. A distributor may query its resellers' customers' opportunities
+    /// but not create them (403 CBC.0151).
     #[validate(length(min = 1, max = 64))]
     #[schema(schema_with = fields::customer_id)]
     customer_id: String,
@@ -120,7 +121,7 @@ pub(super) fn text(field: &str, v: &str, max: usize) -> Result<String, ApiError>
 /// Creates the opportunity; the caller must be able to see it afterwards.
 #[utoipa::path(tag = "opportunities", request_body = CreateOpportunityRequest, responses((status = 201, body = OpportunityView, links(
     ("ShowBusinessOpportunity" = (operation_id = "show_business_opportunity", parameters(("opportunity_id" = "$response.body#/opportunity_id")))),
-)), (status = 400, description = "CBC.0100 naming the parameter; CBC.99000035 not your customer; CBC.99100111 owner not assignable", body = openapi::ErrorBody)))]
+)), (status = 400, description = "CBC.0100 naming the parameter; CBC.99000035 not your customer; CBC.99100111 owner not assignable", body = openapi::ErrorBody), (status = 403, description = "CBC.0151: without a sales role; or (a distributor) on a reseller's customer's opportunity, which it may only query", body = openapi::ErrorBody)))]
 #[post("/v2/partners/business-opportunities")]
 pub async fn create_business_opportunity(
     state: Data<AppState>,

@@ -183,8 +183,10 @@ impl UpdateOpportunityFields {
     }
 }
 
-/// Changes the given fields of a visible, open opportunity; its last update time moves.
-#[utoipa::path(tag = "opportunities", params(("opportunity_id" = String, Path, example = "8f3c0d6e2b7a4c1d9e5f0a1b2c3d4e5f")), request_body = UpdateOpportunityRequest, responses((status = 200, body = OpportunityView), (status = 400, description = "CBC.0100; CBC.99100110 closed; CBC.99100111 owner not assignable", body = openapi::ErrorBody), (status = 404, description = "Missing, or not visible to the caller (the same answer)", body = openapi::ErrorBody)))]
+/// Changes the given fields of a visible, open opportunity of the caller's own partner; its
+/// last update time moves. A distributor's resellers' opportunities are read-only to it (403
+/// CBC.0151).
+#[utoipa::path(tag = "opportunities", params(("opportunity_id" = String, Path, example = "8f3c0d6e2b7a4c1d9e5f0a1b2c3d4e5f")), request_body = UpdateOpportunityRequest, responses((status = 200, body = OpportunityView), (status = 400, description = "CBC.0100; CBC.99100110 closed; CBC.99100111 owner not assignable", body = openapi::ErrorBody), (status = 403, description = "CBC.0151: without a sales role; or (a distributor) on a reseller's customer's opportunity, which it may only query", body = openapi::ErrorBody), (status = 404, description = "Missing, or not visible to the caller (the same answer)", body = openapi::ErrorBody)))]
 #[put("/v2/partners/business-opportunities/{opportunity_id}")]
 pub async fn update_business_opportunity(
     state: Data<AppState>,

@@ -1,6 +1,10 @@
 //! S13 business opportunities of the partner's customers and its resellers' customers, with
 //! visibility by role: create, read, update, close, query with filters and keyset paging,
 //! CSV export. An invisible opportunity answers exactly like a missing one (404 CBC.99100002).
+//! A distributor's admin may query (list, read, export) its resellers' customers'
+//! opportunities but never create, edit, re-assign or close them: such a write answers
+//! `403 CBC.0151` like every other forbidden write here
+//! (`domain::opportunities::visibility::may_write`).
 
 pub mod close;
 pub mod create;

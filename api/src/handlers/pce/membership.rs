@@ -2,6 +2,7 @@
 
 use crate::auth::Caller;
 use crate::extract::LegacyJson as Json;
+use crate::handlers::operator::pce_config::json::{BenefitView, IncentiveRuleView};
 use crate::handlers::programs::{refused, ADMIN_ONLY};
 use crate::service::opportunities::pce;
 use crate::service::Failure;
@@ -9,19 +10,12 @@ use crate::{wire, ApiError, AppState};
 use actix_web::http::StatusCode;
 use actix_web::web::Data;
 use actix_web::{get, post, HttpResponse};
-use domain::opportunities::pce::{met, Benefit, JoinCondition};
+use domain::opportunities::pce::{met, JoinCondition};
 use persistence::repo::opportunities::pce as repo;
 use persistence::DbConnection;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 use validator::Validate;
-
-#[derive(Serialize, ToSchema)]
-pub struct BenefitView {
-    #[schema(example = "OPPORTUNITY_MANAGEMENT")]
-    code: &'static str,
-    name: &'static str,
-}
 
 #[derive(Serialize, ToSchema)]
 pub struct ConditionView {
@@ -60,7 +54,11 @@ pub struct PceView {
     joined_on: Option<String>,
     /// The condition met when joining.
     qualified_by: Option<String>,
+    /// The benefits of membership, as the operator configures them.
     benefits: Vec<BenefitView>,
+    /// Benefit 3: what a shared opportunity moved to `WON` grants (none while the operator
+    /// has set no rule).
+    shared_opportunity_incentive: Option<IncentiveRuleView>,
     /// Meeting any one of them qualifies.
     join_conditions: Vec<ConditionView>,
 }
@@ -76,13 +74,10 @@ fn view(conn: &mut DbConnection, partner_id: &str) -> Result<PceView, Failure> {
         joined: member.is_some(),
         joined_on: member.as_ref().map(|m| wire::utc(m.joined_at)),
         qualified_by: member.map(|m| m.qualified_by),
-        benefits: Benefit::ALL
-            .iter()
-            .map(|b| BenefitView {
-                code: b.as_str(),
-                name: b.name(),
-            })
-            .collect(),
+        benefits: pce::benefits(conn)?.iter().map(BenefitView::from).collect(),
+        shared_opportunity_incentive: pce::incentive_rule(conn)?
+            .as_ref()
+            .map(IncentiveRuleView::from),
         join_conditions: conds
             .iter()
             .map(|c| ConditionView::new(c, met(c, &facts)))

@@ -26,6 +26,9 @@ pub struct SharedView {
     status_reason: Option<String>,
     shared_on: String,
     last_update_time: String,
+    /// The `PCE_SHARED_OPPORTUNITY` incentive its move to `WON` granted (by the operator's
+    /// rule), if any.
+    incentive_id: Option<String>,
 }
 
 impl From<SharedRow> for SharedView {
@@ -42,6 +45,7 @@ impl From<SharedRow> for SharedView {
             status_reason: r.status_reason,
             shared_on: wire::utc(r.shared_at),
             last_update_time: wire::utc(r.updated_at),
+            incentive_id: r.incentive_id,
         }
     }
 }

@@ -103,7 +103,9 @@ fn reason() -> Object {
 }
 
 /// Confirms, declines or closes a shared opportunity (CBC.99100123 for any other move).
-/// PCE members only (403 CBC.0151 otherwise).
+/// PCE members only (403 CBC.0151 otherwise). Moving it to `WON` grants the partner a
+/// `PCE_SHARED_OPPORTUNITY` incentive by the operator's rule (once per opportunity; its id
+/// in `incentive_id`).
 #[utoipa::path(tag = "opportunities", params(("opportunity_id" = String, Path, example = "5d6e7f8a9b0c1d2e3f4a5b6c7d8e9f0a")), request_body = SharedStatusRequest, responses((status = 200, body = SharedView), (status = 404, body = openapi::ErrorBody)))]
 #[post("/v2/partners/programs/pce/shared-opportunities/{opportunity_id}/status")]
 pub async fn move_shared_opportunity(

@@ -41,13 +41,14 @@ impl From<PayoutRow> for PayoutView {
 #[derive(Serialize, ToSchema)]
 pub struct IncentiveView {
     incentive_id: String,
-    /// `FH`, `PROJECT_SUBSIDY` or `OTHER`.
+    /// `FH`, `PROJECT_SUBSIDY`, `OTHER`, or `PCE_SHARED_OPPORTUNITY` (a won PCE shared
+    /// opportunity, by the operator's rule).
     #[schema(example = "PROJECT_SUBSIDY")]
     incentive_type: String,
     amount: WireAmount,
     /// `CNY` or `USD`.
     currency: String,
-    /// What it pays for, e.g. the subsidy application.
+    /// What it pays for, e.g. the subsidy application or the shared opportunity.
     source_id: Option<String>,
     remark: Option<String>,
     granted_on: String,

@@ -4,7 +4,7 @@
 use crate::service::not_found;
 use crate::service::Failure;
 use domain::identity::Roles;
-use domain::opportunities::visibility::{may_own, owner_invalid, OwnerFacts, Scope};
+use domain::opportunities::visibility::{may_own, may_write, owner_invalid, OwnerFacts, Scope};
 use domain::opportunities::{ensure_open, Stage};
 use domain::{codes, Violation};
 use persistence::repo::customers;
@@ -16,8 +16,9 @@ use persistence::{DbConnection, StoreError};
 
 pub const WHAT: &str = "business opportunity";
 
-/// The partner of `customer_id` if the scope reaches its customers (own, or a reseller's for
-/// a distributor's admin); otherwise CBC.99000035 like a customer that does not exist.
+/// The partner of `customer_id` if the caller may create opportunities for its customers (its
+/// own); a reseller's customer, which a distributor's admin may only query, answers 403
+/// CBC.0151 ([`read_only`]); any other customer CBC.99000035 like one that does not exist.
 pub fn customer_partner(
     conn: &mut DbConnection,
     scope: &Scope,
@@ -32,23 +33,20 @@ pub fn customer_partner(
     let customer = customers::find(conn, customer_id)?.ok_or_else(not_yours)?;
     let partner_id = customer.partner_id.ok_or_else(not_yours)?;
     let partner = partners::find(conn, &partner_id)?.ok_or_else(not_yours)?;
-    let me = match scope {
-        Scope::Partner { partner_id, .. }
-        | Scope::Team { partner_id, .. }
-        | Scope::Own { partner_id, .. } => partner_id,
-    };
-    let reachable = match scope {
+    let me = scope.partner_id();
+    let resellers = matches!(
+        scope,
         Scope::Partner {
             with_resellers: true,
             ..
-        } => &partner.id == me || partner.parent_id.as_deref() == Some(me.as_str()),
-        _ => &partner.id == me,
-    };
-    if reachable {
-        Ok(partner.id)
-    } else {
-        Err(not_yours())
+        }
+    );
+    let reseller_of_mine = resellers && partner.parent_id.as_deref() == Some(me);
+    if partner.id != me && !reseller_of_mine {
+        return Err(not_yours());
     }
+    may_write(scope, &partner.id)?;
+    Ok(partner.id)
 }
 
 /// The user named `login` if the caller may make them the owner of an opportunity of
@@ -108,7 +106,8 @@ fn closed_meanwhile() -> Failure {
     ))
 }
 
-/// Applies `changes` (owner given as a login name) to a visible, open opportunity.
+/// Applies `changes` (owner given as a login name) to a visible, open opportunity of the
+/// caller's own partner (a reseller's answers 403 CBC.0151: read-only to its distributor).
 pub fn update(
     conn: &mut DbConnection,
     scope: &Scope,
@@ -119,6 +118,7 @@ pub fn update(
 ) -> Result<OpportunityRow, Failure> {
     repo::lock(conn, id)?;
     let row = visible(conn, scope, id)?;
+    may_write(scope, &row.partner_id)?;
     ensure_open(stage_of(&row)?)?;
     if let Some(login) = owner_login {
         changes.owner_user_id = Some(owner(conn, scope, &row.partner_id, login)?);
@@ -130,7 +130,8 @@ pub fn update(
     repo::find_visible(conn, scope, id)?.ok_or_else(|| not_found(WHAT))
 }
 
-/// Closes a visible, open opportunity as WON or LOST.
+/// Closes a visible, open opportunity of the caller's own partner as WON or LOST (a
+/// reseller's answers 403 CBC.0151: read-only to its distributor).
 pub fn close(
     conn: &mut DbConnection,
     scope: &Scope,
@@ -141,6 +142,7 @@ pub fn close(
 ) -> Result<OpportunityRow, Failure> {
     repo::lock(conn, id)?;
     let row = visible(conn, scope, id)?;
+    may_write(scope, &row.partner_id)?;
     ensure_open(stage_of(&row)?)?;
     if !repo::close(conn, id, result.as_str(), reason, now)? {
         return Err(closed_meanwhile());

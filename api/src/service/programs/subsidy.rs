@@ -6,6 +6,7 @@ use super::{fh, paths, projects, status_changed, stored, Decided, Review};
 use crate::service::not_found;
 use crate::service::Failure;
 use domain::programs::labels;
+use domain::programs::paths::PathType;
 use domain::programs::personnel::{CertLevel, Member, MemberRole};
 use domain::programs::review::{Decision as Verdict, ReviewStatus};
 use domain::programs::subsidy::{self, Currency, SubsidyFacts};
@@ -43,6 +44,7 @@ pub fn facts(
             .ok_or_else(|| StoreError::Internal("stored currency is invalid".into()))?,
         annual_scale: Money::from_cents(project.annual_scale_cents),
         labels: paths::labels_of(conn, &project.partner_id)?,
+        service_partner: paths::stage_of(conn, &project.partner_id, PathType::Service)?.is_some(),
         at,
         live_application: repo::has_live(conn, &project.id)?,
         members,

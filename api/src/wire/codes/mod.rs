@@ -13,5 +13,7 @@ macro_rules! codes {
 }
 
 mod orders;
+mod pce;
 
 pub use orders::*;
+pub use pce::*;

@@ -25,15 +25,26 @@ fn label(granted_at: i64, expire_at: Option<i64>) -> Label {
 }
 
 fn failing(currency: Currency, yuan: i64, labels: Vec<Label>, at: i64) -> Vec<&'static str> {
+    failing_for(currency, yuan, labels, at, true)
+}
+
+fn failing_for(
+    currency: Currency,
+    yuan: i64,
+    labels: Vec<Label>,
+    at: i64,
+    service_partner: bool,
+) -> Vec<&'static str> {
     let e = eligibility(&SubsidyFacts {
         currency,
         annual_scale: Money::from_cents(yuan * 100),
         labels,
+        service_partner,
         at,
         live_application: false,
         members: team(),
     });
-    assert_eq!(e.checks.len(), 5, "every rule is always listed");
+    assert_eq!(e.checks.len(), 6, "every rule is always listed");
     e.failures().iter().map(|v| v.code).collect()
 }
 
@@ -74,12 +85,60 @@ fn label_held_at_the_time_of_application() {
     assert!(failing(Currency::Cny, big, vec![label(10, Some(101))], 100).is_empty());
 }
 
+/// At or above the threshold only a service partner (on the SERVICE path) holding a label at
+/// the time of the application is subsidised; below it anyone may apply. Every failing rule
+/// is listed.
+#[test]
+fn large_projects_are_for_service_partners_with_a_label() {
+    const NOT_SERVICE: &str = codes::SUBSIDY_NOT_SERVICE_PARTNER;
+    const LABEL: &str = codes::SUBSIDY_NO_LABEL;
+    let held = || vec![label(50, None)];
+    // (currency, annual scale, labels, on the SERVICE path) → failing codes
+    type Case = (Currency, i64, Vec<Label>, bool, Vec<&'static str>);
+    let cases: Vec<Case> = vec![
+        // Below the threshold: neither rule applies.
+        (Currency::Cny, 999_999, vec![], false, vec![]),
+        (Currency::Usd, 124_999, vec![], false, vec![]),
+        // A distributor holding only a label (e.g. one of the SOFTWARE path): refused.
+        (Currency::Cny, 5_000_000, held(), false, vec![NOT_SERVICE]),
+        (Currency::Usd, 125_000, held(), false, vec![NOT_SERVICE]),
+        // Neither: both rules fail, in order.
+        (
+            Currency::Cny,
+            1_000_000,
+            vec![],
+            false,
+            vec![NOT_SERVICE, LABEL],
+        ),
+        // A service partner without a label at the time: refused for the label only.
+        (Currency::Cny, 1_000_000, vec![], true, vec![LABEL]),
+        (
+            Currency::Cny,
+            1_000_000,
+            vec![label(150, None)],
+            true,
+            vec![LABEL],
+        ),
+        // A service partner with a label: accepted.
+        (Currency::Cny, 5_000_000, held(), true, vec![]),
+        (Currency::Usd, 200_000, held(), true, vec![]),
+    ];
+    for (cur, yuan, labels, service, want) in cases {
+        assert_eq!(
+            failing_for(cur, yuan, labels.clone(), 100, service),
+            want,
+            "{cur:?} {yuan} labels {labels:?} service partner {service}"
+        );
+    }
+}
+
 #[test]
 fn a_live_application_blocks_another() {
     let e = eligibility(&SubsidyFacts {
         currency: Currency::Cny,
         annual_scale: Money::from_cents(100),
         labels: vec![],
+        service_partner: false,
         at: 0,
         live_application: true,
         members: vec![],

@@ -1,6 +1,7 @@
 //! S2 PCE: join conditions, members and shared opportunities.
 
 use crate::schema_opportunities::pce_shared_opportunities as so;
+use crate::schema_opportunities::{pce_benefits as b, pce_incentive_rule as ir};
 use crate::schema_opportunities::{pce_join_conditions as jc, pce_members as m};
 use crate::{DbConnection, StoreError};
 use diesel::prelude::*;
@@ -71,6 +72,8 @@ pub struct SharedRow {
     pub status_reason: Option<String>,
     pub shared_at: i64,
     pub updated_at: i64,
+    /// The `PCE_SHARED_OPPORTUNITY` incentive its move to `WON` granted, if any.
+    pub incentive_id: Option<String>,
 }
 
 pub fn share(conn: &mut DbConnection, row: &SharedRow) -> Result<(), StoreError> {
@@ -135,4 +138,70 @@ pub fn set_shared_status(
         ))
         .execute(conn)?;
     Ok(n == 1)
+}
+
+/// Records the incentive a won opportunity granted; false if one was already recorded.
+pub fn set_shared_incentive(
+    conn: &mut DbConnection,
+    id: &str,
+    incentive_id: &str,
+) -> Result<bool, StoreError> {
+    let n = diesel::update(so::table.find(id).filter(so::incentive_id.is_null()))
+        .set(so::incentive_id.eq(incentive_id))
+        .execute(conn)?;
+    Ok(n == 1)
+}
+
+#[derive(Debug, Clone, Queryable, Selectable, Insertable)]
+#[diesel(table_name = b)]
+pub struct BenefitRow {
+    pub position: i32,
+    pub code: String,
+    pub name: String,
+    pub updated_at: i64,
+}
+
+/// The configured benefits in order.
+pub fn benefits(conn: &mut DbConnection) -> Result<Vec<BenefitRow>, StoreError> {
+    Ok(b::table
+        .order(b::position.asc())
+        .select(BenefitRow::as_select())
+        .load(conn)?)
+}
+
+pub fn replace_benefits(conn: &mut DbConnection, rows: &[BenefitRow]) -> Result<(), StoreError> {
+    diesel::delete(b::table).execute(conn)?;
+    for r in rows {
+        diesel::insert_into(b::table).values(r).execute(conn)?;
+    }
+    Ok(())
+}
+
+#[derive(Debug, Clone, Queryable, Selectable, Insertable)]
+#[diesel(table_name = ir)]
+pub struct IncentiveRuleRow {
+    pub id: i32,
+    pub percent_hundredths: i32,
+    pub cap_cents: i64,
+    pub currency: String,
+    pub updated_at: i64,
+}
+
+/// The operator's incentive rule; none until set.
+pub fn incentive_rule(conn: &mut DbConnection) -> Result<Option<IncentiveRuleRow>, StoreError> {
+    Ok(ir::table
+        .find(1)
+        .select(IncentiveRuleRow::as_select())
+        .first(conn)
+        .optional()?)
+}
+
+/// Sets the rule (the one row, `id` 1).
+pub fn put_incentive_rule(
+    conn: &mut DbConnection,
+    row: &IncentiveRuleRow,
+) -> Result<(), StoreError> {
+    diesel::delete(ir::table).execute(conn)?;
+    diesel::insert_into(ir::table).values(row).execute(conn)?;
+    Ok(())
 }
