@@ -2,7 +2,7 @@
 //! Extraction itself never fails: the handler asks for the value after checking the caller, so
 //! an unauthenticated or forbidden request is told so before its body is judged.
 
-use super::{read_body, tidy_serde_message, validation_message};
+use super::{read_body, typed_error, validation_message};
 use crate::ApiError;
 use actix_web::dev::Payload;
 use actix_web::{FromRequest, HttpRequest};
@@ -129,14 +129,4 @@ pub(crate) fn parse_typed<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, ApiErr
         }
     };
     Ok(value)
-}
-
-pub(super) fn typed_error<E: std::fmt::Display>(e: serde_path_to_error::Error<E>) -> ApiError {
-    let path = e.path().to_string();
-    let inner = tidy_serde_message(&e.inner().to_string());
-    if path == "." || path.is_empty() {
-        ApiError::param(format!("request body is invalid: {inner}"))
-    } else {
-        ApiError::param(format!("{path}: {inner}"))
-    }
 }

@@ -9,6 +9,7 @@ mod path;
 pub mod query;
 mod strict;
 
+use crate::ApiError;
 pub use body::read_body;
 pub use json::{Json, LegacyJson};
 pub use path::Path;
@@ -21,6 +22,17 @@ pub(crate) fn tidy_serde_message(msg: &str) -> String {
         None => msg,
     };
     domain::text::clip(msg, 200)
+}
+
+/// A typed parse's error, naming the field's path.
+pub(crate) fn typed_error<E: std::fmt::Display>(e: serde_path_to_error::Error<E>) -> ApiError {
+    let path = e.path().to_string();
+    let inner = tidy_serde_message(&e.inner().to_string());
+    if path == "." || path.is_empty() {
+        ApiError::param(format!("request body is invalid: {inner}"))
+    } else {
+        ApiError::param(format!("{path}: {inner}"))
+    }
 }
 
 /// Turns validator's errors into one message naming the first offending field, with its full

@@ -87,7 +87,7 @@ pub fn typed<T: serde::de::DeserializeOwned>(value: serde_json::Value) -> Result
     let mut note = |path: serde_ignored::Path<'_>| unknown.push(render(&path));
     let de = serde_ignored::Deserializer::new(value, &mut note);
     let parsed: Result<T, _> = serde_path_to_error::deserialize(de);
-    let value = parsed.map_err(super::json::typed_error)?;
+    let value = parsed.map_err(super::typed_error)?;
     match unknown.first() {
         None => Ok(value),
         Some(first) => Err(ApiError::param(format!(

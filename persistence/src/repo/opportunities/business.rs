@@ -2,34 +2,11 @@
 //! visibility scope (see `business_query`), so an invisible opportunity is never fetched.
 
 use super::business_query::scoped;
+pub use super::business_row::OpportunityRow;
 use crate::schema_opportunities::business_opportunities as t;
 use crate::{DbConnection, StoreError};
 use diesel::prelude::*;
 use domain::opportunities::visibility::Scope;
-
-#[derive(Debug, Clone, Queryable, Selectable, Insertable)]
-#[diesel(table_name = t)]
-pub struct OpportunityRow {
-    pub id: String,
-    /// The partner whose customer it is (the distributor's reseller for its resellers' ones).
-    pub partner_id: String,
-    pub customer_id: String,
-    /// The account manager who owns it; `None` is seen by admins only.
-    pub owner_user_id: Option<String>,
-    pub opportunity_name: String,
-    pub industry: String,
-    pub opportunity_type: String,
-    pub confidence: i32,
-    pub stage: String,
-    pub expected_monthly_cents: i64,
-    pub currency: String,
-    pub description: Option<String>,
-    pub close_reason: Option<String>,
-    pub created_by: String,
-    pub created_at: i64,
-    pub updated_at: i64,
-    pub closed_at: Option<i64>,
-}
 
 /// Fields an update may change; `None` leaves a field as it is.
 #[derive(Debug, Clone, Default, AsChangeset)]

@@ -2,7 +2,7 @@
 //! `(updated_at, id)` that the `(partner_id, updated_at, id)` and `(owner_user_id, updated_at,
 //! id)` indexes serve without an OFFSET scan.
 
-use super::business::OpportunityRow;
+use super::business_row::OpportunityRow;
 use crate::schema::{partner_users, partners};
 use crate::schema_opportunities::business_opportunities as t;
 use crate::{AnyBackend, DbConnection, StoreError};

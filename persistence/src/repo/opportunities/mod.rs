@@ -2,6 +2,7 @@
 
 pub mod business;
 pub mod business_query;
+mod business_row;
 pub mod pce;
 pub mod po;
 pub mod po_settings;
