@@ -27,6 +27,7 @@ pub fn register(cfg: &mut ServiceConfig) {
         .service(crate::handlers::channel::customer_invitations::resend_customer_invitation)
         .service(crate::handlers::channel::customer_association::list_received_invitations)
         .service(crate::handlers::channel::customer_association::accept_customer_invitation)
+        .service(crate::handlers::channel::customer_registration::register_customer)
         .service(crate::handlers::operator::outbox::list_outbox)
         .service(operator::partners::create_partner)
         .service(operator::partners::get_partner)
