@@ -176,6 +176,8 @@ fn register_vouchers(cfg: &mut ServiceConfig) {
         .service(vouchers::coupons_reclaim::reclaim_partner_coupons)
         .service(vouchers::coupon_records::list_partner_coupons_record)
         .service(vouchers::coupon_records::export_partner_coupons_record)
+        .service(vouchers::solutions::create_partner_solution)
+        .service(vouchers::solutions::list_partner_solutions)
         .service(vouchers::test_coupons::apply_test_coupons)
         .service(vouchers::test_coupons::list_test_coupon_applications)
         .service(vouchers::test_coupons::show_test_coupon_quota);

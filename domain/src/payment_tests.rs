@@ -32,6 +32,7 @@ fn coupon(id: &str, t: CouponType, cents: i64, limits: CouponLimits) -> CouponFa
         expire_time: 2000,
         limits,
         scope: Default::default(),
+        test_voucher: false,
     }
 }
 
