@@ -306,3 +306,55 @@ fn cash_first_then_credit_and_refund_proportions() {
     assert_eq!(refund_split(m(1), m(1), m(2)), (m(0), m(1)));
     assert_eq!(refund_split(m(10), m(0), m(0)), (m(0), m(0)));
 }
+
+#[test]
+fn a_test_voucher_pays_no_subscription_of_a_year_or_more() {
+    use crate::orders::PeriodType;
+    use crate::vouchers::scope::LineScope;
+    let line = |t: PeriodType, n: i32| LineScope {
+        cloud_service_type: "hws.service.type.ebs".into(),
+        product_id: "p".into(),
+        amount: Money::from_cents(10_000),
+        period_type: t,
+        period_num: n,
+    };
+    let all = CouponLimits {
+        with_partner_discount: true,
+        with_contract_discount: true,
+        with_promotion_discount: true,
+        min_consume_discount: None,
+    };
+    let mut test = coupon("t", CouponType::Voucher, 5_000, all);
+    test.test_voucher = true;
+    let r = PayRequest {
+        coupons: vec![("t".into(), PayCouponType::Voucher)],
+        discount: None,
+    };
+    for (lines, ok) in [
+        (vec![line(PeriodType::Month, 11)], true),
+        (vec![line(PeriodType::Hour, 1)], true),
+        (vec![line(PeriodType::Month, 12)], false),
+        (
+            vec![line(PeriodType::Month, 1), line(PeriodType::Year, 1)],
+            false,
+        ),
+    ] {
+        let mut o = order(vec![], vec![]);
+        o.amount = Money::from_cents(lines.iter().map(|l| l.amount.cents()).sum());
+        o.lines = lines;
+        let got = plan(&o, std::slice::from_ref(&test), &r, 100);
+        match got {
+            Ok(p) => assert!(ok && p.coupons.len() == 1, "{p:?}"),
+            Err(v) => {
+                assert!(!ok, "{v:?}");
+                assert_eq!(v.code, codes::TEST_VOUCHER_LONG_PERIOD);
+                assert!(v.message.contains("coupon_infos[0]"));
+            }
+        }
+        // The same coupon, not a test voucher, pays any of them.
+        test.test_voucher = false;
+        let other = plan(&o, std::slice::from_ref(&test), &r, 100).unwrap();
+        assert_eq!(other.coupons.len(), 1);
+        test.test_voucher = true;
+    }
+}

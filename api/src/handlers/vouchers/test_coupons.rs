@@ -77,6 +77,42 @@ fn reason_schema() -> utoipa::openapi::Object {
     super::schemas::text(1000, "Load tests before the customer's migration.")
 }
 
+/// The application: exactly one of `solution_id` and `solution_ids`.
+#[derive(Deserialize)]
+#[serde(transparent)]
+pub struct ApplyTestCouponsReq(ApplyTestCoupons);
+
+impl Validate for ApplyTestCouponsReq {
+    fn validate(&self) -> Result<(), validator::ValidationErrors> {
+        self.0.validate()
+    }
+}
+
+impl utoipa::PartialSchema for ApplyTestCouponsReq {
+    fn schema() -> utoipa::openapi::RefOr<utoipa::openapi::Schema> {
+        crate::wire::rules::with_rules_example(
+            ApplyTestCoupons::schema(),
+            [crate::wire::rules::exactly_one(
+                "solution_id",
+                "solution_ids",
+            )],
+            serde_json::json!({
+                "solution_ids": ["6e5d4c3b2a1f4e0d9c8b7a6f5e4d3c2b", "0f1e2d3c4b5a69788796a5b4c3d2e1f0"],
+                "customer_id": "c8a7b6d5e4f34a2b9c1d0e8f7a6b5c4d",
+                "amount": "5000.00",
+                "purpose": "SERVICE_TRIAL",
+                "reason": "A trial of the service for the customer's migration."
+            }),
+        )
+    }
+}
+
+impl ToSchema for ApplyTestCouponsReq {
+    fn schemas(out: &mut Vec<(String, utoipa::openapi::RefOr<utoipa::openapi::Schema>)>) {
+        ApplyTestCoupons::schemas(out);
+    }
+}
+
 /// A test-voucher application.
 #[derive(Serialize, ToSchema)]
 pub struct TestCouponApplication {
@@ -129,15 +165,15 @@ impl From<&ApplicationRow> for TestCouponApplication {
 }
 
 /// Applies for test vouchers: no other application pending, within the cap.
-#[utoipa::path(tag = "vouchers", request_body = ApplyTestCoupons, responses((status = 201, body = TestCouponApplication)))]
+#[utoipa::path(tag = "vouchers", request_body = ApplyTestCouponsReq, responses((status = 201, body = TestCouponApplication)))]
 #[post("/v2/partners/benefits/test-coupons/applications")]
 pub async fn apply_test_coupons(
     state: Data<AppState>,
     caller: Caller,
-    body: Json<ApplyTestCoupons>,
+    body: Json<ApplyTestCouponsReq>,
 ) -> Result<HttpResponse, ApiError> {
     let me = caller.partner_with(WRITERS)?.partner_id.clone();
-    let b = body.into_inner()?;
+    let b = body.into_inner()?.0;
     let solution_ids = match (b.solution_id, b.solution_ids) {
         (Some(one), None) => vec![one],
         (None, Some(many)) => {
