@@ -27,6 +27,7 @@ pub fn register(cfg: &mut ServiceConfig) {
         .service(crate::handlers::channel::customer_invitations::resend_customer_invitation)
         .service(crate::handlers::channel::customer_association::list_received_invitations)
         .service(crate::handlers::channel::customer_association::accept_customer_invitation)
+        .service(crate::handlers::channel::customer_registration::register_customer)
         .service(crate::handlers::operator::outbox::list_outbox)
         .service(operator::directory::partners::list_partners)
         .service(operator::directory::customers::list_customers)
@@ -181,6 +182,8 @@ fn register_vouchers(cfg: &mut ServiceConfig) {
         .service(vouchers::coupons_reclaim::reclaim_partner_coupons)
         .service(vouchers::coupon_records::list_partner_coupons_record)
         .service(vouchers::coupon_records::export_partner_coupons_record)
+        .service(vouchers::solutions::create_partner_solution)
+        .service(vouchers::solutions::list_partner_solutions)
         .service(vouchers::test_coupons::apply_test_coupons)
         .service(vouchers::test_coupons::list_test_coupon_applications)
         .service(vouchers::test_coupons::show_test_coupon_quota);

@@ -200,6 +200,57 @@ pub fn violations(c: &CustomerFacts, kind: AssociationType) -> Vec<FailureReason
     v
 }
 
+/// Why an invitation code cannot be used now, and the status to record on the invitation
+/// (`None`: record nothing — it is already associated).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CodeRefusal {
+    pub reason: FailureReason,
+    pub record: Option<AssociationStatus>,
+}
+
+/// Whether an invitation's code can still be used (to accept, or to register through it):
+/// not associated, not used, not expired.
+pub fn check_code(
+    stored: AssociationStatus,
+    code_used: bool,
+    expire_at: i64,
+    now: i64,
+) -> Result<(), CodeRefusal> {
+    let refuse = |reason, record| Err(CodeRefusal { reason, record });
+    if stored == AssociationStatus::Associated {
+        return refuse(FailureReason::CodeUsed, None);
+    }
+    if code_used {
+        return refuse(FailureReason::CodeUsed, Some(AssociationStatus::Failed));
+    }
+    if now >= expire_at {
+        return refuse(FailureReason::LinkExpired, Some(AssociationStatus::Expired));
+    }
+    Ok(())
+}
+
+/// Who presents an invitation code: a customer account.
+#[derive(Debug, Clone, Copy)]
+pub struct Presenter<'a> {
+    pub customer_id: &'a str,
+    pub account_name: &'a str,
+    pub email: Option<&'a str>,
+}
+
+/// Whether an invitation is addressed to `who`: it names that customer, or it names no
+/// customer yet and was sent to that account name or e-mail address.
+pub fn addressed_to(invited_customer: Option<&str>, invitee: &str, who: &Presenter) -> bool {
+    match invited_customer {
+        Some(id) => id == who.customer_id,
+        None => invitee == who.account_name || Some(invitee) == who.email,
+    }
+}
+
+/// An invitee as the partner wrote it: an e-mail address has an `@`, an account name never.
+pub fn invitee_is_email(invitee: &str) -> bool {
+    invitee.contains('@')
+}
+
 #[cfg(test)]
 mod tests {
     #![allow(clippy::unwrap_used)]
@@ -275,5 +326,71 @@ mod tests {
             AssociationStatus::Expired
         );
         assert!(AssociationStatus::parse("DONE").is_err());
+    }
+
+    #[test]
+    fn a_code_is_usable_once_before_expiry() {
+        use AssociationStatus::*;
+        let table = [
+            (Pending, false, 100, 50, Ok(())),
+            (Failed, false, 100, 50, Ok(())),
+            (
+                Associated,
+                true,
+                100,
+                50,
+                Err(CodeRefusal {
+                    reason: CodeUsed,
+                    record: None,
+                }),
+            ),
+            (
+                Failed,
+                true,
+                100,
+                50,
+                Err(CodeRefusal {
+                    reason: CodeUsed,
+                    record: Some(Failed),
+                }),
+            ),
+            (
+                Pending,
+                false,
+                100,
+                100,
+                Err(CodeRefusal {
+                    reason: LinkExpired,
+                    record: Some(Expired),
+                }),
+            ),
+        ];
+        for (stored, used, exp, now, want) in table {
+            assert_eq!(
+                check_code(stored, used, exp, now),
+                want,
+                "{stored:?} {used}"
+            );
+        }
+    }
+
+    #[test]
+    fn an_invitation_is_addressed_by_customer_or_by_name() {
+        let me = Presenter {
+            customer_id: "c1",
+            account_name: "acme",
+            email: Some("it@acme.example"),
+        };
+        assert!(addressed_to(Some("c1"), "whatever", &me));
+        assert!(
+            !addressed_to(Some("c2"), "acme", &me),
+            "named another customer"
+        );
+        assert!(addressed_to(None, "acme", &me));
+        assert!(addressed_to(None, "it@acme.example", &me));
+        assert!(!addressed_to(None, "other", &me));
+        let no_mail = Presenter { email: None, ..me };
+        assert!(!addressed_to(None, "it@acme.example", &no_mail));
+        assert!(invitee_is_email("a@b.c") && !invitee_is_email("acme"));
     }
 }

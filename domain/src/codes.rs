@@ -188,6 +188,8 @@ pub const COUPON_NOT_FOUND: &str = "CBC.99100054";
 pub const SOLUTION_NOT_FOUND: &str = "CBC.99100055";
 /// Ours: the coupon's service-type or product limits cover no line of the order.
 pub const COUPON_NOT_APPLICABLE: &str = "CBC.99100057";
+/// Ours (S15): a test voucher cannot pay a yearly/monthly subscription of one year or longer.
+pub const TEST_VOUCHER_LONG_PERIOD: &str = "CBC.99100060";
 
 // Opportunities and leads (S2, S6, S13, S16): ours, 99100100–99100139.
 /// Ours (S6): a field the PO template requires is missing (the message names it).

@@ -258,6 +258,10 @@ pub fn plan(
                 "coupon_infos[{i}].type does not match the coupon"
             )));
         }
+        if c.test_voucher {
+            crate::vouchers::test_coupons::may_pay(&order.lines)
+                .map_err(|e| Violation::new(e.code, format!("coupon_infos[{i}]: {}", e.message)))?;
+        }
         if let Some(d) = chosen {
             combinable(&c.limits, d.discount_type)?;
         }

@@ -32,6 +32,7 @@ fn coupon(id: &str, t: CouponType, cents: i64, limits: CouponLimits) -> CouponFa
         expire_time: 2000,
         limits,
         scope: Default::default(),
+        test_voucher: false,
     }
 }
 
@@ -346,5 +347,57 @@ fn any_sequence_of_partial_refunds_keeps_each_account_whole() {
             (r.cash_refunded, r.credit_refunded),
             (r.cash_paid, r.credit_paid)
         );
+    }
+}
+
+#[test]
+fn a_test_voucher_pays_no_subscription_of_a_year_or_more() {
+    use crate::orders::PeriodType;
+    use crate::vouchers::scope::LineScope;
+    let line = |t: PeriodType, n: i32| LineScope {
+        cloud_service_type: "hws.service.type.ebs".into(),
+        product_id: "p".into(),
+        amount: Money::from_cents(10_000),
+        period_type: t,
+        period_num: n,
+    };
+    let all = CouponLimits {
+        with_partner_discount: true,
+        with_contract_discount: true,
+        with_promotion_discount: true,
+        min_consume_discount: None,
+    };
+    let mut test = coupon("t", CouponType::Voucher, 5_000, all);
+    test.test_voucher = true;
+    let r = PayRequest {
+        coupons: vec![("t".into(), PayCouponType::Voucher)],
+        discount: None,
+    };
+    for (lines, ok) in [
+        (vec![line(PeriodType::Month, 11)], true),
+        (vec![line(PeriodType::Hour, 1)], true),
+        (vec![line(PeriodType::Month, 12)], false),
+        (
+            vec![line(PeriodType::Month, 1), line(PeriodType::Year, 1)],
+            false,
+        ),
+    ] {
+        let mut o = order(vec![], vec![]);
+        o.amount = Money::from_cents(lines.iter().map(|l| l.amount.cents()).sum());
+        o.lines = lines;
+        let got = plan(&o, std::slice::from_ref(&test), &r, 100);
+        match got {
+            Ok(p) => assert!(ok && p.coupons.len() == 1, "{p:?}"),
+            Err(v) => {
+                assert!(!ok, "{v:?}");
+                assert_eq!(v.code, codes::TEST_VOUCHER_LONG_PERIOD);
+                assert!(v.message.contains("coupon_infos[0]"));
+            }
+        }
+        // The same coupon, not a test voucher, pays any of them.
+        test.test_voucher = false;
+        let other = plan(&o, std::slice::from_ref(&test), &r, 100).unwrap();
+        assert_eq!(other.coupons.len(), 1);
+        test.test_voucher = true;
     }
 }

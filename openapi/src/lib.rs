@@ -60,7 +60,12 @@ pub struct RuleFailure {
 struct Base;
 
 /// Paths that need no credential.
-pub const PUBLIC_PATHS: &[&str] = &["/healthz", "/readyz", "/v2/auth/tokens"];
+pub const PUBLIC_PATHS: &[&str] = &[
+    "/healthz",
+    "/readyz",
+    "/v2/auth/tokens",
+    "/v2/customer-registrations",
+];
 
 pub fn base() -> OpenApi {
     let mut doc = Base::openapi();

@@ -240,7 +240,7 @@ diesel::table! {
     customer_invitations (id) {
         id -> Text,
         partner_id -> Text,
-        customer_id -> Text,
+        customer_id -> Nullable<Text>,
         invitee -> Text,
         association_type -> Text,
         code -> Text,

@@ -63,6 +63,7 @@ diesel::table! {
         name -> Text,
         certification -> Text,
         created_at -> BigInt,
+        kind -> Text,
     }
 }
 
@@ -83,5 +84,6 @@ diesel::table! {
         coupon_id -> Nullable<Text>,
         created_at -> BigInt,
         decided_at -> Nullable<BigInt>,
+        solution_ids -> Nullable<Text>,
     }
 }

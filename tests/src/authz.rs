@@ -81,6 +81,7 @@ pub const REGISTRY: &[(&str, &str, Fixture)] = &[
     ("specialist_ids", "", Fixture::Object("account_manager")),
     ("user_id", "", Fixture::Object("account_manager")),
     ("solution_id", "", Fixture::Object("solution")),
+    ("solution_ids", "", Fixture::Object("solution")),
     ("trade_id", "", Fixture::Object("trade")),
     ("trans_id", "", Fixture::Object("trans")),
     (

@@ -65,6 +65,8 @@ pub struct CouponFacts {
     pub limits: CouponLimits,
     /// Service-type and product limits (partner coupons).
     pub scope: CouponScope,
+    /// A test voucher (S15): it pays no yearly/monthly subscription of a year or more.
+    pub test_voucher: bool,
 }
 
 /// A coupon with what payment rules read ([`CouponFacts`]) and what people are shown.

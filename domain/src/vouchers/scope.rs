@@ -1,6 +1,7 @@
 //! What a partner coupon may pay for: its cloud-service-type and product limits (inside its
 //! quota's) decide which order lines it covers when the customer pays.
 
+use crate::orders::PeriodType;
 use crate::{codes, Money, Violation};
 
 /// A coupon's limits; empty lists mean anything.
@@ -17,6 +18,9 @@ pub struct LineScope {
     pub cloud_service_type: String,
     pub product_id: String,
     pub amount: Money,
+    /// The line's subscription period (test vouchers pay none of a year or more).
+    pub period_type: PeriodType,
+    pub period_num: i32,
 }
 
 impl CouponScope {
@@ -59,6 +63,8 @@ mod tests {
             cloud_service_type: t.into(),
             product_id: p.into(),
             amount: Money::from_cents(cents),
+            period_type: PeriodType::Hour,
+            period_num: 1,
         }
     }
 

@@ -2,7 +2,9 @@
 //! (its stage on the software path, or a certification of one of its solutions — the highest
 //! applies, not the sum); only on the software path; one application at a time.
 
+use crate::orders::PeriodType;
 use crate::programs::paths::Stage;
+use crate::vouchers::scope::LineScope;
 use crate::{codes, Money, Violation};
 
 /// A solution's certification on the software path.
@@ -60,8 +62,58 @@ impl Certification {
     }
 }
 
-/// What test vouchers may be used for.
-pub const PURPOSES: [&str; 4] = ["BUILD", "TEST", "MIGRATION", "TRAINING"];
+crate::coded_enum! {
+    /// What test vouchers are for (S15: 构建、测试、验证、迁移、培训、服务试用、培训赋能): BUILD,
+    /// TEST, VERIFICATION, MIGRATION, TRAINING, SERVICE_TRIAL or ENABLEMENT.
+    pub enum TestPurpose: text {
+        Build = "BUILD",
+        Test = "TEST",
+        Verification = "VERIFICATION",
+        Migration = "MIGRATION",
+        Training = "TRAINING",
+        ServiceTrial = "SERVICE_TRIAL",
+        Enablement = "ENABLEMENT",
+    }
+}
+
+crate::coded_enum! {
+    /// What a partner registers to apply for test vouchers with: a SERVICE, an APP or a
+    /// (software) SOLUTION.
+    pub enum SolutionKind: text {
+        Service = "SERVICE",
+        App = "APP",
+        Solution = "SOLUTION",
+    }
+}
+
+/// How many of its services, apps and solutions one application may name.
+pub const MAX_APPLICATION_SOLUTIONS: usize = 20;
+
+/// The longest yearly/monthly subscription a test voucher pays for, in months: less than a
+/// year (SEED-TO-API S15 FAQ: on-demand or monthly, no yearly of one year or more).
+pub const MAX_TEST_VOUCHER_MONTHS: i64 = 11;
+
+/// A test voucher cannot pay an order with a yearly/monthly line of one year or longer.
+pub fn may_pay(lines: &[LineScope]) -> Result<(), Violation> {
+    let long = lines.iter().position(|l| {
+        let months = match l.period_type {
+            PeriodType::Year => i64::from(l.period_num) * 12,
+            PeriodType::Month => i64::from(l.period_num),
+            _ => 0,
+        };
+        months > MAX_TEST_VOUCHER_MONTHS
+    });
+    match long {
+        Some(i) => Err(Violation::new(
+            codes::TEST_VOUCHER_LONG_PERIOD,
+            format!(
+                "a test voucher cannot pay a yearly/monthly subscription of one year or longer (line {})",
+                i + 1
+            ),
+        )),
+        None => Ok(()),
+    }
+}
 
 /// The highest certification reached: `None` when the partner is not on the software path
 /// (then its solutions' certifications do not count either).
@@ -192,5 +244,58 @@ mod tests {
             available(yuan(20_000), yuan(5_000), yuan(6_000)),
             yuan(9_000)
         );
+    }
+
+    fn line(t: PeriodType, n: i32) -> LineScope {
+        LineScope {
+            cloud_service_type: "hws.service.type.ec2".into(),
+            product_id: "p".into(),
+            amount: yuan(1),
+            period_type: t,
+            period_num: n,
+        }
+    }
+
+    #[test]
+    fn test_vouchers_pay_no_subscription_of_a_year_or_more() {
+        use PeriodType::*;
+        let table = [
+            (vec![], true),
+            (vec![line(Hour, 5000)], true),
+            (vec![line(Day, 400)], true),
+            (vec![line(OneOff, 1)], true),
+            (vec![line(Month, 1)], true),
+            (vec![line(Month, 11)], true),
+            (vec![line(Month, 12)], false),
+            (vec![line(Month, 36)], false),
+            (vec![line(Year, 1)], false),
+            (vec![line(Month, 1), line(Year, 3)], false),
+        ];
+        for (lines, ok) in table {
+            let got = may_pay(&lines);
+            assert_eq!(got.is_ok(), ok, "{lines:?}");
+            if let Err(v) = got {
+                assert_eq!(v.code, codes::TEST_VOUCHER_LONG_PERIOD);
+            }
+        }
+    }
+
+    #[test]
+    fn seven_purposes_and_three_kinds() {
+        use crate::code::Coded;
+        assert_eq!(TestPurpose::ALL.len(), 7);
+        for p in [
+            "BUILD",
+            "TEST",
+            "VERIFICATION",
+            "MIGRATION",
+            "TRAINING",
+            "SERVICE_TRIAL",
+            "ENABLEMENT",
+        ] {
+            assert!(TestPurpose::from_text(p).is_some(), "{p}");
+        }
+        assert!(TestPurpose::from_text("build").is_none());
+        assert_eq!(SolutionKind::ALL.len(), 3);
     }
 }

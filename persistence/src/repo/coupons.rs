@@ -58,6 +58,7 @@ impl TryFrom<CouponRow> for Coupon {
                     cloud_service_types: split_list(c.cloud_service_types.as_deref()),
                     product_ids: split_list(c.product_ids.as_deref()),
                 },
+                test_voucher: c.source == domain::vouchers::SOURCE_TEST,
                 id: c.id,
                 coupon_type: coded::from_int(c.coupon_type)?,
                 status: coded::from_int(c.status)?,

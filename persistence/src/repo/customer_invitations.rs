@@ -12,7 +12,10 @@ use domain::association::{AssociationStatus, FailureReason};
 pub struct CustomerInvitationRow {
     pub id: String,
     pub partner_id: String,
-    pub customer_id: String,
+    /// Known once the invitation led to an association, or when at sending the invitee named
+    /// exactly one customer; `None` otherwise.
+    pub customer_id: Option<String>,
+    /// What the partner entered: an account name or an e-mail address.
     pub invitee: String,
     pub association_type: String,
     pub code: String,
@@ -30,7 +33,7 @@ pub struct CustomerInvitationRow {
     pub resend_count: i32,
 }
 
-/// [`StoreError::Duplicate`] if the pair already has a pending invitation.
+/// [`StoreError::Duplicate`] if the partner has a pending invitation to the same invitee.
 pub fn insert(conn: &mut DbConnection, row: &CustomerInvitationRow) -> Result<(), StoreError> {
     diesel::insert_into(ci::table)
         .values(row)
@@ -73,17 +76,18 @@ fn first(
         .optional()?)
 }
 
-/// Stores EXPIRED (LINK_EXPIRED) on the pair's pending invitations past their expiry.
+/// Stores EXPIRED (LINK_EXPIRED) on the partner's pending invitations to `invitee` past their
+/// expiry.
 pub fn expire_stale(
     conn: &mut DbConnection,
     partner_id: &str,
-    customer_id: &str,
+    invitee: &str,
     now: i64,
 ) -> Result<(), StoreError> {
     diesel::update(
         ci::table
             .filter(ci::partner_id.eq(partner_id))
-            .filter(ci::customer_id.eq(customer_id))
+            .filter(ci::invitee.eq(invitee))
             .filter(ci::status.eq(AssociationStatus::Pending.as_str()))
             .filter(ci::expire_at.le(now)),
     )
@@ -123,8 +127,14 @@ pub fn record_failure(
     Ok(())
 }
 
-/// Marks the invitation associated and its code used; false if the code was used meanwhile.
-pub fn record_associated(conn: &mut DbConnection, id: &str, now: i64) -> Result<bool, StoreError> {
+/// Marks the invitation associated with `customer_id` and its code used; false if the code was
+/// used meanwhile.
+pub fn record_associated(
+    conn: &mut DbConnection,
+    id: &str,
+    customer_id: &str,
+    now: i64,
+) -> Result<bool, StoreError> {
     let n = diesel::update(
         ci::table
             .filter(ci::id.eq(id))
@@ -132,6 +142,7 @@ pub fn record_associated(conn: &mut DbConnection, id: &str, now: i64) -> Result<
             .filter(ci::status.ne(AssociationStatus::Associated.as_str())),
     )
     .set((
+        ci::customer_id.eq(customer_id),
         ci::status.eq(AssociationStatus::Associated.as_str()),
         ci::failure_reason.eq(None::<String>),
         ci::failed_at.eq(None::<i64>),
@@ -172,11 +183,12 @@ pub fn resend(
     Ok(n == 1)
 }
 
-/// Whose invitations a list shows: a partner's (sent) or a customer's (received).
-#[derive(Debug, Clone, Copy)]
+/// Whose invitations a list shows: a partner's (sent) or a customer's (received: those that
+/// name it, and those to its account name or e-mail that name no customer yet).
+#[derive(Debug, Clone)]
 pub enum Side<'a> {
     Partner(&'a str),
-    Customer(&'a str),
+    Customer { id: &'a str, names: Vec<String> },
 }
 
 #[derive(Debug, Clone)]
@@ -190,9 +202,13 @@ pub struct ListFilter<'a> {
 
 fn filtered<'a>(f: &ListFilter<'a>) -> ci::BoxedQuery<'a, Be> {
     let mut q = ci::table.into_boxed::<Be>();
-    q = match f.side {
-        Side::Partner(id) => q.filter(ci::partner_id.eq(id)),
-        Side::Customer(id) => q.filter(ci::customer_id.eq(id)),
+    q = match &f.side {
+        Side::Partner(id) => q.filter(ci::partner_id.eq(*id)),
+        Side::Customer { id, names } => q.filter(
+            ci::customer_id.eq(*id).or(ci::customer_id
+                .is_null()
+                .and(ci::invitee.eq_any(names.clone()))),
+        ),
     };
     let pending = AssociationStatus::Pending.as_str();
     match f.status {

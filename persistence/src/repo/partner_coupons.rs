@@ -1,4 +1,5 @@
-//! Coupons partners issue from their quotas (source `PARTNER`): ListIssuedPartnerCoupons,
+//! Coupons partners issue from their quotas (source `PARTNER`) and the test vouchers they were
+//! granted (source `TEST`, listed too): ListIssuedPartnerCoupons,
 //! reclaiming and expiring them. Status changes are conditional, so a coupon is reclaimed,
 //! expired or used exactly once.
 
@@ -8,7 +9,7 @@ use crate::schema::{coupons as c, customers};
 use crate::{AnyBackend, DbConnection, StoreError};
 use diesel::prelude::*;
 use domain::payment::COUPON_USABLE;
-use domain::vouchers::{COUPON_EXPIRED, COUPON_RECLAIMED, SOURCE_PARTNER};
+use domain::vouchers::{COUPON_EXPIRED, COUPON_RECLAIMED, SOURCE_PARTNER, SOURCE_TEST};
 
 #[derive(Debug, Clone, Default)]
 pub struct IssuedFilter {
@@ -28,10 +29,15 @@ pub struct IssuedFilter {
 }
 
 fn query(f: &IssuedFilter) -> c::BoxedQuery<'static, AnyBackend> {
+    // Issued from a quota to a resale customer, or a test voucher granted to the partner (S15).
     let mut b = c::table
-        .filter(c::source.eq(SOURCE_PARTNER))
         .filter(c::partner_id.eq(f.partner_id.clone()))
-        .filter(c::customer_id.eq_any(f.resale_customers.clone()))
+        .filter(
+            c::source
+                .eq(SOURCE_PARTNER)
+                .and(c::customer_id.eq_any(f.resale_customers.clone()))
+                .or(c::source.eq(SOURCE_TEST)),
+        )
         .filter(c::expire_time.ge(f.expired_since))
         .into_boxed();
     if let Some(v) = &f.coupon_id {

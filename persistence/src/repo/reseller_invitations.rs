@@ -81,6 +81,24 @@ pub fn answer(
     Ok(n == 1)
 }
 
+/// Stores EXPIRED on every other pending invitation to `reseller_id` (S3: once a reseller has
+/// accepted one distributor, the others' invitations can no longer be answered). Returns how
+/// many it closed.
+pub fn expire_others_to(
+    conn: &mut DbConnection,
+    reseller_id: &str,
+    except_id: &str,
+) -> Result<usize, StoreError> {
+    Ok(diesel::update(
+        ri::table
+            .filter(ri::reseller_id.eq(reseller_id))
+            .filter(ri::id.ne(except_id))
+            .filter(ri::status.eq(InvitationStatus::Pending.as_str())),
+    )
+    .set(ri::status.eq(InvitationStatus::Expired.as_str()))
+    .execute(conn)?)
+}
+
 /// Whose invitations a list shows.
 #[derive(Debug, Clone, Copy)]
 pub enum Side<'a> {

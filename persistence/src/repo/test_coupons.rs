@@ -17,6 +17,8 @@ pub struct SolutionRow {
     pub name: String,
     pub certification: String,
     pub created_at: i64,
+    /// SERVICE, APP or SOLUTION.
+    pub kind: String,
 }
 
 #[derive(Debug, Clone, Queryable, Selectable, Insertable)]
@@ -38,11 +40,35 @@ pub struct ApplicationRow {
     pub coupon_id: Option<String>,
     pub created_at: i64,
     pub decided_at: Option<i64>,
+    /// Every service, app or solution the application names, comma-separated (`None` on
+    /// applications made before several could be named: then `solution_id` alone).
+    pub solution_ids: Option<String>,
 }
 
 pub fn insert_solution(conn: &mut DbConnection, row: &SolutionRow) -> Result<(), StoreError> {
     diesel::insert_into(s::table).values(row).execute(conn)?;
     Ok(())
+}
+
+/// One page of the partner's services, apps and solutions, oldest first, and how many there are.
+pub fn solutions_page(
+    conn: &mut DbConnection,
+    partner_id: &str,
+    offset: i64,
+    limit: i64,
+) -> Result<(i64, Vec<SolutionRow>), StoreError> {
+    let total = s::table
+        .filter(s::partner_id.eq(partner_id))
+        .count()
+        .get_result(conn)?;
+    let rows = s::table
+        .filter(s::partner_id.eq(partner_id))
+        .order((s::created_at.asc(), s::id.asc()))
+        .offset(offset)
+        .limit(limit)
+        .select(SolutionRow::as_select())
+        .load(conn)?;
+    Ok((total, rows))
 }
 
 pub fn solutions_of(

@@ -179,7 +179,8 @@ both_backends!(
             .await
             .expect(400, "CBC.99100072");
         invite(&d, &r3).await;
-        // The rules are checked again at acceptance.
+        // Accepting one distributor's invitation expires the others' (see below); a new
+        // invitation to the reseller is refused by the rules.
         let other = org(&srv, "DISTRIBUTOR").await;
         let r4 = org(&srv, "RESELLER").await;
         let id5 = invite(&d, &r4).await;
@@ -189,18 +190,101 @@ both_backends!(
             .await
             .expect(204, "");
         let late = r4.client().post(&answer(&id5, "accept"), json!({})).await;
-        late.expect(400, "CBC.99100013");
-        let still = r4.client().get(INVITE, &[]).await.expect(200, "");
-        let statuses: Vec<&str> = still["invitations"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|i| i["status"].as_str().unwrap())
-            .collect();
-        assert!(
-            statuses.contains(&"ACCEPTED") && statuses.contains(&"PENDING"),
-            "{statuses:?}"
+        late.expect(400, "CBC.99100072");
+        d.client()
+            .post(INVITE, json!({"indirect_partner_id": r4.id()}))
+            .await
+            .expect(400, "CBC.99100013");
+    }
+);
+
+fn statuses(list: &serde_json::Value) -> Vec<(String, String)> {
+    let mut v: Vec<(String, String)> = list["invitations"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| {
+            (
+                i["invitation_id"].as_str().unwrap().to_owned(),
+                i["status"].as_str().unwrap().to_owned(),
+            )
+        })
+        .collect();
+    v.sort();
+    v
+}
+
+both_backends!(
+    accepting_one_invitation_expires_the_other_pending_ones,
+    |srv: tests::TestServer| async move {
+        let r = org(&srv, "RESELLER").await;
+        let (d1, d2, d3, d4) = (
+            org(&srv, "DISTRIBUTOR").await,
+            org(&srv, "DISTRIBUTOR").await,
+            org(&srv, "DISTRIBUTOR").await,
+            org(&srv, "DISTRIBUTOR").await,
         );
+        let a = invite(&d1, &r).await;
+        let b = invite(&d2, &r).await;
+        let c = invite(&d3, &r).await;
+        let rejected = invite(&d4, &r).await;
+        r.client()
+            .post(&answer(&rejected, "reject"), json!({}))
+            .await
+            .expect(204, "");
+        // Another reseller's pending invitation from the same distributor is untouched.
+        let bystander = org(&srv, "RESELLER").await;
+        let kept = invite(&d2, &bystander).await;
+        r.client()
+            .post(&answer(&b, "accept"), json!({}))
+            .await
+            .expect(204, "");
+        // At once, before any expiry time: stored EXPIRED, seen so by both sides.
+        let mut want = vec![
+            (a.clone(), "EXPIRED".to_owned()),
+            (b.clone(), "ACCEPTED".to_owned()),
+            (c.clone(), "EXPIRED".to_owned()),
+            (rejected.clone(), "REJECTED".to_owned()),
+        ];
+        want.sort();
+        let got = r.client().get(INVITE, &[]).await.expect(200, "");
+        assert_eq!(statuses(&got), want);
+        let pending = r
+            .client()
+            .get(INVITE, &[("status", "PENDING")])
+            .await
+            .expect(200, "");
+        assert_eq!(pending["total_count"], 0);
+        let expired = r
+            .client()
+            .get(INVITE, &[("status", "EXPIRED")])
+            .await
+            .expect(200, "");
+        assert_eq!(expired["total_count"], 2);
+        let seen_by_d1 = d1.client().get(INVITE, &[]).await.expect(200, "");
+        assert_eq!(
+            statuses(&seen_by_d1),
+            vec![(a.clone(), "EXPIRED".to_owned())]
+        );
+        // Neither the reseller nor the distributor can answer an expired invitation.
+        r.client()
+            .post(&answer(&a, "accept"), json!({}))
+            .await
+            .expect(400, "CBC.99100072");
+        r.client()
+            .post(&answer(&c, "reject"), json!({}))
+            .await
+            .expect(400, "CBC.99100072");
+        d3.client()
+            .post(&answer(&c, "cancel"), json!({}))
+            .await
+            .expect(400, "CBC.99100072");
+        let other = bystander
+            .client()
+            .get(INVITE, &[("status", "PENDING")])
+            .await
+            .expect(200, "");
+        assert_eq!(statuses(&other), vec![(kept, "PENDING".to_owned())]);
     }
 );
 

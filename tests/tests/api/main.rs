@@ -7,6 +7,7 @@ mod channel_managers;
 mod channel_race;
 mod customer_invitations;
 mod customer_invitations_access;
+mod customer_registrations;
 mod customers_create;
 mod customers_list;
 mod customers_verification;

@@ -292,3 +292,183 @@ both_backends!(
         assert_eq!(money(&cap(&sp.client).await, "pending"), "100.00");
     }
 );
+
+const SOLUTIONS: &str = "/v2/partners/solutions";
+
+async fn own_solution(c: &Client, name: &str, kind: &str) -> String {
+    let v = c
+        .post(SOLUTIONS, json!({"name": name, "kind": kind}))
+        .await
+        .expect(201, "");
+    assert_eq!(
+        (v["kind"].as_str(), v["certification"].as_str()),
+        (Some(kind), Some("NONE"))
+    );
+    v["solution_id"].as_str().unwrap().to_owned()
+}
+
+both_backends!(
+    own_services_apps_and_solutions_seven_purposes_and_what_test_vouchers_pay,
+    |srv: tests::TestServer| async move {
+        use tests::fixtures_orders::{order, PAY};
+        let sp = desk(&srv, "SOLUTION_PROVIDER").await;
+        let cust = sub_customer(&srv, &sp.party, "2").await;
+        let op = srv.operator();
+        op.put(&software(sp.id()), json!({"stage": "JOINED"}))
+            .await
+            .expect(200, "");
+        // The partner registers its own services, apps and solutions.
+        let service = own_solution(&sp.client, "Billing API", "SERVICE").await;
+        let app = own_solution(&sp.client, "Field sales app", "APP").await;
+        let solution = own_solution(&sp.client, "ERP on cloud", "SOLUTION").await;
+        for (body, field) in [
+            (json!({"name": "x", "kind": "PLUGIN"}), "kind"),
+            (json!({"name": "x"}), "kind"),
+            (json!({"name": "", "kind": "APP"}), "name"),
+            (json!({"name": "x".repeat(129), "kind": "APP"}), "name"),
+        ] {
+            let e = sp.client.post(SOLUTIONS, body).await;
+            e.expect(400, "CBC.0100");
+            assert!(e.msg().contains(field), "{}", e.msg());
+        }
+        let mine = sp.client.get(SOLUTIONS, &[]).await.expect(200, "");
+        assert_eq!(mine["total_count"], 3);
+        let mut kinds: Vec<&str> = mine["solutions"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|s| s["kind"].as_str().unwrap())
+            .collect();
+        kinds.sort_unstable();
+        assert_eq!(kinds, ["APP", "SERVICE", "SOLUTION"]);
+        let other = desk(&srv, "SOLUTION_PROVIDER").await;
+        assert_eq!(
+            other.client.get(SOLUTIONS, &[]).await.expect(200, "")["total_count"],
+            0
+        );
+        let theirs = own_solution(&other.client, "Theirs", "APP").await;
+        // Several at once; all seven purposes; the set is closed.
+        let apply = |ids: Value, purpose: &str| json!({"solution_ids": ids, "customer_id": cust.id, "amount": "300", "purpose": purpose});
+        let review =
+            |id: &str, verb: &str| format!("/v2/operator/test-coupon-applications/{id}/{verb}");
+        for purpose in [
+            "BUILD",
+            "TEST",
+            "VERIFICATION",
+            "MIGRATION",
+            "TRAINING",
+            "SERVICE_TRIAL",
+            "ENABLEMENT",
+        ] {
+            let a = sp
+                .client
+                .post(APPLY, apply(json!([service, app, solution]), purpose))
+                .await
+                .expect(201, "");
+            assert_eq!(a["purpose"], purpose);
+            assert_eq!(a["solution_ids"], json!([service, app, solution]));
+            assert_eq!(a["solution_id"], service.as_str());
+            op.post(
+                &review(a["application_id"].as_str().unwrap(), "reject"),
+                json!({}),
+            )
+            .await
+            .expect(200, "");
+        }
+        for (body, field) in [
+            (apply(json!([service]), "FUN"), "purpose"),
+            (apply(json!([]), "TEST"), "solution_ids"),
+            (apply(json!([app, app]), "TEST"), "solution_ids"),
+            (
+                json!({"solution_id": app, "solution_ids": [app], "customer_id": cust.id, "amount": "1", "purpose": "TEST"}),
+                "solution_id",
+            ),
+            (
+                json!({"customer_id": cust.id, "amount": "1", "purpose": "TEST"}),
+                "solution_id",
+            ),
+        ] {
+            let e = sp.client.post(APPLY, body).await;
+            e.expect(400, "CBC.0100");
+            assert!(e.msg().contains(field), "{}", e.msg());
+        }
+        let foreign = sp
+            .client
+            .post(APPLY, apply(json!([app, theirs]), "TEST"))
+            .await;
+        foreign.expect(400, "CBC.99100055");
+        assert!(
+            foreign.msg().contains("solution_ids[1]"),
+            "{}",
+            foreign.msg()
+        );
+        // The legacy single solution_id still works; approved, the voucher is listed among
+        // the partner's issued coupons.
+        let a = sp
+            .client
+            .post(APPLY, json!({"solution_id": app, "customer_id": cust.id, "amount": "300", "purpose": "ENABLEMENT"}))
+            .await
+            .expect(201, "");
+        assert_eq!(a["solution_ids"], json!([app]));
+        let ok = op
+            .post(
+                &review(a["application_id"].as_str().unwrap(), "approve"),
+                json!({}),
+            )
+            .await
+            .expect(200, "");
+        let coupon = ok["coupon_id"].as_str().unwrap().to_owned();
+        let issued = sp
+            .client
+            .get(
+                "/v2/promotions/benefits/partner-coupons",
+                &[("coupon_id", &coupon)],
+            )
+            .await
+            .expect(200, "");
+        assert_eq!(issued["total_count"], 1, "{issued}");
+        let c = &issued["user_coupons"][0];
+        assert_eq!(
+            (c["coupon_type"].clone(), c["customer_id"].as_str()),
+            (json!(1), Some(cust.id.as_str()))
+        );
+        assert_eq!(c["face_value"].to_string(), "300.00");
+        assert_eq!(
+            other
+                .client
+                .get("/v2/promotions/benefits/partner-coupons", &[])
+                .await
+                .expect(200, "")["total_count"],
+            0
+        );
+        // It pays no yearly/monthly subscription of a year or more, with a business code.
+        let pay = |o: &str| json!({"order_id": o, "use_coupon": "YES", "use_discount": "NO", "coupon_infos": [{"id": coupon, "type": 301}]});
+        let line = |t: i32, n: i32| json!({"order_line_items": [{"product_id": "p-1", "period_type": t, "period_num": n, "official_amount": "100"}]});
+        let usable = |o: String| {
+            let c = cust.client.clone();
+            async move {
+                c.get(
+                    "/v2/orders/customer-orders/order-coupons",
+                    &[("order_id", &o)],
+                )
+                .await
+                .expect(200, "")["count"]
+                    .clone()
+            }
+        };
+        for (t, n) in [(3, 1), (2, 12), (3, 2)] {
+            let o = order(&srv, &cust.id, "0", line(t, n)).await;
+            let e = cust.client.post(PAY, pay(&o)).await;
+            e.expect(400, "CBC.99100060");
+            assert!(e.msg().contains("coupon_infos[0]"), "{}", e.msg());
+            assert_eq!(usable(o).await, 0, "period {t}/{n}");
+        }
+        let hourly = order(&srv, &cust.id, "0", line(4, 1)).await;
+        assert_eq!(usable(hourly).await, 1, "on demand");
+        let monthly = order(&srv, &cust.id, "0", line(2, 11)).await;
+        assert_eq!(usable(monthly.clone()).await, 1);
+        let r = cust.client.post(PAY, pay(&monthly)).await;
+        assert_eq!(r.status, 204, "{}", r.text);
+        tests::fixtures::assert_ledger(&srv).await;
+    }
+);

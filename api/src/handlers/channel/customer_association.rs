@@ -112,8 +112,11 @@ pub async fn list_received_invitations(
     let now = state.now();
     let listed = state
         .read(move |conn| {
+            let names = persistence::repo::customers::find(conn, &me)?
+                .map(|c| c.email.into_iter().chain([c.domain_name]).collect())
+                .unwrap_or_default();
             let f = ListFilter {
-                side: Side::Customer(&me),
+                side: Side::Customer { id: &me, names },
                 status,
                 now,
                 offset: page.offset,

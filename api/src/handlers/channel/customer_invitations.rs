@@ -12,6 +12,7 @@ use actix_web::http::StatusCode;
 use actix_web::web::{Data, Path};
 use actix_web::{get, post, HttpResponse};
 use domain::association::{AssociationStatus, AssociationType, FailureReason};
+use domain::identity::DomainName;
 use domain::paging::Page;
 use domain::{codes, Violation};
 use persistence::repo::customer_invitations::{ListFilter, Side};
@@ -22,13 +23,15 @@ use validator::Validate;
 
 #[derive(Deserialize, Validate, ToSchema)]
 pub struct InviteCustomerFields {
-    /// The customer's login name; give this or `email`.
+    /// The customer's login name; give this or `email`. Whether a customer has it is never
+    /// told: the invitation is issued alike.
     #[validate(length(min = 1, max = 64))]
     #[schema(min_length = 1, max_length = 64, example = "acme-cloud")]
     account_name: Option<String>,
-    /// The customer's e-mail address; give this or `account_name`.
-    #[validate(length(min = 1, max = 256))]
-    #[schema(min_length = 1, max_length = 256, example = "it@acme.example")]
+    /// An e-mail address (`local@domain`); give this or `account_name`. The invitation is
+    /// e-mailed there; someone who is not yet a customer registers through it.
+    #[validate(length(min = 1, max = 254))]
+    #[schema(min_length = 1, max_length = 254, example = "it@acme.example")]
     email: Option<String>,
     /// `"1"` referral or `"2"` resale.
     #[schema(schema_with = association_type_schema)]
@@ -76,8 +79,9 @@ impl ToSchema for InviteCustomerReq {
 #[derive(Serialize, ToSchema)]
 pub struct CustomerInvitationIssued {
     invitation_id: String,
-    /// Give it to the customer (it is also e-mailed when the customer has an address); the
-    /// customer accepts with `POST /v2/customers/invitations/{invitation_code}/accept`.
+    /// Give it to the customer (it is also e-mailed to the invited address, or to the invited
+    /// customer's); a customer accepts with `POST /v2/customers/invitations/{invitation_code}/accept`,
+    /// someone without an account registers with it at `POST /v2/customer-registrations`.
     invitation_code: String,
     /// `PENDING`
     association_status: &'static str,
@@ -97,9 +101,12 @@ fn issued(state: &AppState, i: Issued) -> CustomerInvitationIssued {
     }
 }
 
-/// Invites an existing customer to associate with you. The association is decided when the
-/// customer accepts. CBC.99000047 no such customer, CBC.99100074 already yours,
-/// CBC.99100075 a pending invitation to it exists.
+/// Invites a customer, by account name or e-mail, to associate with you. Every well-formed
+/// invitation is issued alike, whether or not a customer has that name or address: an existing
+/// customer accepts it (`POST /v2/customers/invitations/{invitation_code}/accept`), anyone else
+/// registers through it (`POST /v2/customer-registrations`); the outcome shows in your list.
+/// CBC.99100074 already your customer, CBC.99100075 a pending invitation from you to the same
+/// account name or e-mail exists.
 #[utoipa::path(tag = "customers", request_body = InviteCustomerReq, responses((status = 201, body = CustomerInvitationIssued)))]
 #[post("/v2/partners/sub-customers/invitations")]
 pub async fn invite_customer(
@@ -111,8 +118,15 @@ pub async fn invite_customer(
     let (partner_id, user_id) = (me.partner_id.clone(), me.user_id.clone());
     let req = req.into_inner()?.0;
     let invitee = match (req.account_name, req.email) {
-        (Some(n), None) => Invitee::AccountName(n),
-        (None, Some(e)) => Invitee::Email(e),
+        (Some(n), None) => {
+            DomainName::parse(&n)
+                .map_err(|v| Violation::param(v.message.replace("domain_name", "account_name")))?;
+            Invitee::AccountName(n)
+        }
+        (None, Some(e)) => {
+            domain::leads::parse_email("email", &e)?;
+            Invitee::Email(e)
+        }
         _ => {
             return Err(ApiError::param(
                 "give exactly one of account_name and email",
@@ -250,7 +264,11 @@ pub async fn list_customer_invitations(
     for r in listed.rows {
         let (status, reason) = svc::shown(&r, now)?;
         let c = (status == AssociationStatus::Associated)
-            .then(|| listed.customers.get(&r.customer_id))
+            .then(|| {
+                r.customer_id
+                    .as_ref()
+                    .and_then(|id| listed.customers.get(id))
+            })
             .flatten();
         invitations.push(CustomerInvitation {
             invitation_id: r.id,

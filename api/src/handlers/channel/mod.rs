@@ -5,6 +5,7 @@
 pub mod account_managers;
 pub mod customer_association;
 pub mod customer_invitations;
+pub mod customer_registration;
 pub mod identity;
 pub mod identity_fields;
 pub mod indirect_partners;

@@ -25,39 +25,39 @@ pub struct CreateCustomerFields {
     /// 5–32 characters `^[a-zA-Z_-][a-zA-Z0-9_-]*$`, not starting with `op_`/`shadow_`;
     /// absent, null or empty: a random name.
     #[schema(schema_with = identity_fields::optional_domain_name)]
-    domain_name: Option<String>,
+    pub(crate) domain_name: Option<String>,
     /// Mainland China mobile number (11 digits); needs `verification_code`. Empty = none.
     #[schema(schema_with = identity_fields::optional_cn_mobile)]
-    mobile_phone: Option<String>,
+    pub(crate) mobile_phone: Option<String>,
     /// From SendVerificationMessageCode (scene 29) to `mobile_phone`; empty is not allowed.
     #[validate(length(max = 16))]
     #[schema(schema_with = verification_code)]
-    verification_code: Option<String>,
+    pub(crate) verification_code: Option<String>,
     #[validate(length(max = 64))]
     #[schema(max_length = 64, example = "x-account-0001")]
-    xaccount_id: Option<String>,
+    pub(crate) xaccount_id: Option<String>,
     #[validate(length(max = 64))]
     #[schema(max_length = 64, example = "partner_x")]
-    xaccount_type: Option<String>,
+    pub(crate) xaccount_type: Option<String>,
     /// 8–32 characters, two kinds at least, not the account name (or reversed), not the phone.
     /// Absent: the customer has no password. Empty is not allowed.
     #[schema(schema_with = password)]
-    password: Option<String>,
+    pub(crate) password: Option<String>,
     /// `"true"` or `"false"` (default).
     #[schema(schema_with = flag)]
-    is_close_market_ms: Option<String>,
+    pub(crate) is_close_market_ms: Option<String>,
     /// `"1"` referral; anything else (or absent) resale.
     #[schema(example = "2")]
-    cooperation_type: Option<String>,
+    pub(crate) cooperation_type: Option<String>,
     /// Create the customer for one of your resellers (distributors only).
     #[validate(length(max = 64))]
     #[schema(max_length = 64, example = "5f1e2d3c4b5a69788796a5b4c3d2e1f0")]
-    indirect_partner_id: Option<String>,
+    pub(crate) indirect_partner_id: Option<String>,
     /// Accepted as Huawei defines it; the association is immediate here, so the result
     /// (`domain_id`, `domain_name`) is always returned.
     #[allow(dead_code)]
     #[schema(example = true)]
-    include_association_result: Option<bool>,
+    pub(crate) include_association_result: Option<bool>,
 }
 
 fn non_empty_text(max: usize, example: &str) -> Object {
@@ -71,11 +71,11 @@ fn non_empty_text(max: usize, example: &str) -> Object {
     )
 }
 
-fn verification_code() -> Object {
+pub(crate) fn verification_code() -> Object {
     non_empty_text(16, "123456")
 }
 
-fn password() -> Object {
+pub(crate) fn password() -> Object {
     // Its rules name the account and the phone: CBC.99000036 states them.
     nullable(
         ObjectBuilder::new()
@@ -86,7 +86,7 @@ fn password() -> Object {
     )
 }
 
-fn flag() -> Object {
+pub(crate) fn flag() -> Object {
     nullable(crate::schemas::strings(["true", "false", ""]))
 }
 
@@ -127,8 +127,8 @@ impl ToSchema for CreateCustomerV2Req {
 #[derive(Serialize, ToSchema)]
 pub struct CreateSubCustomerResponse {
     /// Also the customer id in ListSubCustomers.
-    domain_id: String,
-    domain_name: String,
+    pub(crate) domain_id: String,
+    pub(crate) domain_name: String,
 }
 
 fn random_domain_name() -> Result<DomainName, ApiError> {
@@ -137,19 +137,23 @@ fn random_domain_name() -> Result<DomainName, ApiError> {
         .map_err(|_| ApiError::Internal("generated domain name is invalid".into()))
 }
 
-/// Creates a customer associated with you (or with one of your resellers), in resale mode
-/// unless `cooperation_type` is `"1"`.
-#[utoipa::path(tag = "customers", request_body = CreateCustomerV2Req, responses((status = 200, body = CreateSubCustomerResponse, links(
-    ("ListSubCustomers" = (operation_id = "list_sub_customers", request_body = json!({"customer": "$response.body#/domain_name"}))),
-))))]
-#[post("/v2/partners/sub-customers")]
-pub async fn create_sub_customer(
-    state: Data<AppState>,
-    caller: Caller,
-    req: Json<CreateCustomerV2Req>,
-) -> Result<HttpResponse, ApiError> {
-    let me = caller.partner_with(SALES)?.partner_id.clone();
-    let req = req.into_inner()?.0;
+/// CreateSubCustomer's fields, checked; the password is hashed, the verification code not yet
+/// checked (that needs the partner who sent it).
+pub(crate) struct CheckedCustomer {
+    pub domain_name: DomainName,
+    pub mobile_phone: Option<String>,
+    /// Given exactly when `mobile_phone` is.
+    pub verification_code: Option<String>,
+    pub password_hash: Option<String>,
+    /// `None` when `cooperation_type` is absent.
+    pub cooperation_type: Option<AssociationType>,
+    pub xaccount_id: Option<String>,
+    pub xaccount_type: Option<String>,
+    pub indirect_partner_id: Option<String>,
+}
+
+/// Checks CreateSubCustomer's fields, each refusal naming its parameter.
+pub(crate) async fn check_fields(req: CreateCustomerFields) -> Result<CheckedCustomer, ApiError> {
     let domain_name = match non_empty(req.domain_name) {
         Some(n) => DomainName::parse(&n)?,
         None => random_domain_name()?,
@@ -165,10 +169,10 @@ pub async fn create_sub_customer(
         return Err(ApiError::param("password must not be empty"));
     }
     parse_flag("is_close_market_ms", req.is_close_market_ms.as_deref())?;
-    let kind = match req.cooperation_type.as_deref() {
-        Some("1") => AssociationType::Referral,
+    let cooperation_type = req.cooperation_type.as_deref().map(|t| match t {
+        "1" => AssociationType::Referral,
         _ => AssociationType::Resale,
-    };
+    });
     let password_hash = match req.password {
         Some(p) => {
             check_password(&p, domain_name.as_str(), mobile.as_deref())?;
@@ -180,34 +184,72 @@ pub async fn create_sub_customer(
         }
         None => None,
     };
-    let now = state.now();
-    let verification_id = match (&mobile, req.verification_code) {
+    let verification_code = match (&mobile, req.verification_code) {
         (None, _) => None,
         (Some(_), None) => {
             return Err(ApiError::param(
                 "verification_code is required with mobile_phone",
             ))
         }
-        (Some(phone), Some(code)) => {
-            let (p, phone) = (me.clone(), phone.clone());
-            // Its own transaction: a wrong guess counts even though this request then fails.
-            Some(
-                state
-                    .write(move |c| verification::check(c, &p, &phone, &code, now))
-                    .await??,
-            )
-        }
+        (Some(_), Some(code)) => Some(code),
     };
-    let n = sub_customers::NewSubCustomer {
-        caller_partner_id: me,
-        indirect_partner_id: non_empty(req.indirect_partner_id),
+    Ok(CheckedCustomer {
         domain_name,
         mobile_phone: mobile,
-        verification_id,
+        verification_code,
         password_hash,
-        association_type: kind,
+        cooperation_type,
         xaccount_id: req.xaccount_id,
         xaccount_type: req.xaccount_type,
+        indirect_partner_id: non_empty(req.indirect_partner_id),
+    })
+}
+
+/// Checks the verification code `partner_id` sent to the mobile number, in its own transaction
+/// (a wrong guess counts even though the request then fails); the code's record, to use up.
+pub(crate) async fn verify_mobile(
+    state: &AppState,
+    partner_id: &str,
+    c: &CheckedCustomer,
+    now: i64,
+) -> Result<Option<String>, ApiError> {
+    let (Some(phone), Some(code)) = (c.mobile_phone.clone(), c.verification_code.clone()) else {
+        return Ok(None);
+    };
+    let p = partner_id.to_owned();
+    Ok(Some(
+        state
+            .write(move |conn| verification::check(conn, &p, &phone, &code, now))
+            .await??,
+    ))
+}
+
+/// Creates a customer associated with you (or with one of your resellers), in resale mode
+/// unless `cooperation_type` is `"1"`.
+#[utoipa::path(tag = "customers", request_body = CreateCustomerV2Req, responses((status = 200, body = CreateSubCustomerResponse, links(
+    ("ListSubCustomers" = (operation_id = "list_sub_customers", request_body = json!({"customer": "$response.body#/domain_name"}))),
+))))]
+#[post("/v2/partners/sub-customers")]
+pub async fn create_sub_customer(
+    state: Data<AppState>,
+    caller: Caller,
+    req: Json<CreateCustomerV2Req>,
+) -> Result<HttpResponse, ApiError> {
+    let me = caller.partner_with(SALES)?.partner_id.clone();
+    let c = check_fields(req.into_inner()?.0).await?;
+    let now = state.now();
+    let verification_id = verify_mobile(&state, &me, &c, now).await?;
+    let n = sub_customers::NewSubCustomer {
+        caller_partner_id: me,
+        indirect_partner_id: c.indirect_partner_id,
+        domain_name: c.domain_name,
+        mobile_phone: c.mobile_phone,
+        verification_id,
+        password_hash: c.password_hash,
+        association_type: c.cooperation_type.unwrap_or(AssociationType::Resale),
+        xaccount_id: c.xaccount_id,
+        xaccount_type: c.xaccount_type,
+        email: None,
     };
     let row = state
         .write(move |c| sub_customers::create(c, &n, now))

@@ -12,7 +12,8 @@ use crate::{wire, ApiError, AppState};
 use actix_web::http::StatusCode;
 use actix_web::web::{Data, Path};
 use actix_web::{post, put, HttpResponse};
-use domain::vouchers::test_coupons::Certification;
+use domain::code::Coded;
+use domain::vouchers::test_coupons::{Certification, SolutionKind};
 use domain::{Amount, Violation};
 use persistence::ids;
 use persistence::repo::partners;
@@ -29,6 +30,9 @@ pub struct SolutionInput {
     /// NONE (default), CLOUD_SOFTWARE or ADVANCED_CLOUD_SOFTWARE.
     #[schema(schema_with = certification_schema)]
     certification: Option<String>,
+    /// SERVICE, APP or SOLUTION (default).
+    #[schema(schema_with = crate::handlers::vouchers::solutions::kind_schema)]
+    kind: Option<String>,
 }
 
 fn solution_name_schema() -> utoipa::openapi::Object {
@@ -44,6 +48,8 @@ pub struct Solution {
     solution_id: String,
     name: String,
     certification: String,
+    /// SERVICE, APP or SOLUTION.
+    kind: String,
 }
 
 /// Registers a partner's software solution with its certification; test vouchers need the
@@ -61,17 +67,24 @@ pub async fn create_solution(
     let b = body.into_inner()?;
     domain::text::required("name", &b.name, 128)?;
     let cert = Certification::parse(b.certification.as_deref().unwrap_or("NONE"))?;
+    let kind = match b.kind.as_deref() {
+        None => SolutionKind::Solution,
+        Some(k) => SolutionKind::from_text(k)
+            .ok_or_else(|| Violation::param(format!("kind must be {}", SolutionKind::listing())))?,
+    };
     let row = SolutionRow {
         id: ids::new_id(),
         partner_id: pid,
         name: b.name,
         certification: cert.as_str().to_owned(),
         created_at: state.now(),
+        kind: kind.as_str().to_owned(),
     };
     let out = Solution {
         solution_id: row.id.clone(),
         name: row.name.clone(),
         certification: row.certification.clone(),
+        kind: row.kind.clone(),
     };
     state
         .write(move |conn| {

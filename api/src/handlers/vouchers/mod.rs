@@ -11,6 +11,7 @@ pub mod quota_moves;
 pub mod quota_records;
 pub mod quotas;
 pub mod schemas;
+pub mod solutions;
 pub mod test_coupons;
 
 use crate::auth::{Caller, PartnerUser};

@@ -1,5 +1,5 @@
-//! S15 test vouchers, partner side: apply for a solution (on the SOFTWARE path), list
-//! applications, and read the cap (by the highest software certification), what is used,
+//! S15 test vouchers, partner side: apply with one or several of its services, apps and
+//! solutions (on the SOFTWARE path), list applications, and read the cap (by the highest software certification), what is used,
 //! pending and still available.
 
 use super::{READERS, WRITERS};
@@ -11,8 +11,9 @@ use crate::{wire, ApiError, AppState};
 use actix_web::http::StatusCode;
 use actix_web::web::Data;
 use actix_web::{get, post, HttpResponse};
+use domain::code::Coded;
 use domain::paging::Page;
-use domain::vouchers::test_coupons::PURPOSES;
+use domain::vouchers::test_coupons::{TestPurpose, MAX_APPLICATION_SOLUTIONS};
 use domain::{Amount, Money, Violation};
 use persistence::repo::test_coupons::{self as repo, ApplicationRow};
 use serde::{Deserialize, Serialize};
@@ -21,14 +22,19 @@ use validator::Validate;
 
 #[derive(Deserialize, Validate, ToSchema)]
 pub struct ApplyTestCoupons {
-    /// One of your solutions (you must be on the SOFTWARE development path).
+    /// One of your services, apps or solutions (you must be on the SOFTWARE development path);
+    /// give this or `solution_ids`.
     #[validate(length(min = 1, max = 64))]
     #[schema(
         min_length = 1,
         max_length = 64,
         example = "6e5d4c3b2a1f4e0d9c8b7a6f5e4d3c2b"
     )]
-    solution_id: String,
+    solution_id: Option<String>,
+    /// Several of your services, apps and solutions (`POST /v2/partners/solutions`), 1 to 20,
+    /// distinct; give this or `solution_id`. The total stays within your one cap.
+    #[schema(schema_with = solution_ids_schema)]
+    solution_ids: Option<Vec<String>>,
     /// Your customer account that receives the vouchers.
     #[validate(length(min = 1, max = 64))]
     #[schema(
@@ -39,7 +45,7 @@ pub struct ApplyTestCoupons {
     customer_id: String,
     /// Yuan, > 0 with at most 2 decimals, within what is left of your cap.
     amount: DecimalInput,
-    /// BUILD, TEST, MIGRATION or TRAINING.
+    /// BUILD, TEST, VERIFICATION, MIGRATION, TRAINING, SERVICE_TRIAL or ENABLEMENT.
     #[schema(schema_with = purpose_schema)]
     purpose: String,
     #[validate(length(max = 1024))]
@@ -51,7 +57,16 @@ pub struct ApplyTestCoupons {
 }
 
 fn purpose_schema() -> utoipa::openapi::Object {
-    crate::schemas::strings(PURPOSES.iter().copied())
+    crate::schemas::strings(TestPurpose::ALL.iter().map(|p| p.as_str()))
+}
+
+fn solution_ids_schema() -> utoipa::openapi::Array {
+    let mut a = crate::handlers::programs::schemas::ids(1, MAX_APPLICATION_SOLUTIONS);
+    a.examples = vec![serde_json::json!([
+        "6e5d4c3b2a1f4e0d9c8b7a6f5e4d3c2b",
+        "0f1e2d3c4b5a69788796a5b4c3d2e1f0"
+    ])];
+    a
 }
 
 fn resource_list_url_schema() -> utoipa::openapi::Object {
@@ -62,12 +77,51 @@ fn reason_schema() -> utoipa::openapi::Object {
     super::schemas::text(1000, "Load tests before the customer's migration.")
 }
 
+/// The application: exactly one of `solution_id` and `solution_ids`.
+#[derive(Deserialize)]
+#[serde(transparent)]
+pub struct ApplyTestCouponsReq(ApplyTestCoupons);
+
+impl Validate for ApplyTestCouponsReq {
+    fn validate(&self) -> Result<(), validator::ValidationErrors> {
+        self.0.validate()
+    }
+}
+
+impl utoipa::PartialSchema for ApplyTestCouponsReq {
+    fn schema() -> utoipa::openapi::RefOr<utoipa::openapi::Schema> {
+        crate::wire::rules::with_rules_example(
+            ApplyTestCoupons::schema(),
+            [crate::wire::rules::exactly_one(
+                "solution_id",
+                "solution_ids",
+            )],
+            serde_json::json!({
+                "solution_ids": ["6e5d4c3b2a1f4e0d9c8b7a6f5e4d3c2b", "0f1e2d3c4b5a69788796a5b4c3d2e1f0"],
+                "customer_id": "c8a7b6d5e4f34a2b9c1d0e8f7a6b5c4d",
+                "amount": "5000.00",
+                "purpose": "SERVICE_TRIAL",
+                "reason": "A trial of the service for the customer's migration."
+            }),
+        )
+    }
+}
+
+impl ToSchema for ApplyTestCouponsReq {
+    fn schemas(out: &mut Vec<(String, utoipa::openapi::RefOr<utoipa::openapi::Schema>)>) {
+        ApplyTestCoupons::schemas(out);
+    }
+}
+
 /// A test-voucher application.
 #[derive(Serialize, ToSchema)]
 pub struct TestCouponApplication {
     application_id: String,
     partner_id: String,
+    /// The first of `solution_ids`.
     solution_id: String,
+    /// The services, apps and solutions applied with.
+    solution_ids: Vec<String>,
     customer_id: String,
     amount: WireAmount,
     approved_amount: Option<WireAmount>,
@@ -90,6 +144,10 @@ impl From<&ApplicationRow> for TestCouponApplication {
             application_id: a.id.clone(),
             partner_id: a.partner_id.clone(),
             solution_id: a.solution_id.clone(),
+            solution_ids: match a.solution_ids.as_deref() {
+                Some(list) => domain::vouchers::split_list(Some(list)),
+                None => vec![a.solution_id.clone()],
+            },
             customer_id: a.customer_id.clone(),
             amount: WireAmount(Money::from_cents(a.amount_cents)),
             approved_amount: a.approved_cents.map(|c| WireAmount(Money::from_cents(c))),
@@ -107,20 +165,32 @@ impl From<&ApplicationRow> for TestCouponApplication {
 }
 
 /// Applies for test vouchers: no other application pending, within the cap.
-#[utoipa::path(tag = "vouchers", request_body = ApplyTestCoupons, responses((status = 201, body = TestCouponApplication)))]
+#[utoipa::path(tag = "vouchers", request_body = ApplyTestCouponsReq, responses((status = 201, body = TestCouponApplication)))]
 #[post("/v2/partners/benefits/test-coupons/applications")]
 pub async fn apply_test_coupons(
     state: Data<AppState>,
     caller: Caller,
-    body: Json<ApplyTestCoupons>,
+    body: Json<ApplyTestCouponsReq>,
 ) -> Result<HttpResponse, ApiError> {
     let me = caller.partner_with(WRITERS)?.partner_id.clone();
-    let b = body.into_inner()?;
-    if !PURPOSES.contains(&b.purpose.as_str()) {
-        return Err(ApiError::param(
-            "purpose must be one of BUILD, TEST, MIGRATION, TRAINING",
-        ));
-    }
+    let b = body.into_inner()?.0;
+    let solution_ids = match (b.solution_id, b.solution_ids) {
+        (Some(one), None) => vec![one],
+        (None, Some(many)) => {
+            domain::vouchers::check_ids("solution_ids", &many, MAX_APPLICATION_SOLUTIONS)?;
+            if many.is_empty() {
+                return Err(ApiError::param("solution_ids must name at least one"));
+            }
+            many
+        }
+        _ => {
+            return Err(ApiError::param(
+                "give exactly one of solution_id and solution_ids",
+            ))
+        }
+    };
+    let purpose = TestPurpose::from_text(&b.purpose)
+        .ok_or_else(|| ApiError::param(format!("purpose must be {}", TestPurpose::listing())))?;
     domain::text::optional("reason", b.reason.as_deref().unwrap_or(""), 1000)?;
     domain::text::optional(
         "resource_list_url",
@@ -130,9 +200,9 @@ pub async fn apply_test_coupons(
     let a = Application {
         amount: Amount::from_decimal(b.amount.0)
             .map_err(|e| Violation::param(format!("amount {e}")))?,
-        solution_id: b.solution_id,
+        solution_ids,
         customer_id: b.customer_id,
-        purpose: b.purpose,
+        purpose,
         resource_list_url: b.resource_list_url,
         reason: b.reason,
     };
@@ -151,10 +221,10 @@ pub async fn apply_test_coupons(
 pub struct PageQuery {
     #[validate(range(min = 0))]
     #[param(minimum = 0, example = 0)]
-    offset: Option<i64>,
+    pub(crate) offset: Option<i64>,
     #[validate(range(min = 1, max = 100))]
     #[param(minimum = 1, maximum = 100, example = 10)]
-    limit: Option<i64>,
+    pub(crate) limit: Option<i64>,
 }
 
 #[derive(Serialize, ToSchema)]

@@ -4,9 +4,11 @@
 
 use crate::service::Failure;
 use domain::association::{
-    violations, AssociationStatus, AssociationType, CustomerFacts, FailureReason,
+    addressed_to, check_code, violations, AssociationStatus, AssociationType, CustomerFacts,
+    FailureReason, Presenter,
 };
 use persistence::repo::customer_invitations::{self as repo, CustomerInvitationRow};
+use persistence::repo::customers::CustomerRow;
 use persistence::repo::query::limit_lock_wait;
 use persistence::repo::{accounts, customers};
 use persistence::{DbConnection, StoreError};
@@ -20,6 +22,19 @@ pub enum Outcome {
     Refused(FailureReason),
 }
 
+fn presenter(c: &CustomerRow) -> Presenter<'_> {
+    Presenter {
+        customer_id: &c.id,
+        account_name: &c.domain_name,
+        email: c.email.as_deref(),
+    }
+}
+
+/// Whether `inv` is addressed to the customer `me`.
+fn for_me(me: &CustomerRow) -> impl Fn(&CustomerInvitationRow) -> bool + '_ {
+    move |i| addressed_to(i.customer_id.as_deref(), &i.invitee, &presenter(me))
+}
+
 /// Decides the invitation whose code `customer_id` presents. Failures are returned as
 /// `Ok(Refused)` so that their record commits.
 pub fn accept(
@@ -29,17 +44,36 @@ pub fn accept(
     now: i64,
 ) -> Result<Outcome, Failure> {
     limit_lock_wait(conn, LOCK_WAIT_MS)?;
-    if let Some(inv) = repo::find_by_code(conn, code)?.filter(|i| i.customer_id == customer_id) {
-        return decide(conn, &inv, now);
+    let me = customers::find(conn, customer_id)?
+        .ok_or_else(|| StoreError::Internal("the calling customer vanished".into()))?;
+    if let Some(inv) = repo::find_by_code(conn, code)?.filter(for_me(&me)) {
+        return decide(conn, &inv, &me, now);
     }
     // A link a re-send replaced: tell the partner the customer tried an outdated one.
-    if let Some(inv) =
-        repo::find_by_previous_code(conn, code)?.filter(|i| i.customer_id == customer_id)
-    {
+    if let Some(inv) = repo::find_by_previous_code(conn, code)?.filter(for_me(&me)) {
         let reason = FailureReason::LinkNotFound;
         repo::record_failure(conn, &inv.id, AssociationStatus::Failed, reason, false, now)?;
     }
     Ok(Outcome::Refused(FailureReason::LinkNotFound))
+}
+
+/// Whether the invitation's code can still be used; a refusal is recorded on the invitation.
+pub(crate) fn code_usable(
+    conn: &mut DbConnection,
+    inv: &CustomerInvitationRow,
+    now: i64,
+) -> Result<Option<FailureReason>, Failure> {
+    let stored = AssociationStatus::parse(&inv.status)
+        .map_err(|_| StoreError::Internal("stored association status is unknown".into()))?;
+    match check_code(stored, inv.code_used_at.is_some(), inv.expire_at, now) {
+        Ok(()) => Ok(None),
+        Err(r) => {
+            if let Some(status) = r.record {
+                repo::record_failure(conn, &inv.id, status, r.reason, false, now)?;
+            }
+            Ok(Some(r.reason))
+        }
+    }
 }
 
 fn refuse(
@@ -57,20 +91,13 @@ fn refuse(
 fn decide(
     conn: &mut DbConnection,
     inv: &CustomerInvitationRow,
+    customer: &CustomerRow,
     now: i64,
 ) -> Result<Outcome, Failure> {
-    use AssociationStatus::{Expired, Failed};
-    if inv.status == AssociationStatus::Associated.as_str() {
-        return Ok(Outcome::Refused(FailureReason::CodeUsed));
+    use AssociationStatus::Failed;
+    if let Some(reason) = code_usable(conn, inv, now)? {
+        return Ok(Outcome::Refused(reason));
     }
-    if inv.code_used_at.is_some() {
-        return refuse(conn, inv, Failed, FailureReason::CodeUsed, false, now);
-    }
-    if now >= inv.expire_at {
-        return refuse(conn, inv, Expired, FailureReason::LinkExpired, false, now);
-    }
-    let customer = customers::find(conn, &inv.customer_id)?
-        .ok_or_else(|| StoreError::Internal("invited customer vanished".into()))?;
     let kind = AssociationType::parse("association_type", &inv.association_type)
         .map_err(|_| StoreError::Internal("stored association type is unknown".into()))?;
     let facts = CustomerFacts {
@@ -98,7 +125,7 @@ fn decide(
             now,
         );
     }
-    if !repo::record_associated(conn, &inv.id, now)? {
+    if !repo::record_associated(conn, &inv.id, &customer.id, now)? {
         return Err(StoreError::Retryable.into());
     }
     accounts::ensure(conn, accounts::CUSTOMER, &customer.id, accounts::CASH, now)?;
@@ -113,8 +140,11 @@ pub fn record_busy(
     code: &str,
     now: i64,
 ) -> Result<(), Failure> {
-    let inv = repo::find_by_code(conn, code)?
-        .filter(|i| i.customer_id == customer_id && i.code_used_at.is_none());
+    let Some(me) = customers::find(conn, customer_id)? else {
+        return Ok(());
+    };
+    let inv =
+        repo::find_by_code(conn, code)?.filter(|i| for_me(&me)(i) && i.code_used_at.is_none());
     if let Some(inv) = inv {
         let reason = FailureReason::SystemBusy;
         repo::record_failure(conn, &inv.id, AssociationStatus::Failed, reason, false, now)?;

@@ -1,4 +1,5 @@
-//! S11, partner side: invite an existing customer, list invitations by status, re-send.
+//! S11, partner side: invite a customer (or someone who may become one), list invitations by
+//! status, re-send.
 
 use super::outbox::enqueue;
 use super::scope::{acting_partner, partner_type};
@@ -36,50 +37,57 @@ pub struct Issued {
     pub email: Option<OutboxRow>,
 }
 
-fn find_customer(conn: &mut DbConnection, who: &Invitee) -> Result<CustomerRow, Failure> {
-    let missing = |field: &str| {
-        Failure::Refused(Violation::new(
-            codes::ACCOUNT_NOT_FOUND,
-            format!("no customer account has this {field}"),
-        ))
-    };
-    match who {
-        Invitee::AccountName(n) => {
-            customers::find_by_domain_name(conn, n)?.ok_or_else(|| missing("account_name"))
-        }
-        Invitee::Email(e) => {
-            let mut found = sub_customers::by_email(conn, e, 2)?;
-            if found.len() > 1 {
-                return Err(Failure::Refused(Violation::param(
-                    "email matches more than one customer; invite by account_name instead",
-                )));
-            }
-            found.pop().ok_or_else(|| missing("email"))
+impl Invitee {
+    fn text(&self) -> &str {
+        match self {
+            Invitee::AccountName(s) | Invitee::Email(s) => s,
         }
     }
 }
 
+/// The customers the invitee names: one by account name, or every one with the e-mail address.
+fn named(conn: &mut DbConnection, who: &Invitee) -> Result<Vec<CustomerRow>, Failure> {
+    Ok(match who {
+        Invitee::AccountName(n) => customers::find_by_domain_name(conn, n)?
+            .into_iter()
+            .collect(),
+        Invitee::Email(e) => sub_customers::by_email(conn, e, MAX_NAMED)?,
+    })
+}
+
+/// How many customers with one e-mail address an invitation looks at.
+const MAX_NAMED: i64 = 100;
+
+/// Invites whoever the account name or e-mail address names. Whether a customer has it is
+/// never told (#18 item 15): every well-formed invitation is issued alike, and the invitation
+/// names a customer only when exactly one has it. A person who is not yet a customer registers
+/// through it (`POST /v2/customer-registrations`); the partner sees the outcome in its list.
+/// Only the partner's own customers are refused (CBC.99100074): it sees them in
+/// ListSubCustomers anyway.
 pub fn invite(
     conn: &mut DbConnection,
     n: &NewCustomerInvitation,
     now: i64,
 ) -> Result<Issued, Failure> {
     let partner = acting_partner(conn, &n.caller_partner_id, n.indirect_partner_id.as_deref())?;
-    let customer = find_customer(conn, &n.invitee)?;
-    if customer.partner_id.as_deref() == Some(partner.id.as_str()) {
+    let mut found = named(conn, &n.invitee)?;
+    if found
+        .iter()
+        .any(|c| c.partner_id.as_deref() == Some(partner.id.as_str()))
+    {
         return Err(Failure::Refused(Violation::new(
             codes::CUSTOMER_ALREADY_YOURS,
             "the customer is already associated with you",
         )));
     }
-    repo::expire_stale(conn, &partner.id, &customer.id, now)?;
+    let customer = if found.len() == 1 { found.pop() } else { None };
+    let invitee = n.invitee.text();
+    repo::expire_stale(conn, &partner.id, invitee, now)?;
     let row = CustomerInvitationRow {
         id: ids::new_id(),
         partner_id: partner.id.clone(),
-        customer_id: customer.id.clone(),
-        invitee: match &n.invitee {
-            Invitee::AccountName(s) | Invitee::Email(s) => s.clone(),
-        },
+        customer_id: customer.as_ref().map(|c| c.id.clone()),
+        invitee: invitee.to_owned(),
         association_type: n.association_type.as_str().to_owned(),
         code: ids::new_id(),
         previous_code: None,
@@ -101,26 +109,31 @@ pub fn invite(
             other => other.into(),
         });
     }
-    let email = mail(conn, &partner, &customer, &row, now)?;
+    let email = mail(conn, &partner, customer.as_ref(), &row, now)?;
     Ok(Issued { row, email })
 }
 
 fn pending_exists() -> Failure {
     Failure::Refused(Violation::new(
         codes::CUSTOMER_INVITATION_PENDING,
-        "a pending invitation from you to this customer already exists",
+        "a pending invitation from you to this account name or e-mail already exists",
     ))
 }
 
-/// Queues the invitation e-mail when the customer has an address.
+/// Queues the invitation e-mail: to the invited customer's address, or to the address the
+/// partner invited. The text is the same whether or not a customer has it.
 fn mail(
     conn: &mut DbConnection,
     partner: &PartnerRow,
-    customer: &CustomerRow,
+    customer: Option<&CustomerRow>,
     inv: &CustomerInvitationRow,
     now: i64,
 ) -> Result<Option<OutboxRow>, Failure> {
-    let Some(to) = customer.email.as_deref().filter(|e| !e.is_empty()) else {
+    let to = customer
+        .and_then(|c| c.email.as_deref())
+        .filter(|e| !e.is_empty())
+        .or_else(|| association::invitee_is_email(&inv.invitee).then_some(inv.invitee.as_str()));
+    let Some(to) = to else {
         return Ok(None);
     };
     let mode = match inv.association_type.as_str() {
@@ -128,9 +141,9 @@ fn mail(
         _ => "resale",
     };
     let text = format!(
-        "{} invites your account {} to associate with it ({mode}). Invitation code: {} (valid until {}). Accept it with POST /v2/customers/invitations/{}/accept.",
+        "{} invites {} to associate with it ({mode}). Invitation code: {} (valid until {}). With a customer account, accept it with POST /v2/customers/invitations/{}/accept; without one, register with POST /v2/customer-registrations giving this invitation_code.",
         partner.name,
-        customer.domain_name,
+        inv.invitee,
         inv.code,
         wire::utc(inv.expire_at),
         inv.code,
@@ -199,8 +212,11 @@ pub fn resend(
     }
     let row = repo::find(conn, &inv.id)?.ok_or_else(|| not_found("invitation"))?;
     let partner = partners::find(conn, &row.partner_id)?.ok_or_else(|| not_found("partner"))?;
-    let customer = customers::find(conn, &row.customer_id)?.ok_or_else(|| not_found("customer"))?;
-    let email = mail(conn, &partner, &customer, &row, now)?;
+    let customer = match &row.customer_id {
+        Some(id) => customers::find(conn, id)?,
+        None => None,
+    };
+    let email = mail(conn, &partner, customer.as_ref(), &row, now)?;
     Ok(Issued { row, email })
 }
 
@@ -220,7 +236,10 @@ pub fn list(conn: &mut DbConnection, f: &ListFilter<'_>) -> Result<Listed, Failu
         v.dedup();
         v
     };
-    let customers = sub_customers::by_ids(conn, &ids(|r| &r.customer_id))?;
+    let mut customer_ids: Vec<String> = rows.iter().filter_map(|r| r.customer_id.clone()).collect();
+    customer_ids.sort();
+    customer_ids.dedup();
+    let customers = sub_customers::by_ids(conn, &customer_ids)?;
     let partners = persistence::repo::channel::partners_by_id(conn, &ids(|r| &r.partner_id))?;
     Ok(Listed {
         total,

@@ -1,7 +1,8 @@
 //! S3: a distributor invites a reseller; the reseller's admin accepts or rejects; the
 //! distributor may cancel. Acceptance re-checks every rule through the same code as the
 //! operator's link (`service::partners::link_reseller`), whose conditional update lets exactly
-//! one of two racing distributors win.
+//! one of two racing distributors win. Accepting one invitation expires every other pending
+//! invitation to the same reseller at once.
 
 use crate::service::not_found;
 use crate::service::partners::{self as link, facts};
@@ -114,6 +115,8 @@ pub fn answer(
     }
     if answer == Answer::Accept {
         link::link_reseller(conn, &inv.distributor_id, &inv.reseller_id, now)?;
+        // In the same transaction: every other distributor's pending invitation expires.
+        repo::expire_others_to(conn, &inv.reseller_id, &inv.id)?;
     }
     Ok(())
 }

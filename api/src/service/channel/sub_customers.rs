@@ -24,6 +24,8 @@ pub struct NewSubCustomer {
     pub association_type: AssociationType,
     pub xaccount_id: Option<String>,
     pub xaccount_type: Option<String>,
+    /// The address a customer registering through an e-mail invitation was invited at.
+    pub email: Option<String>,
 }
 
 /// Creates the customer associated with the acting partner. Its customer id is its domain id,
@@ -60,7 +62,7 @@ pub fn create(
         has_credit_account: false,
         is_partner: false,
         special_contract: false,
-        email: None,
+        email: n.email.clone(),
         mobile_phone: n.mobile_phone.clone(),
         customer_name: None,
         password_hash: n.password_hash.clone(),

@@ -62,6 +62,8 @@ pub fn line_scopes(conn: &mut DbConnection, o: &Order) -> Outcome<Vec<(LineScope
                     .unwrap_or_else(|| o.service_type_code.clone()),
                 product_id: l.product_id,
                 amount: l.amount,
+                period_type: l.period_type,
+                period_num: l.period_num,
             };
             (scope, l.discount_ratio.unwrap_or(Decimal::ONE))
         })

@@ -6,12 +6,12 @@ use crate::service::Failure;
 use crate::service::{acting, not_found};
 use domain::payment::{COUPON_USABLE, COUPON_VOUCHER};
 use domain::programs::paths::{PathType, Stage};
-use domain::vouchers::test_coupons::{self as tc, Certification};
+use domain::vouchers::test_coupons::{self as tc, Certification, SolutionKind, TestPurpose};
 use domain::vouchers::SOURCE_TEST;
 use domain::{codes, Amount, Money};
 use persistence::repo::coupons::{self, CouponRow};
 use persistence::repo::programs::paths;
-use persistence::repo::test_coupons::{self as repo, ApplicationRow, Decision};
+use persistence::repo::test_coupons::{self as repo, ApplicationRow, Decision, SolutionRow};
 use persistence::{ids, DbConnection, StoreError};
 
 /// The partner's highest software certification (`None`: not on the software path) and its
@@ -58,10 +58,11 @@ pub fn view(conn: &mut DbConnection, partner_id: &str) -> Result<CapView, Failur
 }
 
 pub struct Application {
-    pub solution_id: String,
+    /// One or more of the partner's services, apps and solutions, distinct.
+    pub solution_ids: Vec<String>,
     pub customer_id: String,
     pub amount: Amount,
-    pub purpose: String,
+    pub purpose: TestPurpose,
     pub resource_list_url: Option<String>,
     pub reason: Option<String>,
 }
@@ -80,21 +81,25 @@ pub fn apply(
         pending > 0,
         a.amount.money(),
     )?;
-    if !solutions.contains(&a.solution_id) {
+    if let Some(i) = a.solution_ids.iter().position(|id| !solutions.contains(id)) {
         return Err(rule(
             codes::SOLUTION_NOT_FOUND,
-            "solution_id does not name one of your solutions",
+            format!("solution_ids[{i}] does not name one of your services, apps or solutions"),
         ));
     }
+    let first = a.solution_ids.first().ok_or_else(|| {
+        Failure::Refused(domain::Violation::param("solution_ids must not be empty"))
+    })?;
     acting::own_customer(conn, partner_id, &a.customer_id)?;
     let row = ApplicationRow {
         id: ids::prefixed("TC"),
         partner_id: partner_id.to_owned(),
-        solution_id: a.solution_id.clone(),
+        solution_id: first.clone(),
+        solution_ids: Some(a.solution_ids.join(",")),
         customer_id: a.customer_id.clone(),
         amount_cents: a.amount.cents(),
         approved_cents: None,
-        purpose: a.purpose.clone(),
+        purpose: a.purpose.as_str().to_owned(),
         resource_list_url: a.resource_list_url.clone(),
         reason: a.reason.clone(),
         status: repo::PENDING.into(),
@@ -222,4 +227,25 @@ fn decide(
         return Err(decided());
     }
     repo::find_application(conn, &app.id)?.ok_or_else(|| not_found("test-coupon application"))
+}
+
+/// Registers one of the partner's own services, apps or solutions (not certified: the
+/// operator sets certifications).
+pub fn register_solution(
+    conn: &mut DbConnection,
+    partner_id: &str,
+    name: &str,
+    kind: SolutionKind,
+    now: i64,
+) -> Result<SolutionRow, Failure> {
+    let row = SolutionRow {
+        id: ids::new_id(),
+        partner_id: partner_id.to_owned(),
+        name: name.to_owned(),
+        certification: Certification::None.as_str().to_owned(),
+        created_at: now,
+        kind: kind.as_str().to_owned(),
+    };
+    repo::insert_solution(conn, &row)?;
+    Ok(row)
 }
