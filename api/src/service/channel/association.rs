@@ -39,6 +39,7 @@ pub fn accept(
         let reason = FailureReason::LinkNotFound;
         repo::record_failure(conn, &inv.id, AssociationStatus::Failed, reason, false, now)?;
     }
+    crate::audit::refused();
     Ok(Outcome::Refused(FailureReason::LinkNotFound))
 }
 
@@ -51,6 +52,7 @@ fn refuse(
     now: i64,
 ) -> Result<Outcome, Failure> {
     repo::record_failure(conn, &inv.id, status, reason, consume, now)?;
+    crate::audit::refused();
     Ok(Outcome::Refused(reason))
 }
 
@@ -61,6 +63,7 @@ fn decide(
 ) -> Result<Outcome, Failure> {
     use AssociationStatus::{Expired, Failed};
     if inv.status == AssociationStatus::Associated.as_str() {
+        crate::audit::refused();
         return Ok(Outcome::Refused(FailureReason::CodeUsed));
     }
     if inv.code_used_at.is_some() {
@@ -87,6 +90,7 @@ fn decide(
         // or another partner's.
         let now_with = customers::find(conn, &customer.id)?.and_then(|c| c.partner_id);
         if now_with.as_deref() == Some(inv.partner_id.as_str()) {
+            crate::audit::refused();
             return Ok(Outcome::Refused(FailureReason::CodeUsed));
         }
         return refuse(
