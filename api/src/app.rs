@@ -95,10 +95,12 @@ pub fn build_app(
     >,
 > {
     let table = Data::new(RouteTable::from_doc(&doc));
+    let operations = Data::new(crate::audit::Operations::from_doc(&doc));
     let (app, _) = App::new()
         .into_utoipa_app()
         .app_data(state)
         .app_data(table)
+        .app_data(operations)
         .app_data(
             web::PathConfig::default()
                 .error_handler(|_, _| ApiError::param("a path parameter is malformed").into()),
@@ -115,6 +117,7 @@ pub fn build_app(
             }),
         )
         .default_service(web::to(unrouted))
+        .wrap(from_fn(crate::audit::middleware))
         .wrap(from_fn(security::cors))
         .wrap(from_fn(head_limits::middleware))
         .wrap(security::headers())

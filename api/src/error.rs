@@ -144,7 +144,9 @@ impl ApiError {
 /// Business rules answer 400 unless the code says otherwise.
 fn rule_status(code: &str) -> StatusCode {
     match code {
-        codes::ACCESS_DENIED | codes::ILLEGAL_OPERATION => StatusCode::FORBIDDEN,
+        codes::ACCESS_DENIED | codes::ILLEGAL_OPERATION | codes::PARTNER_SUSPENDED => {
+            StatusCode::FORBIDDEN
+        }
         codes::NOT_FOUND => StatusCode::NOT_FOUND,
         codes::IDEMPOTENCY_CONFLICT => StatusCode::CONFLICT,
         codes::TOKEN_INVALID => StatusCode::UNAUTHORIZED,

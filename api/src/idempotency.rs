@@ -128,8 +128,11 @@ where
     let now = state.now();
     let expired_before = now - state.config.idempotency_ttl_secs;
     let (s, kk, hh) = (scope.clone(), k.clone(), hash.clone());
+    // The event is appended only when the effect succeeded: a stored refusal changed nothing.
+    let event = crate::audit::pending(now);
+    let ev = event.clone();
     let result = state
-        .write(move |conn| {
+        .write_unaudited(move |conn| {
             if let Some(row) = idempotency::find(conn, &s, &kk)? {
                 if row.created_at >= expired_before {
                     return Ok(Outcome::Replayed(row));
@@ -153,7 +156,11 @@ where
             // Once it runs, its outcome is the key's, a business refusal too (Stripe's rule):
             // the effect runs in a savepoint, so a refusal undoes its writes but not the
             // claim, and the refusal is stored to be replayed.
-            let (st, text) = match persistence::savepoint(conn, &effect) {
+            let run = |c: &mut DbConnection| match &ev {
+                Some(e) => e.around(c, &effect),
+                None => effect(c),
+            };
+            let (st, text) = match persistence::savepoint(conn, run) {
                 Ok(value) => (
                     status,
                     serde_json::to_string(&value)
@@ -171,13 +178,19 @@ where
         .await;
     let outcome = result?;
     match outcome {
-        Outcome::Fresh(st, text) => Ok(raw(st, text)),
+        Outcome::Fresh(st, text) => {
+            if let Some(e) = event.filter(|_| st.is_success()) {
+                e.done();
+            }
+            Ok(raw(st, text))
+        }
         Outcome::Replayed(row) if row.request_hash != hash => Err(ApiError::Rule(Violation::new(
             codes::IDEMPOTENCY_CONFLICT,
             "Idempotency-Key was already used with a different request",
         ))),
         Outcome::Replayed(row) if row.response_status == 0 => Err(in_progress()),
         Outcome::Replayed(row) => {
+            crate::audit::note_replay();
             let st = u16::try_from(row.response_status)
                 .ok()
                 .and_then(|s| StatusCode::from_u16(s).ok())

@@ -2,6 +2,7 @@
 //! handlers. Handlers stay thin: parse → domain rule → persistence → response.
 
 pub mod app;
+pub mod audit;
 pub mod auth;
 pub mod config;
 pub mod error;

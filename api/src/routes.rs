@@ -73,6 +73,52 @@ pub fn register(cfg: &mut ServiceConfig) {
     programs(cfg);
     register_vouchers(cfg);
     opportunities(cfg);
+    lifecycle(cfg);
+}
+
+/// Credentials, sessions and the audit log (#20).
+fn lifecycle(cfg: &mut ServiceConfig) {
+    use crate::handlers::{access_keys as k, audit_events as a, sessions as s};
+    cfg.service(k::list::list_user_access_keys)
+        .service(k::list::list_customer_access_keys)
+        .service(k::list::list_partner_user_access_keys)
+        .service(k::list::list_own_access_keys)
+        .service(k::create::create_partner_user_access_key)
+        .service(k::create::create_own_access_key)
+        .service(k::status::set_user_access_key_status)
+        .service(k::status::set_customer_access_key_status)
+        .service(k::status::set_partner_user_access_key_status)
+        .service(k::status::set_own_access_key_status)
+        .service(k::delete::delete_user_access_key)
+        .service(k::delete::delete_customer_access_key)
+        .service(k::delete::delete_partner_user_access_key)
+        .service(k::delete::delete_own_access_key)
+        .service(k::rotate::rotate_user_access_key)
+        .service(k::rotate::rotate_customer_access_key)
+        .service(k::rotate::rotate_partner_user_access_key)
+        .service(k::rotate::rotate_own_access_key)
+        .service(s::revoke::revoke_token)
+        .service(s::password::change_password)
+        .service(a::list::list_operator_audit_events)
+        .service(a::list::list_partner_audit_events)
+        .service(a::export::export_operator_audit_events)
+        .service(a::export::export_partner_audit_events);
+    people(cfg);
+}
+
+/// People and partners (#20): a partner's admin manages its users; the operator updates,
+/// suspends and reactivates partners.
+fn people(cfg: &mut ServiceConfig) {
+    use crate::handlers::{partner_status as ps, partner_users as pu};
+    cfg.service(pu::create::create_partner_user)
+        .service(pu::list::list_partner_users)
+        .service(pu::show::show_partner_user)
+        .service(pu::update::update_partner_user)
+        .service(pu::deactivate::deactivate_partner_user)
+        .service(pu::reactivate::reactivate_partner_user)
+        .service(ps::update::update_partner)
+        .service(ps::suspend::suspend_partner)
+        .service(ps::reactivate::reactivate_partner);
 }
 
 /// Opportunities and leads (S2, S6, S13, S16): partner side, then the operator's.

@@ -18,6 +18,8 @@ pub struct AppState {
     pub config: ApiConfig,
     pub vault: Vault,
     pub creds: CredentialCache,
+    /// When each access key was last used (written to the database once a minute).
+    pub key_uses: crate::auth::key_uses::KeyUses,
     pub lockout: Lockout,
     /// Authentication failures per source address.
     pub auth_failures: FailureBudget,
@@ -35,6 +37,7 @@ impl AppState {
             config,
             vault,
             creds: CredentialCache::default(),
+            key_uses: Default::default(),
             lockout: Lockout::default(),
             auth_failures: FailureBudget::default(),
             notifier: Arc::new(LogNotifier),
@@ -54,7 +57,25 @@ impl AppState {
 
     /// Runs a write transaction off the async reactor. On SQLite, writers arriving together
     /// share one commit (group commit), each still all-or-nothing.
+    ///
+    /// In a state-changing request, the request's audit event is appended in the same
+    /// transaction when `f` succeeds (once per request; see [`crate::audit`]).
     pub async fn write<T: Send + 'static>(
+        &self,
+        f: impl Fn(&mut persistence::DbConnection) -> Outcome<T> + Send + 'static,
+    ) -> Result<T, crate::ApiError> {
+        let Some(event) = crate::audit::pending(self.now()) else {
+            return self.write_unaudited(f).await;
+        };
+        let e = event.clone();
+        let value = self.write_unaudited(move |c| e.around(c, &f)).await?;
+        event.done();
+        Ok(value)
+    }
+
+    /// A write transaction that appends no audit event (the caller appends it itself, or
+    /// the write is bookkeeping, not a change a request asked for).
+    pub async fn write_unaudited<T: Send + 'static>(
         &self,
         f: impl Fn(&mut persistence::DbConnection) -> Outcome<T> + Send + 'static,
     ) -> Result<T, crate::ApiError> {

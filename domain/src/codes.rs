@@ -17,6 +17,9 @@ pub const APIGW_METHOD: &str = "APIGW.0102";
 /// Ours, in Huawei's gateway style: the body exceeds the size limit.
 pub const APIGW_TOO_LARGE: &str = "APIGW.0201";
 
+/// Credential and people lifecycle (#20).
+pub use crate::lifecycle::codes::*;
+
 pub const NO_PERMISSION_CUSTOMER: &str = "CBC.99000000";
 pub const NOT_SUB_CUSTOMER: &str = "CBC.99000035";
 pub const NOT_YOUR_RESELLER: &str = "CBC.99000037";

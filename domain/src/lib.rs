@@ -11,6 +11,7 @@ pub mod identity;
 pub mod invitation;
 pub mod leads;
 pub mod ledger;
+pub mod lifecycle;
 pub mod limits;
 pub mod money;
 pub mod names;

@@ -21,6 +21,8 @@ diesel::table! {
         associated_at -> Nullable<BigInt>,
         account_manager_user_id -> Nullable<Text>,
         created_at -> BigInt,
+        suspended_at -> Nullable<BigInt>,
+        suspend_reason -> Nullable<Text>,
     }
 }
 
@@ -34,6 +36,9 @@ diesel::table! {
         supervisor_user_id -> Nullable<Text>,
         password_hash -> Nullable<Text>,
         created_at -> BigInt,
+        active -> Bool,
+        email -> Nullable<Text>,
+        mobile_phone -> Nullable<Text>,
     }
 }
 
@@ -69,6 +74,9 @@ diesel::table! {
         owner_id -> Text,
         domain_id -> Text,
         created_at -> BigInt,
+        status -> Text,
+        last_used_at -> Nullable<BigInt>,
+        expires_at -> Nullable<BigInt>,
     }
 }
 

@@ -31,6 +31,8 @@ enum Command {
     Openapi,
     /// Check that every balance equals the sum of its ledger rows; exits 1 if not.
     VerifyLedger(DbArgs),
+    /// Recompute the audit log's hash chains; exits 1 naming the first event that does not match.
+    VerifyAudit(DbArgs),
     /// Send one request signed with BSS_AK/BSS_SK like the SDK; the answer goes to stdout.
     Api(api_command::ApiArgs),
 }
@@ -151,6 +153,20 @@ pub fn run(cli: Cli) -> Result<(), String> {
                     println!("account {id}: balance {bal} cents, ledger sum {sum} cents");
                 }
                 Err(format!("{} account(s) disagree with the ledger", bad.len()))
+            }
+        }
+        Command::VerifyAudit(args) => {
+            let db = database::open(&args, false)?;
+            database::migrate(&db)?;
+            match api::audit::verify::verify(&db).map_err(|e| e.to_string())? {
+                Ok(n) => {
+                    println!("audit ok: {n} event(s), every chain intact");
+                    Ok(())
+                }
+                Err(bad) => Err(format!(
+                    "audit event {} (chain {}, seq {}) does not match: {}",
+                    bad.id, bad.chain, bad.seq, bad.why
+                )),
             }
         }
         Command::Api(args) => api_command::run(&args),

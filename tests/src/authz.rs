@@ -107,6 +107,11 @@ pub const REGISTRY: &[(&str, &str, Fixture)] = &[
     ("xaccount_id", "", Fixture::NotAnObject),
     ("tax_info.taxpayer_id", "", Fixture::NotAnObject),
     ("service_type_code", "", Fixture::NotAnObject),
+    ("actor_user_id", "", Fixture::Object("account_manager")),
+    ("supervisor_user_id", "", Fixture::Object("account_manager")),
+    ("actor_customer_id", "", Fixture::Object("customer")),
+    ("target_id", "", Fixture::NotAnObject),
+    ("operation_id", "", Fixture::NotAnObject),
 ];
 
 /// Looks a parameter up; `None` means the registry lacks it (the test says so).

@@ -14,6 +14,8 @@ pub struct Client {
     auth: Auth,
     pub domain_id: Option<String>,
     pub idempotency_key: Option<String>,
+    /// Sent unsigned after the signed ones (e.g. `X-Audit-Reason`).
+    pub extra_headers: Vec<(String, String)>,
 }
 
 #[derive(Clone)]
@@ -90,6 +92,7 @@ impl Client {
             auth,
             domain_id: None,
             idempotency_key: None,
+            extra_headers: Vec::new(),
         }
     }
 
@@ -109,6 +112,7 @@ impl Client {
             },
             domain_id: None,
             idempotency_key: None,
+            extra_headers: Vec::new(),
         }
     }
 
@@ -158,6 +162,10 @@ impl Client {
 
     pub async fn post(&self, path: &str, body: Value) -> Response {
         self.send("POST", path, &[], Some(body.to_string())).await
+    }
+
+    pub async fn delete(&self, path: &str) -> Response {
+        self.send("DELETE", path, &[], None).await
     }
 
     pub async fn put(&self, path: &str, body: Value) -> Response {
@@ -244,6 +252,9 @@ impl Client {
         let m = reqwest::Method::from_bytes(method.as_bytes()).map_err(|e| e.to_string())?;
         let mut req = self.http.request(m, url).body(body);
         for (k, v) in headers {
+            req = req.header(k, v);
+        }
+        for (k, v) in &self.extra_headers {
             req = req.header(k, v);
         }
         let resp = req.send().await.map_err(|e| e.to_string())?;

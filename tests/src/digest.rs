@@ -46,6 +46,24 @@ fn read_all(conn: &mut DbConnection) -> Result<Digest, StoreError> {
     };
     let mut out = Digest::new();
     for t in tables {
+        // The audit log records every request by design (its own tests check it), and a key's
+        // `last_used_at` is bookkeeping of a use, not a change a request made.
+        if t.name == "audit_events" {
+            continue;
+        }
+        if t.name == "credentials" {
+            let sql = "SELECT access_key || ',' || secret_enc || ',' || owner_kind || ',' ||                        owner_id || ',' || domain_id || ',' || CAST(created_at AS TEXT) || ',' || \
+                       status || ',' || COALESCE(CAST(expires_at AS TEXT), '') AS row \
+                       FROM credentials";
+            let mut rows: Vec<String> = diesel::sql_query(sql)
+                .load::<Row>(conn)?
+                .into_iter()
+                .map(|r| r.row)
+                .collect();
+            rows.sort();
+            out.insert(t.name, rows);
+            continue;
+        }
         let sql = if pg {
             format!("SELECT CAST(t AS TEXT) AS row FROM \"{}\" t", t.name)
         } else {

@@ -18,6 +18,10 @@ pub struct Caller {
     pub principal: Principal,
     /// Names the credential for flow control, lockout and idempotency scopes.
     pub credential: String,
+    /// The access key (`ak:<AK>`) or token (`token:<id>`) used, as the audit log names it.
+    pub credential_id: String,
+    /// The token's id when the caller presented a token.
+    pub token_id: Option<String>,
     pub domain_id: String,
 }
 
@@ -91,6 +95,7 @@ impl FromRequest for Caller {
             state.limits.check(&api, &caller.credential)?;
             crate::extract::clean::check_path(req.match_info().iter())?;
             crate::extract::clean::check_query(req.query_string())?;
+            crate::audit::note_caller(&caller, &body);
             Ok(caller)
         })
     }
@@ -102,6 +107,9 @@ async fn authenticate(
     body: &[u8],
 ) -> Result<Caller, ApiError> {
     let header = |name: &str| req.headers().get(name).and_then(|v| v.to_str().ok());
+    if header("x-auth-token").is_some() || header("authorization").is_some() {
+        credentials::sync_epoch(state).await?;
+    }
     if let Some(t) = header("x-auth-token") {
         return by_token(state, t).await;
     }
@@ -124,13 +132,17 @@ async fn by_token(state: &AppState, t: &str) -> Result<Caller, ApiError> {
         ))
     };
     let claims = token::check(state.vault.jwt_key(), t, state.now()).ok_or_else(invalid)?;
-    let resolved = credentials::by_subject(state, &claims.kind, &claims.sub)
+    let resolved = credentials::by_token(state, &claims.jti, &claims.kind, &claims.sub)
         .await?
         .ok_or_else(invalid)?;
-    Ok(caller_from(
+    not_suspended(&resolved)?;
+    let mut caller = caller_from(
         &resolved,
         format!("token:{}:{}", claims.kind, claims.sub),
-    ))
+        format!("token:{}", claims.jti),
+    );
+    caller.token_id = Some(claims.jti);
+    Ok(caller)
 }
 
 async fn by_signature(
@@ -175,6 +187,11 @@ async fn by_signature(
         .secret
         .as_ref()
         .ok_or_else(|| fail("verify aksk signature fail"))?;
+    if resolved.expires_at.is_some_and(|end| end <= now) {
+        return Err(fail(
+            "the access key was rotated and its grace period has ended",
+        ));
+    }
     let headers: Vec<(&str, &[u8])> = req
         .headers()
         .iter()
@@ -226,13 +243,32 @@ async fn by_signature(
             "Content-Type must be application/json: a body sent as UNSIGNED-PAYLOAD is not read",
         ));
     }
-    Ok(caller_from(&resolved, format!("ak:{ak}")))
+    not_suspended(&resolved)?;
+    state.key_uses.note(state, &ak, now);
+    Ok(caller_from(
+        &resolved,
+        format!("ak:{ak}"),
+        format!("ak:{ak}"),
+    ))
 }
 
-fn caller_from(resolved: &Arc<Resolved>, credential: String) -> Caller {
+/// A suspended partner's users and keys are known but refused, with a code that says why.
+fn not_suspended(resolved: &Resolved) -> Result<(), ApiError> {
+    if resolved.suspended {
+        return Err(ApiError::Rule(domain::Violation::new(
+            domain::codes::PARTNER_SUSPENDED,
+            "the partner is suspended: its users and access keys may not call the API",
+        )));
+    }
+    Ok(())
+}
+
+fn caller_from(resolved: &Arc<Resolved>, credential: String, credential_id: String) -> Caller {
     Caller {
         principal: resolved.principal.clone(),
         credential,
+        credential_id,
+        token_id: None,
         domain_id: resolved.domain_id.clone(),
     }
 }

@@ -3,6 +3,7 @@
 pub mod caller;
 pub mod credentials;
 pub mod ip_budget;
+pub mod key_uses;
 pub mod lockout;
 pub mod password;
 pub mod principal;

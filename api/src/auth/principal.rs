@@ -50,6 +50,9 @@ pub fn load(
             let Some(user) = users::find(conn, owner_id)? else {
                 return Ok(None);
             };
+            if !persistence::repo::key_lifecycle::user_active(conn, &user.id)? {
+                return Ok(None);
+            }
             let Some(partner) = partners::find(conn, &user.partner_id)? else {
                 return Ok(None);
             };

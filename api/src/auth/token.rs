@@ -14,7 +14,14 @@ pub struct Claims {
     pub jti: String,
 }
 
-pub fn issue(key: &[u8], kind: &str, sub: &str, now: i64, ttl: i64) -> Result<String, String> {
+/// A signed token and its id (`jti`), which is recorded so the token can be revoked.
+pub fn issue(
+    key: &[u8],
+    kind: &str,
+    sub: &str,
+    now: i64,
+    ttl: i64,
+) -> Result<(String, String), String> {
     let claims = Claims {
         sub: sub.to_owned(),
         kind: kind.to_owned(),
@@ -27,6 +34,7 @@ pub fn issue(key: &[u8], kind: &str, sub: &str, now: i64, ttl: i64) -> Result<St
         &claims,
         &EncodingKey::from_secret(key),
     )
+    .map(|t| (t, claims.jti))
     .map_err(|e| e.to_string())
 }
 
@@ -46,7 +54,7 @@ mod tests {
 
     #[test]
     fn tokens_expire_and_need_the_key() {
-        let t = issue(b"k1", "customer", "c1", 1000, 86400).unwrap();
+        let (t, _) = issue(b"k1", "customer", "c1", 1000, 86400).unwrap();
         assert_eq!(check(b"k1", &t, 2000).unwrap().sub, "c1");
         assert!(check(b"k1", &t, 1000 + 86400).is_none());
         assert!(check(b"k2", &t, 2000).is_none());

@@ -1,14 +1,19 @@
 //! HTTP handlers, one module per resource.
 
+pub mod access_keys;
 pub mod accounts;
+pub mod audit_events;
 pub mod channel;
 pub mod leads;
 pub mod operator;
 pub mod opportunities;
 pub mod ops;
 pub mod orders;
+pub mod partner_status;
+pub mod partner_users;
 pub mod pce;
 pub mod po_opportunities;
 pub mod programs;
+pub mod sessions;
 pub mod tokens;
 pub mod vouchers;

@@ -58,7 +58,9 @@ pub async fn create_token(
     };
     let now = state.now();
     let ttl = state.config.token_ttl_secs;
-    let t = token::issue(state.vault.jwt_key(), kind, &id, now, ttl).map_err(ApiError::Internal)?;
+    let (t, jti) =
+        token::issue(state.vault.jwt_key(), kind, &id, now, ttl).map_err(ApiError::Internal)?;
+    crate::service::credentials_life::record_token(&state, jti, kind, id, now, ttl).await?;
     Ok(wire::json(
         StatusCode::OK,
         &TokenResponse {

@@ -21,6 +21,7 @@ pub fn issue(
 ) -> Result<Issued, Failure> {
     let (ak, sk) = generate_access_key();
     store(conn, vault, &ak, &sk, owner_kind, owner_id, domain_id, now)?;
+    crate::audit::add_target(&ak);
     Ok(Issued {
         access_key: ak,
         secret_key: sk,

@@ -39,6 +39,7 @@ pub fn create(conn: &mut DbConnection, c: &NewCustomer, now: i64) -> Result<Cust
         created_at: now,
     };
     customers::insert(conn, &row)?;
+    crate::audit::add_target(&row.id);
     accounts::ensure(conn, accounts::CUSTOMER, &row.id, accounts::CASH, now)?;
     if c.has_credit_account {
         accounts::ensure(conn, accounts::CUSTOMER, &row.id, accounts::CREDIT, now)?;

@@ -43,6 +43,7 @@ pub fn create(conn: &mut DbConnection, p: &NewPartner, now: i64) -> Result<Partn
         created_at: now,
     };
     partners::insert(conn, &row)?;
+    crate::audit::add_target(&row.id);
     accounts::ensure(conn, accounts::PARTNER, &row.id, accounts::CASH, now)?;
     accounts::ensure(conn, accounts::PARTNER, &row.id, accounts::CREDIT, now)?;
     Ok(row)

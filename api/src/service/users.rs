@@ -46,6 +46,7 @@ pub fn create(
         created_at: now,
     };
     users::insert(conn, &row)?;
+    crate::audit::add_target(&row.id);
     Ok(row)
 }
 

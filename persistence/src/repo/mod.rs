@@ -1,6 +1,7 @@
 //! Repositories: one module per table family, functions over `&mut DbConnection`.
 
 pub mod accounts;
+pub mod audit;
 pub mod channel;
 pub mod coupon_records;
 pub mod coupons;
@@ -9,6 +10,7 @@ pub mod customer_invitations;
 pub mod customers;
 pub mod directory;
 pub mod idempotency;
+pub mod key_lifecycle;
 pub mod leads;
 pub mod ledger;
 pub mod ledger_query;
@@ -17,6 +19,7 @@ pub mod orders;
 pub mod outbox;
 pub mod partner_coupons;
 pub mod partners;
+pub mod people;
 mod prepared;
 pub mod programs;
 pub mod query;

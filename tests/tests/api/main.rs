@@ -1,6 +1,7 @@
 //! Integration tests: the real server on a free port, each test on SQLite and PostgreSQL.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod audit_log;
 mod auth;
 mod channel_invitations;
 mod channel_managers;
@@ -16,6 +17,8 @@ mod errors;
 mod idempotency;
 mod leads_flow;
 mod leads_masking;
+mod lifecycle_credentials;
+mod lifecycle_people;
 mod malformed;
 mod money;
 mod money_concurrency;

@@ -34,7 +34,11 @@ const PRIVILEGED: &[&str] = &[
 fn declared_on_purpose(path: &str, field: &str) -> bool {
     let filter = path.ends_with("/query") || path.ends_with("/export");
     let transition = path.ends_with("/status") && field == "status";
-    (filter && !field.contains('.')) || transition
+    // An access key's own status (its owner or the partner's admin disables it), and the
+    // roles a partner's admin gives its own users (the last active admin is kept).
+    let key_status = path.contains("/access-keys/{access_key}") && field == "status";
+    let admin_roles = path.starts_with("/v2/partners/users") && field == "roles";
+    (filter && !field.contains('.')) || transition || key_status || admin_roles
 }
 
 fn property_names(doc: &Value, s: &Value, prefix: &str, out: &mut Vec<String>, depth: u32) {

@@ -54,6 +54,7 @@ pub fn accept(
         let reason = FailureReason::LinkNotFound;
         repo::record_failure(conn, &inv.id, AssociationStatus::Failed, reason, false, now)?;
     }
+    crate::audit::refused();
     Ok(Outcome::Refused(FailureReason::LinkNotFound))
 }
 
@@ -85,6 +86,7 @@ fn refuse(
     now: i64,
 ) -> Result<Outcome, Failure> {
     repo::record_failure(conn, &inv.id, status, reason, consume, now)?;
+    crate::audit::refused();
     Ok(Outcome::Refused(reason))
 }
 
@@ -96,6 +98,7 @@ fn decide(
 ) -> Result<Outcome, Failure> {
     use AssociationStatus::Failed;
     if let Some(reason) = code_usable(conn, inv, now)? {
+        crate::audit::refused();
         return Ok(Outcome::Refused(reason));
     }
     let kind = AssociationType::parse("association_type", &inv.association_type)
@@ -114,6 +117,7 @@ fn decide(
         // or another partner's.
         let now_with = customers::find(conn, &customer.id)?.and_then(|c| c.partner_id);
         if now_with.as_deref() == Some(inv.partner_id.as_str()) {
+            crate::audit::refused();
             return Ok(Outcome::Refused(FailureReason::CodeUsed));
         }
         return refuse(

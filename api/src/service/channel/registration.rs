@@ -36,17 +36,17 @@ pub fn open(
     now: i64,
 ) -> Result<Result<CustomerInvitationRow, FailureReason>, Failure> {
     if let Some(inv) = repo::find_by_code(conn, code)? {
-        return Ok(match code_usable(conn, &inv, now)? {
-            None => Ok(inv),
-            Some(reason) => Err(reason),
-        });
+        return match code_usable(conn, &inv, now)? {
+            None => Ok(Ok(inv)),
+            Some(reason) => crate::audit::refusing(reason),
+        };
     }
     // A code a re-send replaced: the partner learns the old link was tried.
     if let Some(inv) = repo::find_by_previous_code(conn, code)? {
         let reason = FailureReason::LinkNotFound;
         repo::record_failure(conn, &inv.id, AssociationStatus::Failed, reason, false, now)?;
     }
-    Ok(Err(FailureReason::LinkNotFound))
+    crate::audit::refusing(FailureReason::LinkNotFound)
 }
 
 pub enum Registered {

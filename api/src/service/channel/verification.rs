@@ -99,7 +99,11 @@ pub fn check(
             failed_attempts: 0,
             matches: false,
         });
-        return Ok(rules::check_code(spent, now).map(|()| String::new()));
+        let verdict = rules::check_code(spent, now);
+        if verdict.is_err() {
+            crate::audit::refused();
+        }
+        return Ok(verdict.map(|()| String::new()));
     };
     let sent = SentCode {
         expire_at: row.expire_at,
@@ -110,6 +114,9 @@ pub fn check(
     let verdict = rules::check_code(Some(sent), now);
     if verdict.is_err() && !sent.matches {
         repo::record_failed_attempt(conn, &row.id)?;
+    }
+    if verdict.is_err() {
+        crate::audit::refused();
     }
     Ok(verdict.map(|()| row.id))
 }

@@ -96,7 +96,7 @@ pub fn join(
     let f = facts(conn, partner_id, agreement_signed)?;
     let member = repo::member(conn, partner_id)?.is_some();
     if let Err(all) = pce::join(&conds, &f, member) {
-        return Ok(Err(all));
+        return crate::audit::refusing(all);
     }
     let by = conds
         .iter()
@@ -110,10 +110,10 @@ pub fn join(
     };
     match repo::add_member(conn, &row) {
         Ok(()) => Ok(Ok(row)),
-        Err(StoreError::Duplicate(_)) => Ok(Err(vec![Violation::new(
+        Err(StoreError::Duplicate(_)) => crate::audit::refusing(vec![Violation::new(
             codes::PCE_ALREADY_MEMBER,
             "you are already a member of the partner co-expansion plan",
-        )])),
+        )]),
         Err(e) => Err(Failure::from(e)),
     }
 }

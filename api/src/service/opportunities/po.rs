@@ -108,7 +108,7 @@ pub fn create(
 ) -> Result<Decided<PoRow>, Failure> {
     if submit {
         if let Err(all) = check(conn, c, now)? {
-            return Ok(Err(all));
+            return crate::audit::refusing(all);
         }
     }
     let row = PoRow {
@@ -175,7 +175,7 @@ pub fn submit(
     let row = own(conn, partner_id, id)?;
     po::editable(status_of(&row)?)?;
     if let Err(all) = check(conn, &stored_content(&row), now)? {
-        return Ok(Err(all));
+        return crate::audit::refusing(all);
     }
     if !repo::submit(conn, id, now)? {
         return Err(changed_meanwhile());

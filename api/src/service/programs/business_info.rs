@@ -31,7 +31,7 @@ pub fn submit(
         .ok_or_else(|| StoreError::Internal("caller's partner vanished".into()))?;
     let rules = business_info::submission(&partner.name, s.account_type, &s.account_name);
     if let Err(all) = rules.decide() {
-        return Ok(Err(all));
+        return crate::audit::refusing(all);
     }
     let row = BusinessInfoRow {
         id: ids::new_id(),

@@ -35,7 +35,7 @@ fn on_race<T>(path: PathType, r: Result<T, Failure>) -> Result<Decided<T>, Failu
     match r {
         Ok(v) => Ok(Ok(v)),
         Err(Failure::Store(StoreError::Duplicate(_))) => {
-            Ok(Err(vec![certification::already_pending(path)]))
+            crate::audit::refusing(vec![certification::already_pending(path)])
         }
         Err(e) => Err(e),
     }
@@ -49,7 +49,7 @@ pub fn apply(
     now: i64,
 ) -> Result<Decided<CertificationRow>, Failure> {
     if let Err(all) = certification::eligibility(&facts(conn, partner_id, path)?).decide() {
-        return Ok(Err(all));
+        return crate::audit::refusing(all);
     }
     let row = CertificationRow {
         id: ids::new_id(),
@@ -101,7 +101,7 @@ pub fn resubmit(
     }
     review::resubmit(super::stored(ReviewStatus::parse(&row.status))?)?;
     if let Err(all) = certification::eligibility(&facts(conn, partner_id, path)?).decide() {
-        return Ok(Err(all));
+        return crate::audit::refusing(all);
     }
     let labels = join(&c.requested_labels);
     match on_race(
@@ -110,7 +110,7 @@ pub fn resubmit(
     )? {
         Ok(true) => Ok(Ok(own(conn, partner_id, id)?)),
         Ok(false) => Err(status_changed()),
-        Err(all) => Ok(Err(all)),
+        Err(all) => crate::audit::refusing(all),
     }
 }
 

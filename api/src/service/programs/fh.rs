@@ -62,7 +62,7 @@ pub fn apply(
     now: i64,
 ) -> Result<Decided<QualificationRow>, Failure> {
     if let Err(all) = fh::eligibility(&facts(conn, partner_id, i)?).decide() {
-        return Ok(Err(all));
+        return crate::audit::refusing(all);
     }
     let row = QualificationRow {
         id: ids::new_id(),
@@ -89,10 +89,10 @@ pub fn apply(
     match repo::insert(conn, &row, &holders) {
         Ok(()) => Ok(Ok(row)),
         // A concurrent application named one of the same people first.
-        Err(StoreError::Duplicate(_)) => Ok(Err(vec![Violation::new(
+        Err(StoreError::Duplicate(_)) => crate::audit::refusing(vec![Violation::new(
             codes::FH_ALREADY_HELD,
             "a person holds FH in at most one path; a concurrent application named one of these people first",
-        )])),
+        )]),
         Err(e) => Err(Failure::from(e)),
     }
 }

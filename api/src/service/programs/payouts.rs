@@ -79,7 +79,7 @@ pub fn apply(
 ) -> Result<Decided<PayoutRow>, Failure> {
     let f = facts(conn, partner_id, incentive_id)?;
     if let Err(all) = payout(&f.rules).decide() {
-        return Ok(Err(all));
+        return crate::audit::refusing(all);
     }
     let business_info_id = match (f.rules.business_info, f.business_info_id) {
         (CertStatus::Certified, Some(id)) => id,
@@ -99,7 +99,7 @@ pub fn apply(
     };
     match repo::insert_payout(conn, &row) {
         Ok(()) => Ok(Ok(row)),
-        Err(StoreError::Duplicate(_)) => Ok(Err(vec![already_applied()])),
+        Err(StoreError::Duplicate(_)) => crate::audit::refusing(vec![already_applied()]),
         Err(e) => Err(Failure::from(e)),
     }
 }

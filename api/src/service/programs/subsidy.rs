@@ -61,7 +61,7 @@ pub fn apply(
     let project = projects::own(conn, partner_id, project_id)?;
     let f = facts(conn, &project, now)?;
     if let Err(all) = subsidy::eligibility(&f).decide() {
-        return Ok(Err(all));
+        return crate::audit::refusing(all);
     }
     let held: Vec<String> = labels::held_at(&f.labels, now)
         .into_iter()
@@ -84,7 +84,7 @@ pub fn apply(
     };
     match repo::insert(conn, &row) {
         Ok(()) => Ok(Ok(row)),
-        Err(StoreError::Duplicate(_)) => Ok(Err(vec![subsidy::already_live()])),
+        Err(StoreError::Duplicate(_)) => crate::audit::refusing(vec![subsidy::already_live()]),
         Err(e) => Err(Failure::from(e)),
     }
 }

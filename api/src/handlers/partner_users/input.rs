@@ -1,0 +1,137 @@
+//! Request bodies of the partner's user management.
+
+use crate::service::people::{Contacts, Update};
+use crate::wire::UserId;
+use crate::ApiError;
+use domain::identity::Roles;
+use serde::Deserialize;
+use utoipa::ToSchema;
+
+crate::text_type!(
+    /// A login name: letters, digits and `_ - . @`, unique across users and customers.
+    UserName, 1..=64, "li.lei@acme");
+crate::text_type!(
+    /// How the user is shown.
+    DisplayName, 1..=128, "Li Lei", free);
+crate::text_type!(
+    /// A role: `admin`, `account_manager`, `account_manager_supervisor`,
+    /// `project_specialist` or `finance`.
+    RoleName, 1..=32, "finance");
+crate::text_type!(
+    /// An e-mail address.
+    Email, 3..=254, "li.lei@example.com");
+crate::text_type!(
+    /// A phone: an optional + and 5 to 20 digits.
+    Mobile, 5..=32, "+8613800000000");
+
+fn roles(names: &[RoleName]) -> Result<Roles, ApiError> {
+    Ok(Roles::parse(names.iter().map(RoleName::as_str))?)
+}
+
+fn contact(field: &str, email: bool, v: Option<&str>) -> Result<Option<String>, ApiError> {
+    let Some(v) = v else { return Ok(None) };
+    if email {
+        domain::leads::parse_email(field, v)?;
+    } else {
+        domain::leads::parse_phone(field, v)?;
+    }
+    Ok(Some(v.to_owned()))
+}
+
+#[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct NewPartnerUser {
+    pub user_name: UserName,
+    pub display_name: Option<DisplayName>,
+    /// 1 to 5 roles.
+    #[schema(min_items = 1, max_items = 5)]
+    pub roles: Vec<RoleName>,
+    /// An `account_manager_supervisor` of the same partner.
+    pub supervisor_user_id: Option<UserId>,
+    /// Enables `POST /v2/auth/tokens`; 8–32 characters of three kinds.
+    #[schema(value_type = Option<String>, min_length = 8, max_length = 32, example = "Cloud#2024pass")]
+    pub password: Option<String>,
+    pub email: Option<Email>,
+    pub mobile_phone: Option<Mobile>,
+}
+
+impl NewPartnerUser {
+    pub fn check(&self) -> Result<(Roles, Contacts), ApiError> {
+        if !self
+            .user_name
+            .as_str()
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b"_-.@".contains(&b))
+        {
+            return Err(ApiError::param(
+                "user_name may hold only letters, digits and _ - . @",
+            ));
+        }
+        if self.roles.len() > 5 {
+            return Err(ApiError::param("roles: at most 5"));
+        }
+        Ok((
+            roles(&self.roles)?,
+            Contacts {
+                email: contact("email", true, self.email.as_ref().map(Email::as_str))?,
+                mobile_phone: contact(
+                    "mobile_phone",
+                    false,
+                    self.mobile_phone.as_ref().map(Mobile::as_str),
+                )?,
+            },
+        ))
+    }
+}
+
+/// Absent fields stay as they are; `null` clears an optional one.
+#[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct PartnerUserChanges {
+    #[serde(default, deserialize_with = "some")]
+    #[schema(value_type = Option<String>, example = "Han Mei")]
+    pub display_name: Option<Option<DisplayName>>,
+    #[schema(min_items = 1, max_items = 5)]
+    pub roles: Option<Vec<RoleName>>,
+    #[serde(default, deserialize_with = "some")]
+    #[schema(value_type = Option<String>, example = "7c6b5a4f3e2d1c0b9a8f7e6d5c4b3a29")]
+    pub supervisor_user_id: Option<Option<UserId>>,
+    #[serde(default, deserialize_with = "some")]
+    #[schema(value_type = Option<String>, example = "han.mei@example.com")]
+    pub email: Option<Option<Email>>,
+    #[serde(default, deserialize_with = "some")]
+    #[schema(value_type = Option<String>, example = "+8613800000001")]
+    pub mobile_phone: Option<Option<Mobile>>,
+}
+
+/// A present field (even `null`) is `Some`.
+fn some<'de, T: Deserialize<'de>, D: serde::Deserializer<'de>>(
+    d: D,
+) -> Result<Option<Option<T>>, D::Error> {
+    Option::<T>::deserialize(d).map(Some)
+}
+
+impl PartnerUserChanges {
+    pub fn check(self) -> Result<Update, ApiError> {
+        if self.roles.as_ref().is_some_and(|r| r.len() > 5) {
+            return Err(ApiError::param("roles: at most 5"));
+        }
+        let email = match &self.email {
+            Some(Some(e)) => Some(contact("email", true, Some(e.as_str()))?),
+            Some(None) => Some(None),
+            None => None,
+        };
+        let mobile_phone = match &self.mobile_phone {
+            Some(Some(m)) => Some(contact("mobile_phone", false, Some(m.as_str()))?),
+            Some(None) => Some(None),
+            None => None,
+        };
+        Ok(Update {
+            display_name: self.display_name.map(|d| d.map(DisplayName::into_inner)),
+            roles: self.roles.as_deref().map(roles).transpose()?,
+            supervisor_user_id: self.supervisor_user_id.map(|s| s.map(UserId::into_inner)),
+            email,
+            mobile_phone,
+        })
+    }
+}

@@ -1,0 +1,11 @@
+DROP TABLE audit_events;
+DROP TABLE credential_epoch;
+DROP TABLE auth_tokens;
+ALTER TABLE partners DROP COLUMN suspend_reason;
+ALTER TABLE partners DROP COLUMN suspended_at;
+ALTER TABLE partner_users DROP COLUMN mobile_phone;
+ALTER TABLE partner_users DROP COLUMN email;
+ALTER TABLE partner_users DROP COLUMN active;
+ALTER TABLE credentials DROP COLUMN expires_at;
+ALTER TABLE credentials DROP COLUMN last_used_at;
+ALTER TABLE credentials DROP COLUMN status;
