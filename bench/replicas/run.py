@@ -163,14 +163,14 @@ class Stack:
         log(f"pg_basebackup took {time.time() - t0:.1f}s")
         with open(os.path.join(data, "postgresql.conf"), "w") as f:
             f.write(f"port = {self.standby_port}\nlisten_addresses = '127.0.0.1'\n"
-                    f"unix_socket_directories = '{self.work}'\nhot_standby = on\n"
+                    f"unix_socket_directories = '{data}'\nhot_standby = on\n"
                     "max_connections = 100\nshared_buffers = 32MB\nfsync = off\n")
         with open(os.path.join(data, "pg_hba.conf"), "w") as f:
             f.write("local all all trust\nhost all all 127.0.0.1/32 trust\n")
         open(os.path.join(data, "pg_ident.conf"), "w").close()
         for n in ("postgresql.conf", "pg_hba.conf", "pg_ident.conf"):
             shutil.chown(os.path.join(data, n), "postgres", "postgres")
-        self.as_postgres([f"{PG_BIN}/pg_ctl", "-D", data, "-l", os.path.join(self.work, "standby.log"),
+        self.as_postgres([f"{PG_BIN}/pg_ctl", "-D", data, "-l", os.path.join(data, "standby.log"),
                           "-w", "-t", "60", "start"], check=True, timeout=90, stdout=subprocess.DEVNULL)
         self.standby_started = True
         log(f"hot standby on 127.0.0.1:{self.standby_port}")
@@ -351,6 +351,9 @@ def seed(port, customers, orders_each):
 
     def call(c, method, path, body=None, want=(200, 201, 204)):
         st, v = c.call(method, path, body)
+        while st == 429:  # the operator's own flow limit, shared by the replicas
+            time.sleep(0.1)
+            st, v = c.call(method, path, body)
         if st not in want:
             raise RuntimeError(f"seed: {method} {path} answered {st}: {v}")
         return v
@@ -418,17 +421,30 @@ def flow_run(port, rate, secs, send_factor=3.0, during=None):
     return results
 
 
+def redis_errors(stack):
+    n = 0
+    for i in range(3):
+        for line in stack.metrics(i).splitlines():
+            if line.startswith("bss_flow_control_redis_errors_total "):
+                n += int(float(line.split()[1]))
+    return n
+
+
 def check_flow(stack, args):
     secs = args.flow_secs
+    errors = redis_errors(stack)
     res = flow_run(stack.haproxy_port, args.rate, secs)
     ok = sum(1 for _, s in res if s == 200)
     refused = sum(1 for _, s in res if s == 429)
     other = sorted({s for _, s in res if s not in (200, 429)})
     ratio = ok / (args.rate * secs)
-    passed = abs(ratio - 1.0) <= 0.10 and not other
+    # Steady state: after the first second, which holds the burst of half a second.
+    steady = sum(1 for t, s in res if s == 200 and 1.0 <= t < secs) / (args.rate * (secs - 1.0))
+    passed = abs(steady - 1.0) <= 0.10 and not other
     return {"check": "flow", "replicas": 3, "limit_per_sec": args.rate, "secs": secs,
-            "sent": len(res), "admitted": ok, "refused": refused, "admitted_ratio": round(ratio, 3),
-            "other_statuses": other, "passed": passed}
+            "sent": len(res), "admitted": ok, "refused": refused, "admitted_ratio_incl_burst": round(ratio, 3),
+            "admitted_ratio_steady": round(steady, 3), "other_statuses": other,
+            "redis_errors": redis_errors(stack) - errors, "passed": passed}
 
 
 def pay_all(stack, world, kill=None, threads=8, retries=20):
@@ -515,8 +531,12 @@ def check_kill9(stack, args, world):
 def check_rolling(stack, args, world):
     stop = threading.Event()
     counts = {"requests": 0, "failed": 0, "statuses": {}}
+    # Keep each customer at half its flow limit: a 429 would not be the restart's doing.
+    pause = 6 / (0.5 * args.rate * len(world))
     lock = threading.Lock()
     steps = [(c, o) for c in world for o in c["orders"]]
+    # Interleave customers: each stays under its own flow limit.
+    steps.sort(key=lambda s: hashlib.sha256(s[1].encode()).hexdigest())
     nxt = [0]
 
     def worker(k):
@@ -541,7 +561,7 @@ def check_rolling(stack, args, world):
                 counts["statuses"][st] = counts["statuses"].get(st, 0) + 1
                 if not good:
                     counts["failed"] += 1
-            time.sleep(0.01)
+            time.sleep(pause)
 
     ts = [threading.Thread(target=worker, args=(k,)) for k in range(6)]
     t0 = time.time()
@@ -579,23 +599,22 @@ def check_redis(stack, args):
         log("stopping Redis")
         stack.stop_redis()
 
+    errors_before = redis_errors(stack)
     res = flow_run(stack.haproxy_port, args.rate, secs, during=stop_redis)
-    before = [s for t, s in res if t < half]
+    before = [s for t, s in res if 1.0 <= t < half]
     after = [s for t, s in res if t >= half + 0.5]
-    rate_before = sum(1 for s in before if s == 200) / half
+    rate_before = sum(1 for s in before if s == 200) / (half - 1.0)
     rate_after = sum(1 for s in after if s == 200) / (secs - half - 0.5)
     five = sorted({s for _, s in res if s >= 500 or s == 0})
-    errors = 0
-    for i in range(3):
-        for line in stack.metrics(i).splitlines():
-            if line.startswith("bss_flow_control_redis_errors_total "):
-                errors += int(float(line.split()[1]))
+    errors = redis_errors(stack) - errors_before
     # Fail open to per-process limits: up to 3 x the limit once Redis is gone, never a 5xx.
     passed = not five and rate_after > rate_before * 1.5 and rate_after <= args.rate * 3 * 1.15 and errors > 0
     return {"check": "redis", "limit_per_sec": args.rate, "secs": secs,
             "admitted_per_sec_with_redis": round(rate_before, 1),
             "admitted_per_sec_redis_down": round(rate_after, 1),
             "redis_errors_counted": errors, "5xx_or_transport": five, "passed": passed}
+
+
 
 
 def main():
