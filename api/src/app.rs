@@ -121,5 +121,6 @@ pub fn build_app(
         .wrap(from_fn(security::cors))
         .wrap(from_fn(head_limits::middleware))
         .wrap(security::headers())
+        .wrap(from_fn(crate::metrics::middleware::record))
         .wrap(from_fn(request_id::middleware))
 }

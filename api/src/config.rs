@@ -28,6 +28,10 @@ pub struct ApiConfig {
     pub idempotency_ttl_secs: i64,
     /// How long a verified credential is trusted from memory before it is read again.
     pub credential_cache_secs: i64,
+    /// Redis shared by the replicas for flow control (`BSS_REDIS_URL`); none: in process.
+    pub redis_url: Option<String>,
+    /// Prefix of this deployment's Redis keys.
+    pub redis_prefix: String,
 }
 
 impl Default for ApiConfig {
@@ -45,6 +49,8 @@ impl Default for ApiConfig {
             lockout_secs: 300,
             idempotency_ttl_secs: 24 * 3600,
             credential_cache_secs: 30,
+            redis_url: None,
+            redis_prefix: "partner-bss".to_owned(),
         }
     }
 }

@@ -191,6 +191,7 @@ where
         Outcome::Replayed(row) if row.response_status == 0 => Err(in_progress()),
         Outcome::Replayed(row) => {
             crate::audit::note_replay();
+            crate::metrics::IDEMPOTENCY_REPLAYS.inc();
             let st = u16::try_from(row.response_status)
                 .ok()
                 .and_then(|s| StatusCode::from_u16(s).ok())

@@ -27,3 +27,26 @@ pub fn bind(
         .ok_or_else(|| std::io::Error::other("no address bound"))?;
     Ok((server.run(), addr))
 }
+
+/// Like [`bind`], for a process that handles its own signals (a graceful stop that first
+/// turns `/readyz` to 503: `partner-bss serve`). Requests in flight get `shutdown_secs`.
+pub fn bind_managed(
+    state: AppState,
+    listen: &str,
+    workers: usize,
+    shutdown_secs: u64,
+) -> std::io::Result<(Server, SocketAddr)> {
+    let state = Data::new(state);
+    let doc = Arc::new(openapi_document());
+    let server = HttpServer::new(move || build_app(state.clone(), doc.clone()))
+        .workers(workers.max(1))
+        .disable_signals()
+        .shutdown_timeout(shutdown_secs)
+        .bind(listen)?;
+    let addr = server
+        .addrs()
+        .first()
+        .copied()
+        .ok_or_else(|| std::io::Error::other("no address bound"))?;
+    Ok((server.run(), addr))
+}

@@ -24,6 +24,12 @@ pub struct AppState {
     /// Authentication failures per source address.
     pub auth_failures: FailureBudget,
     pub limits: RateLimits,
+    /// Flow control shared by all replicas through Redis (`BSS_REDIS_URL`), if configured.
+    pub shared_flow: Option<Arc<crate::flow::shared::Shared>>,
+    /// Draining for a restart: `/readyz` answers 503.
+    pub lifecycle: Arc<crate::lifecycle::Lifecycle>,
+    /// A hot standby for lists and exports that tolerate lag (`BSS_READ_DATABASE_URL`).
+    pub read_replica: Option<Db>,
     /// Delivers outbox messages after commit; logs only, unless replaced.
     pub notifier: Arc<dyn Notifier>,
 }
@@ -34,6 +40,14 @@ impl AppState {
             db,
             clock,
             limits: RateLimits::new(config.clone()),
+            shared_flow: config.redis_url.as_deref().and_then(|url| {
+                crate::flow::shared::Shared::new(url, &config.redis_prefix)
+                    .map_err(|e| tracing::error!(error = %e, "BSS_REDIS_URL is not a Redis URL"))
+                    .ok()
+                    .map(Arc::new)
+            }),
+            lifecycle: Arc::default(),
+            read_replica: None,
             config,
             vault,
             creds: CredentialCache::default(),
@@ -48,6 +62,28 @@ impl AppState {
     pub fn with_notifier(mut self, notifier: Arc<dyn Notifier>) -> Self {
         self.notifier = notifier;
         self
+    }
+
+    /// Serves lists and exports that tolerate lag from `replica` (a hot standby). Whatever
+    /// decides on money keeps reading the primary.
+    pub fn with_read_replica(mut self, replica: Db) -> Self {
+        self.read_replica = Some(replica);
+        self
+    }
+
+    /// The database for reads that tolerate lag: the replica if there is one.
+    pub fn lagged(&self) -> &Db {
+        self.read_replica.as_ref().unwrap_or(&self.db)
+    }
+
+    /// Like [`Self::read`], on the replica if there is one: for lists and exports only,
+    /// never for a read that a write or a money decision depends on.
+    pub async fn read_lagged<T: Send + 'static>(
+        &self,
+        f: impl Fn(&mut persistence::DbConnection) -> Outcome<T> + Send + 'static,
+    ) -> Result<T, crate::ApiError> {
+        let db = self.lagged().clone();
+        Ok(actix_web::web::block(move || db.read(f)).await??)
     }
 
     /// Unix seconds by the injected clock.

@@ -7,6 +7,7 @@ pub mod conn;
 pub mod error;
 pub mod ids;
 pub mod migrations;
+pub mod observe;
 pub mod pg_url;
 pub mod pool;
 pub mod preflight;

@@ -109,12 +109,27 @@ impl<DB: Backend> MigrationSource<DB> for Source {
     }
 }
 
-/// Applies every pending migration; returns how many ran.
+/// The PostgreSQL advisory lock that replicas starting together take around their migrations,
+/// so the migrations run once and the others find nothing pending.
+pub const ADVISORY_LOCK: i64 = 0x0050_5353_424d_4947; // "PSSBMIG"
+
+/// Applies every pending migration; returns how many ran. On PostgreSQL under the session
+/// advisory lock [`ADVISORY_LOCK`]: a second process waits, then applies nothing.
 pub fn run(conn: &mut DbConnection) -> Result<usize, StoreError> {
     let applied = match conn {
-        DbConnection::Pg(c) => c
-            .run_pending_migrations(Source { sqlite: false })
-            .map(|v| v.len()),
+        DbConnection::Pg(c) => {
+            use diesel::connection::SimpleConnection;
+            c.batch_execute(&format!("SELECT pg_advisory_lock({ADVISORY_LOCK})"))
+                .map_err(|e| StoreError::Internal(format!("migration lock: {e}")))?;
+            let applied = c
+                .run_pending_migrations(Source { sqlite: false })
+                .map(|v| v.len());
+            let unlocked = c.batch_execute(&format!("SELECT pg_advisory_unlock({ADVISORY_LOCK})"));
+            if let Err(e) = unlocked {
+                tracing::warn!(error = %e, "cannot release the migration lock");
+            }
+            applied
+        }
         DbConnection::Sqlite(c) => c
             .run_pending_migrations(Source { sqlite: true })
             .map(|v| v.len()),

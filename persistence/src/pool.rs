@@ -125,6 +125,12 @@ impl Db {
         self.pool.max_size()
     }
 
+    /// Connections open and, of those, idle.
+    pub fn pool_state(&self) -> (u32, u32) {
+        let s = self.pool.state();
+        (s.connections, s.idle_connections)
+    }
+
     /// On PostgreSQL, the async read path for the hottest reads (see [`PgReads`]).
     pub fn pg_reads(&self) -> Option<&PgReads> {
         self.pg_reads.as_deref()
@@ -154,7 +160,9 @@ impl Db {
         write: bool,
         f: impl Fn(&mut DbConnection) -> Result<T, E>,
     ) -> Result<T, E> {
+        let asked = std::time::Instant::now();
         let mut conn = self.pool.get().map_err(StoreError::from)?;
+        crate::observe::checkout_wait(asked.elapsed());
         for attempt in 1..=self.max_attempts {
             // Set once `f` succeeded: a lost connection after that may have lost the commit's
             // answer, not the commit, so the work must not run again here.
@@ -176,6 +184,7 @@ impl Db {
             match result {
                 Err(e) => match e.store() {
                     Some(StoreError::Retryable) if attempt < self.max_attempts => {
+                        crate::observe::retry();
                         std::thread::sleep(backoff(attempt));
                     }
                     Some(StoreError::Retryable) => return Err(StoreError::Busy.into()),

@@ -118,6 +118,8 @@ pub struct ServeArgs {
     /// A file holding the operator secret key (instead of BSS_OPERATOR_SK).
     #[arg(long, env = "BSS_OPERATOR_SK_FILE", conflicts_with = "operator_sk")]
     pub operator_sk_file: Option<PathBuf>,
+    #[command(flatten)]
+    pub production: crate::production::ProductionArgs,
 }
 
 pub fn run(cli: Cli) -> Result<(), String> {

@@ -7,6 +7,7 @@ mod database;
 mod demo;
 mod logs;
 mod master_key;
+mod production;
 mod secret_file;
 mod serve;
 

@@ -51,17 +51,45 @@ pub fn run(args: ServeArgs) -> Result<(), String> {
     let workers = args
         .workers
         .unwrap_or_else(|| std::thread::available_parallelism().map_or(2, |n| n.get()));
-    let state = AppState::new(db.clone(), Arc::new(SystemClock), config, vault.clone());
+    let mut state = AppState::new(db.clone(), Arc::new(SystemClock), config, vault.clone());
+    if let Some(url) = &args.production.read_database_url {
+        let mut c = args.db.config()?;
+        c.url = url.clone();
+        let replica = persistence::Db::connect(&c)
+            .map_err(|e| format!("cannot open BSS_READ_DATABASE_URL: {e}"))?;
+        tracing::info!("lists and exports read the replica (BSS_READ_DATABASE_URL)");
+        state = state.with_read_replica(replica);
+    }
+    let life = state.lifecycle.clone();
+    let prod = args.production.clone();
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()
         .map_err(|e| e.to_string())?;
     runtime.block_on(async move {
-        let (server, addr) = api::server::bind(state, &args.listen, workers)
-            .map_err(|e| format!("cannot listen on {}: {e}", args.listen))?;
+        let (server, addr) =
+            api::server::bind_managed(state, &args.listen, workers, prod.shutdown_timeout_secs)
+                .map_err(|e| format!("cannot listen on {}: {e}", args.listen))?;
+        let mut handles = vec![server.handle()];
+        if let Some(m) = &prod.metrics_listen {
+            let (metrics, maddr) = api::metrics::listener::bind(m, db.clone())
+                .map_err(|e| format!("cannot listen for metrics on {m}: {e}"))?;
+            handles.push(metrics.handle());
+            tokio::spawn(metrics);
+            tracing::info!(%maddr, "metrics at http://{maddr}/metrics");
+        }
+        tokio::spawn(crate::production::stop_on_signal(
+            life,
+            Duration::from_secs(prod.shutdown_drain_secs),
+            handles,
+        ));
         // Connections wait in the listen queue while these run.
         let now = chrono::Utc::now().timestamp();
-        match bootstrap::ensure_operator(&db, &vault, env_cred, now)? {
+        // Replicas starting together may race to store the same operator credential: the
+        // loser finds it stored on its second try.
+        let ensured = bootstrap::ensure_operator(&db, &vault, env_cred.clone(), now)
+            .or_else(|_| bootstrap::ensure_operator(&db, &vault, env_cred, now))?;
+        match ensured {
             Bootstrap::Generated {
                 access_key,
                 secret_key,
@@ -104,7 +132,7 @@ fn operator_credential(args: &ServeArgs) -> Result<Option<(String, String)>, Str
 }
 
 fn api_config(args: &ServeArgs) -> Result<ApiConfig, String> {
-    Ok(ApiConfig {
+    let mut config = ApiConfig {
         rate_limit_per_sec: args.rate_limit.max(1),
         rate_limit_overrides: ApiConfig::parse_overrides(&args.rate_limit_overrides)?,
         max_body_bytes: args.max_body_bytes.max(1024),
@@ -117,7 +145,12 @@ fn api_config(args: &ServeArgs) -> Result<ApiConfig, String> {
             .map(str::to_owned)
             .collect(),
         ..ApiConfig::default()
-    })
+    };
+    args.production.apply(&mut config);
+    if config.redis_url.is_some() {
+        tracing::info!("flow control shared through Redis");
+    }
+    Ok(config)
 }
 
 /// Idempotency keys live 24 hours; an hourly sweep keeps the table small.

@@ -45,6 +45,7 @@ impl Spawned {
             .env("BSS_OPERATOR_SK", OPERATOR_SK)
             .env("BSS_RATE_LIMIT", "100000")
             .env("BSS_WORKERS", "2")
+            .env("BSS_SHUTDOWN_DRAIN_SECS", "0")
             .env("RUST_LOG", "info");
         cmd
     }
@@ -132,6 +133,26 @@ impl Spawned {
         let _ = self.child.wait();
         self.drain();
         self.output()
+    }
+
+    /// Sends SIGTERM and returns at once.
+    pub fn terminate(&self) {
+        let _ = Command::new("kill")
+            .args(["-TERM", &self.child.id().to_string()])
+            .status();
+    }
+
+    /// Waits up to `limit` for the process to exit; its exit code, or None if it still runs.
+    pub fn wait_exit(&mut self, limit: Duration) -> Option<i32> {
+        let started = Instant::now();
+        while started.elapsed() < limit {
+            if let Ok(Some(status)) = self.child.try_wait() {
+                self.drain();
+                return Some(status.code().unwrap_or(-1));
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        None
     }
 
     /// Like [`Spawned::stop`], with stdout and stderr apart.

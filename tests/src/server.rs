@@ -25,11 +25,15 @@ pub struct TestServer {
     pub backend: Backend,
     handle: actix_web::dev::ServerHandle,
     _test_db: TestDb,
+    _replica_db: Option<TestDb>,
 }
 
 pub struct Options {
     pub config: ApiConfig,
     pub pool_size: u32,
+    /// Serve lagged reads from a second, separately migrated database (a replica that never
+    /// catches up), to tell which reads go where.
+    pub read_replica: bool,
 }
 
 impl Default for Options {
@@ -42,6 +46,7 @@ impl Default for Options {
                 ..ApiConfig::default()
             },
             pool_size: 4,
+            read_replica: false,
         }
     }
 }
@@ -87,7 +92,24 @@ impl TestServer {
         .await
         .expect("join")
         .expect("bootstrap");
-        let state = AppState::new(db.clone(), Arc::new(clock.clone()), opts.config, vault);
+        let mut state = AppState::new(db.clone(), Arc::new(clock.clone()), opts.config, vault);
+        let mut replica_db = None;
+        if opts.read_replica {
+            let (test_db, replica) = tokio::task::spawn_blocking(move || {
+                let t = match backend {
+                    Backend::Sqlite => TestDb::sqlite(),
+                    Backend::Postgres => TestDb::postgres(),
+                };
+                let db = Db::connect(&DbConfig::new(&t.url)).expect("connect replica");
+                let mut conn = db.connection().expect("conn");
+                persistence::migrations::run(&mut conn).expect("migrate replica");
+                (t, db)
+            })
+            .await
+            .expect("replica");
+            state = state.with_read_replica(replica);
+            replica_db = Some(test_db);
+        }
         let (server, addr) = api::server::bind(state, "127.0.0.1:0", 2).expect("bind");
         let handle = server.handle();
         tokio::spawn(server);
@@ -99,6 +121,7 @@ impl TestServer {
             backend,
             handle,
             _test_db: test_db,
+            _replica_db: replica_db,
         }
     }
 

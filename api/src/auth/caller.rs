@@ -92,7 +92,7 @@ impl FromRequest for Caller {
                 req.method(),
                 req.match_pattern().unwrap_or_else(|| req.path().to_owned())
             );
-            state.limits.check(&api, &caller.credential)?;
+            crate::flow::admit(&state, &api, &caller.credential).await?;
             crate::extract::clean::check_path(req.match_info().iter())?;
             crate::extract::clean::check_query(req.query_string())?;
             crate::audit::note_caller(&caller, &body);
@@ -153,9 +153,7 @@ async fn by_signature(
 ) -> Result<Caller, ApiError> {
     let ip = req.peer_addr().map(|a| a.ip());
     let failed = |why: &str| {
-        if let Some(ip) = ip {
-            state.auth_failures.record_failure(ip);
-        }
+        crate::flow::address_failed(state, ip);
         ApiError::Unauthenticated(why.to_owned())
     };
     let fail = |why: &str| ApiError::Unauthenticated(why.to_owned());
@@ -163,24 +161,13 @@ async fn by_signature(
         .map_err(|_| failed("verify aksk signature fail"))?;
     let now = state.now();
     let ak = auth.access_key.clone();
-    if state.lockout.is_locked(&ak, now) {
+    let before = crate::flow::before_signature(state, &ak, ip, now).await;
+    if before.locked {
         return Err(fail(
             "the access key is locked after repeated signature failures",
         ));
     }
-    let budget_left = || match ip {
-        Some(ip)
-            if state
-                .auth_failures
-                .is_spent(ip, state.config.auth_failures_per_ip_per_sec) =>
-        {
-            Err(ApiError::TooManyRequests {
-                retry_after_secs: 1,
-            })
-        }
-        _ => Ok(()),
-    };
-    let resolved = credentials::by_access_key(state, &ak, budget_left)
+    let resolved = credentials::by_access_key(state, &ak, || before.budget_left())
         .await?
         .ok_or_else(|| failed("verify aksk signature fail"))?;
     let secret = resolved
@@ -212,15 +199,7 @@ async fn by_signature(
         body,
     };
     if let Err(e) = signing::verify(&parts, &auth, secret.expose(), now) {
-        if let Some(ip) = ip {
-            state.auth_failures.record_failure(ip);
-        }
-        state.lockout.record_failure(
-            &ak,
-            now,
-            state.config.lockout_failures,
-            state.config.lockout_secs,
-        );
+        crate::flow::signature_failed(state, &ak, ip, now).await;
         let why = match e {
             signing::SignatureError::ClockSkew => {
                 "the X-Sdk-Date is more than 15 minutes from the server time"
@@ -232,7 +211,7 @@ async fn by_signature(
         };
         return Err(fail(why));
     }
-    state.lockout.reset(&ak);
+    crate::flow::signature_ok(state, &ak, &before).await;
     if let Some(d) = req.headers().get("x-domain-id") {
         if !resolved.domain_id.is_empty() && d.as_bytes() != resolved.domain_id.as_bytes() {
             return Err(fail("X-Domain-Id does not match the access key's domain"));

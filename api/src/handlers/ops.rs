@@ -36,10 +36,15 @@ pub struct Ready {
     database: &'static str,
 }
 
-/// Readiness: the database answers.
-#[utoipa::path(tag = "operations", responses((status = 200, body = Ready)))]
+/// Readiness: the database answers and the process is not draining for a restart.
+#[utoipa::path(tag = "operations", responses((status = 200, body = Ready), (status = 503, description = "draining for a restart, or the database does not answer")))]
 #[get("/readyz")]
 pub async fn readyz(state: Data<AppState>) -> Result<HttpResponse, ApiError> {
+    if state.lifecycle.is_draining() {
+        return Ok(HttpResponse::ServiceUnavailable()
+            .insert_header(("Connection", "close"))
+            .json(serde_json::json!({"status": "draining"})));
+    }
     let db = state.db.clone();
     actix_web::web::block(move || db.ping()).await??;
     Ok(wire::json(

@@ -173,7 +173,7 @@ pub async fn list_customer_account_change_records(
         ));
     };
     let (total, rows, names) = state
-        .read(move |conn| {
+        .read_lagged(move |conn| {
             let rows = ledger_query::page(conn, &f, page.offset, page.limit)?;
             let names = own_name(conn, &rows)?;
             Ok((ledger_query::count(conn, &f)?, rows, names))

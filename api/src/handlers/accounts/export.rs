@@ -52,7 +52,8 @@ pub fn stream_batches<R: Send + 'static, K: Clone + Send + 'static, N: Send + 's
     // Reading and encoding overlap: one blocking thread reads the next batch while another
     // writes the previous one as CSV.
     let (batches, to_encode) = std::sync::mpsc::sync_channel::<(Vec<R>, N)>(1);
-    let db = state.db.clone();
+    // Exports tolerate lag: a replica serves them when there is one.
+    let db = state.lagged().clone();
     let reader_tx = tx.clone();
     tokio::task::spawn_blocking(move || {
         let mut after = None;

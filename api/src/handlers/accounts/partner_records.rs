@@ -193,7 +193,7 @@ pub async fn list_partner_account_change_records(
     let (f, q) = prepare(&state, &caller, query).await?;
     let page = Page::new(q.offset, q.limit)?;
     let (total, rows, names) = state
-        .read(move |conn| {
+        .read_lagged(move |conn| {
             let rows = ledger_query::page(conn, &f, page.offset, page.limit)?;
             let names = party_names(conn, &rows)?;
             Ok((ledger_query::count(conn, &f)?, rows, names))

@@ -30,17 +30,26 @@ pub async fn pay_orders(
     let b = body.into_inner()?;
     let request = PayRequest::from(&b.options);
     let (who, now) = (caller.principal.clone(), state.now());
-    idempotency::once(
+    let tally = crate::metrics::Tally::default();
+    let t = tally.clone();
+    let res = idempotency::once(
         &state,
         &caller,
         &key,
         &req,
         StatusCode::NO_CONTENT,
         move |conn| {
+            t.clear();
             let order = visible(conn, &who, b.order_id.as_str(), None)?;
             orders::customer_may_pay(&order)?;
-            payment::pay(conn, &order, &payer, &request, now)
+            payment::pay(conn, &order, &payer, &request, now)?;
+            t.set(order.amount.cents());
+            Ok(())
         },
     )
-    .await
+    .await?;
+    if let Some(cents) = tally.take() {
+        crate::metrics::payment(cents);
+    }
+    Ok(res)
 }

@@ -130,8 +130,12 @@ pub async fn create_partner_coupons(
     let r = request(body.into_inner()?)?;
     sweep(&state).await?;
     let now = state.now();
-    idempotency::once(&state, &caller, &key, &req, StatusCode::OK, move |conn| {
+    let tally = crate::metrics::Tally::default();
+    let t = tally.clone();
+    let res = idempotency::once(&state, &caller, &key, &req, StatusCode::OK, move |conn| {
+        t.clear();
         let out = issue::issue(conn, &me, &r, now)?;
+        t.set(i64::try_from(out.coupons.len()).unwrap_or(0));
         Ok(CreatedCoupons {
             error_details: out.failures.iter().map(ErrorDetail::from).collect(),
             coupon_infos: out
@@ -141,5 +145,9 @@ pub async fn create_partner_coupons(
                 .collect(),
         })
     })
-    .await
+    .await?;
+    if let Some(n) = tally.take() {
+        crate::metrics::COUPONS_ISSUED.inc_by(n);
+    }
+    Ok(res)
 }
