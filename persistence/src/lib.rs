@@ -12,6 +12,7 @@ pub mod pool;
 pub mod preflight;
 pub mod repo;
 pub mod schema;
+pub mod schema_consumption;
 pub mod schema_opportunities;
 pub mod schema_programs;
 pub mod schema_vouchers;

@@ -1,6 +1,7 @@
 //! HTTP handlers, one module per resource.
 
 pub mod accounts;
+pub mod bills;
 pub mod channel;
 pub mod leads;
 pub mod operator;

@@ -2,7 +2,30 @@
 //! (earliest expiry first), then cash, then credit; what none of them covers becomes arrears.
 //! Arrears are written off by the next money that reaches the cash account.
 
+use super::NewFeeRecord;
+use crate::vouchers::coupon::{CouponFacts, CouponStatus, CouponType};
 use crate::Money;
+
+/// Whether a coupon may pay for a usage record at `now`: a usable cash coupon in its validity
+/// window with balance left, whose service-type limits (if any) name the record's service or
+/// resource type and whose product limits (if any) name its product.
+pub fn coupon_matches(c: &CouponFacts, r: &NewFeeRecord, now: i64) -> bool {
+    let types = &c.scope.cloud_service_types;
+    let products = &c.scope.product_ids;
+    c.coupon_type == CouponType::CashCoupon
+        && c.status == CouponStatus::Usable
+        && c.effective_time <= now
+        && now < c.expire_time
+        && !c.balance.is_zero()
+        && (types.is_empty()
+            || types
+                .iter()
+                .any(|t| *t == r.service_type_code || *t == r.resource_type_code))
+        && (products.is_empty()
+            || r.product_id
+                .as_ref()
+                .is_some_and(|p| products.iter().any(|x| x == p)))
+}
 
 /// A cash coupon usable for the record (status, time and limits already matched).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -149,6 +172,77 @@ mod tests {
             if c.debt.cents() > 0 {
                 assert_eq!(c.credit.cents(), credit);
             }
+        }
+    }
+
+    #[test]
+    fn coupons_match_by_type_time_and_limits() {
+        use crate::consumption::{ChargingMode, FeeBillType};
+        use crate::vouchers::coupon::CouponLimits;
+        use crate::vouchers::scope::CouponScope;
+        let rec = NewFeeRecord {
+            record_id: "r".into(),
+            customer_id: "c".into(),
+            resource_id: "x".into(),
+            resource_name: None,
+            service_type_code: "hws.service.type.ec2".into(),
+            resource_type_code: "hws.resource.type.vm".into(),
+            region_code: "r".into(),
+            product_id: Some("p1".into()),
+            charging_mode: ChargingMode::OnDemand,
+            bill_type: FeeBillType::Usage,
+            usage: rust_decimal::Decimal::ONE,
+            usage_unit: "h".into(),
+            official_amount: m(1),
+            discount_amount: m(0),
+            amount: m(1),
+            usage_begin: 0,
+            usage_end: 0,
+        };
+        let base = CouponFacts {
+            id: "c".into(),
+            coupon_type: CouponType::CashCoupon,
+            status: CouponStatus::Usable,
+            balance: m(100),
+            effective_time: 10,
+            expire_time: 20,
+            limits: CouponLimits {
+                with_partner_discount: true,
+                with_contract_discount: true,
+                with_promotion_discount: true,
+                min_consume_discount: None,
+            },
+            scope: CouponScope::default(),
+        };
+        let cases: Vec<(fn(&mut CouponFacts), i64, bool)> = vec![
+            (|_| {}, 15, true),
+            (|_| {}, 9, false),
+            (|_| {}, 20, false),
+            (|c| c.coupon_type = CouponType::Voucher, 15, false),
+            (|c| c.status = CouponStatus::Used, 15, false),
+            (|c| c.balance = Money::ZERO, 15, false),
+            (
+                |c| c.scope.cloud_service_types = vec!["hws.service.type.ec2".into()],
+                15,
+                true,
+            ),
+            (
+                |c| c.scope.cloud_service_types = vec!["hws.resource.type.vm".into()],
+                15,
+                true,
+            ),
+            (
+                |c| c.scope.cloud_service_types = vec!["hws.service.type.obs".into()],
+                15,
+                false,
+            ),
+            (|c| c.scope.product_ids = vec!["p1".into()], 15, true),
+            (|c| c.scope.product_ids = vec!["p2".into()], 15, false),
+        ];
+        for (i, (edit, now, want)) in cases.into_iter().enumerate() {
+            let mut c = base.clone();
+            edit(&mut c);
+            assert_eq!(coupon_matches(&c, &rec, now), want, "case {i}");
         }
     }
 

@@ -4,11 +4,15 @@
 
 pub mod charge;
 pub mod cycle;
+pub mod read;
 pub mod record;
+pub mod resources;
+pub mod visibility;
 
-pub use charge::{charge, write_off, Charge, CouponBalance};
+pub use charge::{charge, coupon_matches, write_off, Charge, CouponBalance};
 pub use cycle::{bill_cycle, bill_date, cycle_of_record, cycle_start, is_closed};
-pub use record::{check_record, NewFeeRecord, MAX_BATCH};
+pub use read::{BillSum, FeeRecord};
+pub use record::{check_batch, check_record, NewFeeRecord, MAX_BATCH};
 
 crate::coded_enum! {
     /// 1 yearly/monthly, 3 pay-per-use, 10 reserved instance, 11 savings plan.
@@ -60,6 +64,43 @@ mod tests {
     fn currency_by_country() {
         for (country, currency) in [("CN", "CNY"), ("cn", "CNY"), ("DE", "USD"), ("SG", "USD")] {
             assert_eq!(currency_of(country), currency, "{country}");
+        }
+    }
+}
+
+crate::coded_enum! {
+    /// How a sub-customer is associated: 1 referral (顾问销售), 2 resale (代售).
+    pub enum SubCustomerAssociation: int {
+        Referral = 1,
+        Resale = 2,
+    }
+}
+
+crate::coded_enum! {
+    /// The bill type of ListSubcustomerMonthlyBills: 0 consumption, 1 unsubscription, 2
+    /// Huawei write-off.
+    pub enum MonthlyBillType: int {
+        Consumption = 0,
+        Unsubscription = 1,
+        WriteOff = 2,
+    }
+}
+
+impl MonthlyBillType {
+    /// The sum type (1 consumption, 2 refund) rows of this bill type are kept under, if any.
+    pub fn sum_type(self) -> Option<i64> {
+        match self {
+            Self::Consumption => Some(1),
+            Self::Unsubscription => Some(2),
+            Self::WriteOff => None,
+        }
+    }
+
+    pub fn of_sum_type(t: i64) -> Self {
+        if t == 2 {
+            Self::Unsubscription
+        } else {
+            Self::Consumption
         }
     }
 }

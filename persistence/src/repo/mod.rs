@@ -2,6 +2,7 @@
 
 pub mod accounts;
 pub mod channel;
+pub mod consumption;
 pub mod coupon_records;
 pub mod coupons;
 pub mod credentials;

@@ -9,8 +9,9 @@ use persistence::{Backend, DbConnection, StoreError};
 use std::collections::BTreeMap;
 use tests::both_backends;
 
-const SCHEMA_FILES: [&str; 4] = [
+const SCHEMA_FILES: [&str; 5] = [
     include_str!("../../../persistence/src/schema.rs"),
+    include_str!("../../../persistence/src/schema_consumption.rs"),
     include_str!("../../../persistence/src/schema_opportunities.rs"),
     include_str!("../../../persistence/src/schema_programs.rs"),
     include_str!("../../../persistence/src/schema_vouchers.rs"),

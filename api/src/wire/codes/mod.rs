@@ -12,6 +12,8 @@ macro_rules! codes {
     };
 }
 
+mod consumption;
 mod orders;
 
+pub use consumption::*;
 pub use orders::*;
