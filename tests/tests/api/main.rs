@@ -2,6 +2,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod auth;
+mod bills_bench;
 mod bills_consumption;
 mod channel_invitations;
 mod channel_managers;
