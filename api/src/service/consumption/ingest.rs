@@ -11,6 +11,7 @@ use domain::ledger::TradeDetail;
 use domain::vouchers::coupon::CouponType;
 use domain::{codes, Money, Violation};
 use persistence::repo::accounts::{self, AccountRow, Posting};
+use persistence::repo::consumption::postings::{self, Change};
 use persistence::repo::consumption::records::FeeRecordRow;
 use persistence::repo::consumption::{coupon_use, debts, records, sums};
 use persistence::repo::{coupons, customers, partners};
@@ -177,26 +178,19 @@ fn charge_customer(
                 f.balance = f.balance.checked_sub(*m).unwrap_or(Money::ZERO);
             }
         }
-        let id = ids::new_id();
+        // The balances the next record is charged from; written below in one go.
         for acc in locked.iter_mut() {
             let part = if acc.account_type == accounts::CASH {
                 c.cash
             } else {
                 c.credit
             };
-            post(
-                conn,
-                acc,
-                -part,
-                TradeDetail::Usage,
-                &id,
-                Some(&r.record_id),
-                now,
-            )?;
+            acc.balance_cents -= part.cents();
         }
         debt += c.debt.cents();
-        out.push(row(id, r, &c, now));
+        out.push(row(ids::new_id(), r, &c, now));
     }
+    post_all(conn, customer_id, &mut locked, &out, now)?;
     for (id, cents) in taken {
         if !coupon_use::take(conn, &id, cents, now)? {
             return Err(Failure::rule(
@@ -207,6 +201,41 @@ fn charge_customer(
     }
     debts::add(conn, customer_id, debt, now)?;
     Ok(out)
+}
+
+/// Every record's cash and credit parts as ledger rows: per account one balance update for
+/// their sum and one multi-row insert (`locked` holds the balances after the charges).
+fn post_all(
+    conn: &mut DbConnection,
+    customer_id: &str,
+    locked: &mut [AccountRow],
+    rows: &[FeeRecordRow],
+    now: i64,
+) -> Outcome<()> {
+    let detail = TradeDetail::Usage;
+    for acc in locked.iter_mut() {
+        let cash = acc.account_type == accounts::CASH;
+        let changes: Vec<Change<'_>> = rows
+            .iter()
+            .map(|r| Change {
+                cents: -(if cash { r.cash_cents } else { r.credit_cents }),
+                trade_type: detail.trade_type(),
+                trade_detail_type: detail.as_str(),
+                trade_id: &r.id,
+                remark: Some(&r.record_id),
+            })
+            .collect();
+        let spent: i64 = changes.iter().map(|c| c.cents).sum();
+        // Back to the balance as locked, which apply_many moves by the same sum.
+        acc.balance_cents -= spent;
+        if !postings::apply_many(conn, acc, &changes, now)? {
+            return Err(persistence::StoreError::Internal(format!(
+                "the balances of customer {customer_id} moved under its lock"
+            ))
+            .into());
+        }
+    }
+    Ok(())
 }
 
 fn row(id: String, r: &NewFeeRecord, c: &Charge, now: i64) -> FeeRecordRow {

@@ -2,6 +2,7 @@
 
 pub mod coupon_use;
 pub mod debts;
+pub mod postings;
 pub mod records;
 pub mod resources;
 pub mod sums;
