@@ -72,6 +72,7 @@ pub fn register(cfg: &mut ServiceConfig) {
         .service(orders::partner_reject::partner_reject);
     programs(cfg);
     register_vouchers(cfg);
+    bills(cfg);
     opportunities(cfg);
     lifecycle(cfg);
 }
@@ -233,4 +234,18 @@ fn register_vouchers(cfg: &mut ServiceConfig) {
         .service(vouchers::test_coupons::apply_test_coupons)
         .service(vouchers::test_coupons::list_test_coupon_applications)
         .service(vouchers::test_coupons::show_test_coupon_quota);
+}
+
+/// Consumption and bills (issue 22): the platform's usage records, customers' and partners' reads.
+fn bills(cfg: &mut ServiceConfig) {
+    use crate::handlers::bills as b;
+    cfg.service(b::ingest::ingest_usage_fee_records)
+        .service(b::customer_records::list_customerself_resource_records)
+        .service(b::customer_fee_records::list_customer_bills_fee_records)
+        .service(b::customer_monthly_sum::show_customer_monthly_sum)
+        .service(b::partner_records::list_sub_customer_bill_detail)
+        .service(b::partner_monthly::list_subcustomer_monthly_bills)
+        .service(b::consume_customers::list_consume_sub_customers)
+        .service(b::register_resources::register_on_demand_resources)
+        .service(b::on_demand_resources::list_customer_on_demand_resources);
 }

@@ -11,16 +11,22 @@ pub enum TradeDetail {
     BeRetrieve,
     Deduct,
     Refund,
+    /// Pay-per-use consumption charged from a usage fee record (issue 22).
+    Usage,
+    /// Arrears settled by money that reached the account (issue 22).
+    WriteOff,
 }
 
 impl TradeDetail {
-    pub const ALL: [TradeDetail; 6] = [
+    pub const ALL: [TradeDetail; 8] = [
         Self::Recharge,
         Self::AdjustCredit,
         Self::BeAdjust,
         Self::BeRetrieve,
         Self::Deduct,
         Self::Refund,
+        Self::Usage,
+        Self::WriteOff,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -31,6 +37,8 @@ impl TradeDetail {
             Self::BeRetrieve => "SOURCE_OPERATION_BERETRIEVE",
             Self::Deduct => "SOURCE_OPERAIION_DEDEUCT",
             Self::Refund => "SOURCE_OPERAIION_REFUND",
+            Self::Usage => "SOURCE_OPERAIION_USAGE",
+            Self::WriteOff => "SOURCE_OPERAIION_WRITEOFF",
         }
     }
 
@@ -41,7 +49,7 @@ impl TradeDetail {
             Self::AdjustCredit => "ADJUST",
             Self::BeAdjust => "BEADJUST",
             Self::BeRetrieve => "BERETRIEVE",
-            Self::Deduct => "DEDEUCT",
+            Self::Deduct | Self::Usage | Self::WriteOff => "DEDEUCT",
             Self::Refund => "REFUND",
         }
     }

@@ -6,6 +6,7 @@ pub mod channel;
 pub mod clock;
 pub mod code;
 pub mod codes;
+pub mod consumption;
 pub mod directory;
 pub mod identity;
 pub mod invitation;

@@ -112,6 +112,12 @@ pub const REGISTRY: &[(&str, &str, Fixture)] = &[
     ("actor_customer_id", "", Fixture::Object("customer")),
     ("target_id", "", Fixture::NotAnObject),
     ("operation_id", "", Fixture::NotAnObject),
+    // Issue 22: resources are objects; enterprise projects and enterprise sub-accounts are
+    // not served (the filters are accepted and ignored).
+    ("resource_id", "", Fixture::Object("resource")),
+    ("resource_ids", "", Fixture::Object("resource")),
+    ("enterprise_project_id", "", Fixture::NotAnObject),
+    ("sub_customer_id", "", Fixture::NotAnObject),
 ];
 
 /// Looks a parameter up; `None` means the registry lacks it (the test says so).
@@ -262,6 +268,16 @@ impl Side {
         ids.insert("trade", str_of(&rec["records"][0]["trade_id"]));
 
         opportunities(srv, &d, &admin.client, &cust.id, &mut ids).await;
+        let resource = unique("res");
+        op.post(
+            "/v2/operator/on-demand-resources",
+            json!({"resources": [{"resource_id": resource, "customer_id": cust.id,
+                "service_type_code": "hws.service.type.ec2", "resource_type_code": "hws.resource.type.vm",
+                "region_code": "cn-north-4", "effective_time": "2026-11-01T00:00:00Z"}]}),
+        )
+        .await
+        .expect(200, "");
+        ids.insert("resource", resource);
 
         for (kind, id) in &ids {
             assert!(

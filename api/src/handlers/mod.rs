@@ -3,6 +3,7 @@
 pub mod access_keys;
 pub mod accounts;
 pub mod audit_events;
+pub mod bills;
 pub mod channel;
 pub mod leads;
 pub mod operator;

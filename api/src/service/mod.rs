@@ -4,6 +4,7 @@ pub mod access_keys;
 pub mod acting;
 pub mod bootstrap;
 pub mod channel;
+pub mod consumption;
 pub mod credentials_life;
 pub mod customers;
 pub mod directory;

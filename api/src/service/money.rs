@@ -68,7 +68,10 @@ pub fn recharge_customer(
             "a resale customer is funded by its partner, not recharged directly",
         )));
     }
-    credit(conn, accounts::CUSTOMER, customer_id, amount, now)
+    let trans_id = credit(conn, accounts::CUSTOMER, customer_id, amount, now)?;
+    // The money first settles the customer's arrears (issue 22).
+    super::consumption::arrears::settle(conn, customer_id, now)?;
+    Ok(trans_id)
 }
 
 /// Sets the credit limit; the available credit (the account's balance) moves by the

@@ -67,7 +67,7 @@ pub fn to_customer(
 ) -> Result<String, Failure> {
     let partner = acting::partner(conn, caller_partner, indirect)?;
     let customer = acting::own_customer(conn, &partner.id, customer_id)?;
-    transfer(
+    let trans_id = transfer(
         conn,
         &Side {
             kind: accounts::PARTNER,
@@ -84,7 +84,10 @@ pub fn to_customer(
         amount,
         TradeDetail::BeAdjust,
         now,
-    )
+    )?;
+    // The money first settles the customer's arrears (issue 22).
+    super::consumption::arrears::settle(conn, &customer.id, now)?;
+    Ok(trans_id)
 }
 
 /// ReclaimToPartnerAccount: money goes back from the customer to the acting partner.

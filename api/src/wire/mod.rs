@@ -8,6 +8,7 @@
 
 pub mod acting;
 pub mod amount;
+pub mod bills;
 pub mod code;
 pub mod codes;
 pub mod ids;

@@ -236,13 +236,25 @@ pub fn set_credit_limit(
     Ok(())
 }
 
-/// Accounts whose balance differs from the sum of their ledger rows: `(id, balance, ledger sum)`.
+/// Accounts whose balance differs from the sum of their ledger rows: `(id, balance, ledger sum)`;
+/// also customers whose arrears (`debt:<id>`) differ from their records' open arrears, or whose
+/// records' write-offs (`writeoff:<id>`) differ from their `WRITEOFF` ledger rows.
 /// One statement, so it sees one snapshot even under concurrent writes.
 pub fn ledger_mismatches(conn: &mut DbConnection) -> Result<Vec<(String, i64, i64)>, StoreError> {
     let rows: Vec<Mismatch> = diesel::sql_query(
         "SELECT a.id, a.balance_cents, \
            CAST(COALESCE((SELECT SUM(l.amount_cents) FROM ledger_entries l WHERE l.account_id = a.id), 0) AS BIGINT) AS ledger_sum \
-         FROM accounts a ORDER BY a.id",
+         FROM accounts a \
+         UNION ALL \
+         SELECT 'debt:' || d.customer_id, d.debt_cents, \
+           CAST(COALESCE((SELECT SUM(r.debt_cents - r.writeoff_cents) FROM usage_fee_records r WHERE r.customer_id = d.customer_id), 0) AS BIGINT) \
+         FROM customer_debts d \
+         UNION ALL \
+         SELECT 'writeoff:' || c.id, \
+           CAST(COALESCE((SELECT SUM(r.writeoff_cents) FROM usage_fee_records r WHERE r.customer_id = c.id), 0) AS BIGINT), \
+           CAST(COALESCE((SELECT -SUM(l.amount_cents) FROM ledger_entries l WHERE l.owner_kind = 'customer' AND l.owner_id = c.id AND l.trade_detail_type = 'SOURCE_OPERAIION_WRITEOFF'), 0) AS BIGINT) \
+         FROM customers c WHERE EXISTS (SELECT 1 FROM customer_debts d WHERE d.customer_id = c.id) \
+         ORDER BY 1",
     )
     .load(conn)?;
     Ok(rows

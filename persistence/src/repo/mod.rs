@@ -3,6 +3,7 @@
 pub mod accounts;
 pub mod audit;
 pub mod channel;
+pub mod consumption;
 pub mod coupon_records;
 pub mod coupons;
 pub mod credentials;

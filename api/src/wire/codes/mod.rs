@@ -12,8 +12,10 @@ macro_rules! codes {
     };
 }
 
+mod consumption;
 mod orders;
 mod pce;
 
+pub use consumption::*;
 pub use orders::*;
 pub use pce::*;
