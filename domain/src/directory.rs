@@ -16,6 +16,8 @@ pub struct PartnerEntry {
     pub marketing_plan_version: String,
     /// The distributor a reseller is linked to.
     pub parent_id: Option<String>,
+    /// When the operator suspended it, if it is suspended.
+    pub suspended_at: Option<i64>,
     pub created_at: i64,
 }
 
@@ -42,6 +44,8 @@ pub struct PartnerSearch {
     pub partner_type: Option<PartnerType>,
     pub country_code: Option<String>,
     pub parent_id: Option<String>,
+    /// Only suspended partners (`true`) or only active ones (`false`).
+    pub suspended: Option<bool>,
 }
 
 /// Whether a customer is associated with a partner.

@@ -213,6 +213,7 @@ mod tests {
                 min_consume_discount: None,
             },
             scope: CouponScope::default(),
+            test_voucher: false,
         };
         let cases: Vec<(fn(&mut CouponFacts), i64, bool)> = vec![
             (|_| {}, 15, true),

@@ -35,6 +35,11 @@ pub fn partners(
         if let Some(p) = &s.parent_id {
             q = q.filter(partners::parent_id.eq(p.clone()));
         }
+        match s.suspended {
+            Some(true) => q = q.filter(partners::suspended_at.is_not_null()),
+            Some(false) => q = q.filter(partners::suspended_at.is_null()),
+            None => {}
+        }
         q
     };
     let total = filtered().count().get_result(conn)?;
@@ -45,10 +50,12 @@ pub fn partners(
     let rows = q
         .order(partners::id.asc())
         .limit(page.limit + 1)
-        .select(PartnerRow::as_select())
-        .load(conn)?
+        .select((PartnerRow::as_select(), partners::suspended_at))
+        .load::<(PartnerRow, Option<i64>)>(conn)?
         .into_iter()
-        .map(PartnerEntry::try_from)
+        .map(|(row, suspended_at)| {
+            PartnerEntry::try_from(row).map(|e| PartnerEntry { suspended_at, ..e })
+        })
         .collect::<Result<_, _>>()?;
     Ok(Found::cut(total, rows, page.limit, |e| &e.id))
 }
@@ -117,6 +124,7 @@ impl TryFrom<PartnerRow> for PartnerEntry {
             reseller_program_joined: r.reseller_program_joined,
             marketing_plan_version: r.marketing_plan_version,
             parent_id: r.parent_id,
+            suspended_at: None,
             created_at: r.created_at,
         })
     }

@@ -85,10 +85,31 @@ both_backends!(
             .await
             .expect(200, "");
         assert_eq!(ids(&linked, "partners", "partner_id"), vec![r.id.clone()]);
+        // Active or suspended.
+        op.post(
+            &format!("/v2/operator/partners/{b}/suspend"),
+            json!({"reason": "unpaid fees"}),
+        )
+        .await
+        .expect(204, "");
+        let status = |s: &'static str| {
+            let op = op.clone();
+            let tag = tag.clone();
+            async move {
+                let page = op
+                    .get("/v2/operator/partners", &[("name", &tag), ("status", s)])
+                    .await
+                    .expect(200, "");
+                ids(&page, "partners", "partner_id")
+            }
+        };
+        assert_eq!(status("SUSPENDED").await, vec![b.clone()]);
+        assert_eq!(status("ACTIVE").await.len(), 2);
         // Bad parameters name themselves; only the operator reads the directory.
         for (k, v) in [
             ("country_code", "china"),
             ("partner_type", "SHOP"),
+            ("status", "GONE"),
             ("limit", "0"),
             ("limit", "101"),
         ] {

@@ -171,3 +171,33 @@ both_backends!(
         assert_vouchers(&srv).await;
     }
 );
+
+both_backends!(
+    export_writes_numbers_as_numbers,
+    |srv: tests::TestServer| async move {
+        // #18 item 16: a cell that is a number (`-1`, `-12.50`) is written as it is; only
+        // text a spreadsheet would run as a formula is neutralised.
+        let (d, _, _) = channel(&srv).await;
+        let c = resale(&srv, &d.party, 1).await;
+        let q = quota(&srv, d.id(), "50", json!({})).await;
+        for memo in ["-12.50", "-1", "-1+A1"] {
+            d.client
+                .post(
+                    COUPONS,
+                    json!({"quota_id": q, "customer_ids": [c[0]], "face_value": "1", "memo": memo}),
+                )
+                .await
+                .expect(200, "");
+        }
+        let text = d.client.get_stream(EXPORT, &[]).await.text().await.unwrap();
+        let remarks: Vec<&str> = text
+            .lines()
+            .skip(1)
+            .filter_map(|l| l.rsplit(',').next())
+            .collect();
+        for want in ["-12.50", "-1", "'-1+A1"] {
+            assert!(remarks.contains(&want), "{want} in {remarks:?}");
+        }
+        assert!(!remarks.contains(&"'-1") && !remarks.contains(&"'-12.50"));
+    }
+);

@@ -35,6 +35,16 @@ impl From<PartnerTypeFilter> for domain::identity::PartnerType {
     }
 }
 
+/// Whether a partner is active or suspended by the operator.
+#[derive(Debug, Clone, Copy, Deserialize, ToSchema)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+#[schema(example = "ACTIVE")]
+pub enum PartnerStatus {
+    Active,
+    Suspended,
+}
+crate::register!(PartnerStatus);
+
 /// Whether a customer is associated with a partner.
 #[derive(Debug, Clone, Copy, Deserialize, ToSchema)]
 #[serde(rename_all = "SCREAMING_SNAKE_CASE")]
@@ -79,6 +89,7 @@ pub struct PartnerSearchQuery {
     pub country_code: Option<String>,
     /// Resellers linked to this distributor.
     pub parent_partner_id: Option<PartnerId>,
+    pub status: Option<PartnerStatus>,
 }
 
 #[derive(Debug, Deserialize, IntoParams)]

@@ -18,6 +18,8 @@ pub struct PartnerListed {
     marketing_plan_version: String,
     /// The distributor a reseller is linked to.
     parent_partner_id: Option<String>,
+    /// `ACTIVE`, or `SUSPENDED` by the operator.
+    status: &'static str,
     created_on: String,
 }
 
@@ -33,6 +35,11 @@ impl From<&PartnerEntry> for PartnerListed {
             reseller_program_joined: p.reseller_program_joined,
             marketing_plan_version: p.marketing_plan_version.clone(),
             parent_partner_id: p.parent_id.clone(),
+            status: if p.suspended_at.is_some() {
+                "SUSPENDED"
+            } else {
+                "ACTIVE"
+            },
             created_on: wire::utc(p.created_at),
         }
     }

@@ -1,6 +1,6 @@
 //! `GET /v2/operator/partners`: every partner, searched, paged by key.
 
-use super::input::{country, KeyPageQuery, PartnerSearchQuery};
+use super::input::{country, KeyPageQuery, PartnerSearchQuery, PartnerStatus};
 use super::json::{PartnerListed, PartnersPage};
 use crate::auth::Caller;
 use crate::extract::Query;
@@ -10,7 +10,7 @@ use actix_web::web::Data;
 use actix_web::{get, HttpResponse};
 use domain::directory::PartnerSearch;
 
-/// Searches all partners by name, account name, type, country or distributor; pages follow
+/// Searches all partners by name, account name, type, country, distributor or status; pages follow
 /// `next_marker`.
 #[utoipa::path(tag = "operator", params(PartnerSearchQuery, KeyPageQuery), responses((status = 200, body = PartnersPage)))]
 #[get("/v2/operator/partners")]
@@ -29,6 +29,7 @@ pub async fn list_partners(
         partner_type: q.partner_type.map(Into::into),
         country_code: country(q.country_code.as_ref())?,
         parent_id: q.parent_partner_id.map(|p| p.as_str().to_owned()),
+        suspended: q.status.map(|s| matches!(s, PartnerStatus::Suspended)),
     };
     let found = state
         .read(move |conn| directory::partners(conn, &search, &page))
