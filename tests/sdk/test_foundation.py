@@ -140,7 +140,7 @@ def test_wrong_method_is_405_apigw_0102(operator_api):
     e = operator_api.fails("DELETE", "/v2/operator/partners", 405, "APIGW.0102")
 
     assert e.request_id
-    assert operator_api.last.headers["Allow"] == "POST"
+    assert operator_api.last.headers["Allow"] == "GET, POST"
 
 
 def test_body_over_the_limit_is_413_apigw_0201(operator_api):
