@@ -1,11 +1,11 @@
 //! Opening the database for a command: the driver's own message at once when it cannot be
 //! reached, and (for `serve` and `migrate`) a missing PostgreSQL database created.
 
-use crate::cli::DbArgs;
+use crate::args::DbArgs;
 use crate::secret_file;
 use persistence::pg_url::PgTarget;
 use persistence::preflight::{self, Prepared};
-use persistence::Db;
+use persistence::{Db, DbConfig};
 use std::path::Path;
 
 pub fn open(args: &DbArgs, create_missing: bool) -> Result<Db, String> {
@@ -82,5 +82,23 @@ mod tests {
         );
         assert!(with_password("postgres://bss:x@db/p", &file).is_err());
         assert!(with_password("sqlite://x.db", &file).is_err());
+    }
+}
+
+/// The database settings the arguments give (the password read from its file).
+impl DbArgs {
+    pub fn config(&self) -> Result<DbConfig, String> {
+        let url = match &self.database_password_file {
+            Some(file) => with_password(&self.database_url, file)?,
+            None => self.database_url.clone(),
+        };
+        let mut c = DbConfig::new(url);
+        if let Some(n) = self.pool_size {
+            c.pool_size = n.clamp(1, 256);
+        }
+        if let Some(n) = self.reads_per_worker {
+            c.reads_per_thread = n.clamp(1, 64);
+        }
+        Ok(c)
     }
 }

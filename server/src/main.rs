@@ -2,6 +2,7 @@
 //! API client (`api`).
 
 mod api_command;
+mod args;
 mod cli;
 mod database;
 mod demo;

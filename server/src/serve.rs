@@ -2,7 +2,7 @@
 //! demo banner, then requests. The port is bound before the credential is made, so a port in
 //! use cannot swallow a credential that is shown only once.
 
-use crate::cli::{ServeArgs, VERSION};
+use crate::args::{ServeArgs, VERSION};
 use crate::{database, demo, logs, master_key, secret_file};
 use api::auth::Vault;
 use api::service::bootstrap::{self, Bootstrap};
