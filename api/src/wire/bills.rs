@@ -67,6 +67,9 @@ impl PartialSchema for BillDate {
     fn schema() -> RefOr<Schema> {
         ObjectBuilder::new()
             .schema_type(SchemaType::Type(Type::String))
+            .format(Some(utoipa::openapi::SchemaFormat::KnownFormat(
+                utoipa::openapi::KnownFormat::Date,
+            )))
             .pattern(Some(r"^\d{4}-\d{2}-\d{2}$"))
             .description(Some("A day (UTC+8), formatted YYYY-MM-DD."))
             .examples([serde_json::json!("2026-11-05")])

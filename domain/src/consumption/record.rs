@@ -35,17 +35,20 @@ pub struct NewFeeRecord {
 pub fn check_record(i: usize, r: &NewFeeRecord, now: i64) -> Result<(), Violation> {
     let field = |f: &str| format!("records[{i}].{f}");
     if r.usage_end < r.usage_begin {
-        return Err(Violation::param(format!(
-            "{} must not be before {}",
-            field("usage_end_time"),
-            field("usage_begin_time")
-        )));
+        return Err(Violation::new(
+            crate::codes::TIME_WINDOW_INVALID,
+            format!(
+                "{} must not be before {}",
+                field("usage_end_time"),
+                field("usage_begin_time")
+            ),
+        ));
     }
     if r.usage_end > now {
-        return Err(Violation::param(format!(
-            "{} must not be in the future",
-            field("usage_end_time")
-        )));
+        return Err(Violation::new(
+            crate::codes::TIME_WINDOW_INVALID,
+            format!("{} must not be in the future", field("usage_end_time")),
+        ));
     }
     if r.usage.is_sign_negative() {
         return Err(Violation::param(format!("{} must be ≥ 0", field("usage"))));

@@ -193,7 +193,8 @@ both_backends!(
                 json!({"platform": "p", "records": [rec(&srv, "n", "nobody", "1")]}),
             )
             .await;
-        assert!(r.expect(400, "CBC.0100")["error_msg"]
+        // A well-formed id that names nothing is a business answer.
+        assert!(r.expect(404, "CBC.99100002")["error_msg"]
             .as_str()
             .unwrap()
             .contains("records[0].customer_id"));

@@ -9,7 +9,7 @@ use utoipa::ToSchema;
 #[serde(deny_unknown_fields)]
 pub struct StatusBody {
     /// `ACTIVE` or `DISABLED`: a disabled key is refused from the next request on.
-    #[schema(value_type = String, example = "DISABLED")]
+    #[schema(value_type = String, example = "DISABLED", pattern = "^(ACTIVE|DISABLED)$")]
     pub status: Code<KeyStatus>,
 }
 

@@ -78,7 +78,7 @@ pub async fn rotate_partner_user_access_key(
 }
 
 /// A customer rotates one of its own access keys.
-#[utoipa::path(tag = "access-keys", params(("access_key" = AccessKeyId, Path)), request_body = RotateBody, responses((status = 201, body = NewAccessKey)))]
+#[utoipa::path(tag = "access-keys", params(("access_key" = AccessKeyId, Path)), request_body = RotateBody, responses((status = 201, body = NewAccessKey), (status = 404, body = openapi::ErrorBody)))]
 #[post("/v2/customers/access-keys/{access_key}/rotate")]
 pub async fn rotate_own_access_key(
     state: Data<AppState>,

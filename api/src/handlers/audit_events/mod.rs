@@ -25,7 +25,11 @@ pub(crate) fn filter_for(
     };
     if let (Some(b), Some(e)) = (&q.begin_time, &q.end_time) {
         if b.unix() >= e.unix() {
-            return Err(ApiError::param("begin_time must be before end_time"));
+            return Err(domain::Violation::new(
+                domain::codes::TIME_WINDOW_INVALID,
+                "begin_time must be before end_time",
+            )
+            .into());
         }
     }
     Ok(Filter {

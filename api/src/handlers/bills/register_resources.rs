@@ -11,7 +11,7 @@ use actix_web::{post, HttpResponse};
 
 /// Registers a batch of at most 1,000 pay-per-use resources; one sent again is updated (its
 /// customer cannot change).
-#[utoipa::path(tag = "operator", request_body = OnDemandResourcesBody, responses((status = 200, body = RegisterResult)))]
+#[utoipa::path(tag = "operator", request_body = OnDemandResourcesBody, responses((status = 200, body = RegisterResult), (status = 404, description = "A record names no customer (CBC.99100002).", body = openapi::ErrorBody)))]
 #[post("/v2/operator/on-demand-resources")]
 pub async fn register_on_demand_resources(
     state: Data<AppState>,

@@ -26,7 +26,7 @@ pub struct InviteCustomerFields {
     /// The customer's login name; give this or `email`. Whether a customer has it is never
     /// told: the invitation is issued alike.
     #[validate(length(min = 1, max = 64))]
-    #[schema(min_length = 1, max_length = 64, example = "acme-cloud")]
+    #[schema(schema_with = super::identity_fields::domain_name)]
     account_name: Option<String>,
     /// An e-mail address (`local@domain`); give this or `account_name`. The invitation is
     /// e-mailed there; someone who is not yet a customer registers through it.

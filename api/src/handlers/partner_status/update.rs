@@ -33,7 +33,7 @@ pub struct PartnerUpdate {
     #[schema(example = true)]
     pub reseller_program_joined: Option<bool>,
     /// ISO 3166 alpha-2; refused with every tie listed while the partner has any.
-    #[schema(example = "CN")]
+    #[schema(example = "CN", pattern = "^[A-Z]{2}$")]
     pub country_code: Option<String>,
 }
 

@@ -13,10 +13,30 @@ crate::text_type!(
 crate::text_type!(
     /// How the user is shown.
     DisplayName, 1..=128, "Li Lei", free);
-crate::text_type!(
-    /// A role: `admin`, `account_manager`, `account_manager_supervisor`,
-    /// `project_specialist` or `finance`.
-    RoleName, 1..=32, "finance");
+/// A role.
+#[derive(Debug, Clone, Copy, Deserialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+#[schema(example = "finance")]
+pub enum RoleName {
+    Admin,
+    AccountManager,
+    AccountManagerSupervisor,
+    ProjectSpecialist,
+    Finance,
+}
+crate::register!(RoleName);
+
+impl RoleName {
+    fn as_str(self) -> &'static str {
+        match self {
+            Self::Admin => "admin",
+            Self::AccountManager => "account_manager",
+            Self::AccountManagerSupervisor => "account_manager_supervisor",
+            Self::ProjectSpecialist => "project_specialist",
+            Self::Finance => "finance",
+        }
+    }
+}
 crate::text_type!(
     /// An e-mail address.
     Email, 3..=254, "li.lei@example.com");
@@ -25,7 +45,7 @@ crate::text_type!(
     Mobile, 5..=32, "+8613800000000");
 
 fn roles(names: &[RoleName]) -> Result<Roles, ApiError> {
-    Ok(Roles::parse(names.iter().map(RoleName::as_str))?)
+    Ok(Roles::parse(names.iter().map(|r| r.as_str()))?)
 }
 
 fn contact(field: &str, email: bool, v: Option<&str>) -> Result<Option<String>, ApiError> {

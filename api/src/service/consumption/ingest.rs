@@ -64,9 +64,11 @@ pub fn ingest(
                 .iter()
                 .find(|(_, r)| r.customer_id == customer_id)
                 .map_or(0, |(i, _)| *i);
-            return Err(
-                Violation::param(format!("records[{i}].customer_id names no customer")).into(),
-            );
+            return Err(Violation::new(
+                domain::codes::NOT_FOUND,
+                format!("records[{i}].customer_id names no customer"),
+            )
+            .into());
         };
         let country = match &customer.partner_id {
             Some(p) => {

@@ -22,7 +22,10 @@ pub fn register(conn: &mut DbConnection, batch: &[Resource], now: i64) -> Outcom
             Some(p) => p.clone(),
             None => {
                 let c = customers::find(conn, &r.customer_id)?.ok_or_else(|| {
-                    Violation::param(format!("resources[{i}].customer_id names no customer"))
+                    Violation::new(
+                        domain::codes::NOT_FOUND,
+                        format!("resources[{i}].customer_id names no customer"),
+                    )
                 })?;
                 partners.insert(r.customer_id.clone(), c.partner_id.clone());
                 c.partner_id

@@ -16,6 +16,8 @@ text_type!(/// A benefit's name as partners read it.
 #[derive(Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct BenefitInput {
+    /// Upper-case letters, digits and `_`.
+    #[schema(value_type = String, pattern = "^[A-Z0-9_]{1,64}$", example = "SHARED_OPPORTUNITY_INCENTIVES")]
     pub code: BenefitCode,
     pub name: BenefitName,
 }
