@@ -52,6 +52,12 @@ const NEVER_EMPTY: &[&str] = &[
     "trade_type",
     // An empty id names no reseller; "not given" is said by leaving the key out.
     "indirect_partner_id",
+    // The audit log's filters.
+    "target_id",
+    "actor_kind",
+    "actor_user_id",
+    "actor_customer_id",
+    "operation_id",
 ];
 
 /// The form decoder reads `offset=` as absent; for these keys an empty value is a malformed

@@ -14,7 +14,7 @@ use actix_web::{post, HttpRequest, HttpResponse};
 /// Charges a batch of at most 1,000 rated usage records, each at once: matching cash coupons,
 /// then cash, then credit; the rest becomes arrears. A record whose `record_id` the platform
 /// sent before is skipped, so a retried batch never charges twice.
-#[utoipa::path(tag = "operator", params(idempotency::KeyParam), request_body = UsageFeeRecordsBody, responses((status = 200, body = IngestResult), (status = 404, description = "A record names no customer (CBC.99100002).", body = openapi::ErrorBody)))]
+#[utoipa::path(tag = "operator", params(idempotency::KeyParam), request_body = UsageFeeRecordsBody, responses((status = 200, body = IngestResult), (status = 404, description = "A record names no customer (CBC.99100002).", body = openapi::ErrorBody), (status = 409, description = "The Idempotency-Key was used with another request, or is still in progress (CBC.0260).", body = openapi::ErrorBody)))]
 #[post("/v2/operator/usage-fee-records")]
 pub async fn ingest_usage_fee_records(
     state: Data<AppState>,

@@ -61,6 +61,7 @@ fn contact(field: &str, email: bool, v: Option<&str>) -> Result<Option<String>, 
 #[derive(Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct NewPartnerUser {
+    #[schema(value_type = String, pattern = "^[A-Za-z0-9_.@-]{1,64}$", example = "li.lei@acme")]
     pub user_name: UserName,
     pub display_name: Option<DisplayName>,
     /// 1 to 5 roles.
