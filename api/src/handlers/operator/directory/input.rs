@@ -85,7 +85,7 @@ pub struct PartnerSearchQuery {
     pub account_name: Option<SearchText>,
     pub partner_type: Option<PartnerTypeFilter>,
     /// ISO 3166 alpha-2, e.g. `CN`.
-    #[param(example = "CN")]
+    #[param(example = "CN", pattern = "^[A-Z]{2}$")]
     pub country_code: Option<String>,
     /// Resellers linked to this distributor.
     pub parent_partner_id: Option<PartnerId>,
@@ -99,7 +99,7 @@ pub struct CustomerSearchQuery {
     pub name: Option<SearchText>,
     pub account_name: Option<SearchText>,
     /// ISO 3166 alpha-2, e.g. `CN`.
-    #[param(example = "CN")]
+    #[param(example = "CN", pattern = "^[A-Z]{2}$")]
     pub country_code: Option<String>,
     /// Customers associated with this partner.
     pub partner_id: Option<PartnerId>,
