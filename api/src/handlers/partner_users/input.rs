@@ -110,7 +110,7 @@ impl NewPartnerUser {
 #[serde(deny_unknown_fields)]
 pub struct PartnerUserChanges {
     #[serde(default, deserialize_with = "some")]
-    #[schema(value_type = Option<String>, example = "Han Mei")]
+    #[schema(value_type = Option<String>, example = "Han Mei", min_length = 1, max_length = 128, pattern = "^[^\\u0000-\\u001F\\u007F-\\u009F]*\\S[^\\u0000-\\u001F\\u007F-\\u009F]*$")]
     pub display_name: Option<Option<DisplayName>>,
     #[schema(min_items = 1, max_items = 5)]
     pub roles: Option<Vec<RoleName>>,
