@@ -3,7 +3,6 @@
 use crate::wire::{CustomerId, PartnerId};
 use crate::{text_type, ApiError};
 use domain::directory::KeyPage;
-use domain::identity::CountryCode;
 use domain::paging::{DEFAULT_LIMIT, MAX_LIMIT};
 use serde::Deserialize;
 use utoipa::{IntoParams, ToSchema};
@@ -108,12 +107,17 @@ pub struct CustomerSearchQuery {
     pub customer_id: Option<CustomerId>,
 }
 
-/// A country code as the directory filters it: checked like a partner's own.
+/// A country code as the directory filters it: two upper-case letters (one no partner has
+/// simply matches none).
 pub fn country(c: Option<&String>) -> Result<Option<String>, ApiError> {
     c.map(|c| {
-        CountryCode::parse(c).map(|_| c.clone()).map_err(|_| {
-            ApiError::param("country_code must be an ISO 3166 alpha-2 code such as CN")
-        })
+        if c.len() == 2 && c.bytes().all(|b| b.is_ascii_uppercase()) {
+            Ok(c.clone())
+        } else {
+            Err(ApiError::param(
+                "country_code must be two upper-case letters (ISO 3166 alpha-2) such as CN",
+            ))
+        }
     })
     .transpose()
 }
