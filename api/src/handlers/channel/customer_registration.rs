@@ -8,14 +8,12 @@ use super::sub_customers::{
 };
 use crate::extract::LegacyJson as Json;
 use crate::service::channel::registration::{self as svc, Registered, Registration};
-use crate::wire::rules::{self as fields, nullable};
 use crate::{wire, ApiError, AppState};
 use actix_web::http::StatusCode;
 use actix_web::web::Data;
 use actix_web::{post, HttpResponse};
 use domain::association::FailureReason;
 use serde::Deserialize;
-use utoipa::openapi::schema::{ObjectBuilder, Type};
 use utoipa::openapi::{RefOr, Schema};
 use utoipa::ToSchema;
 use validator::Validate;
@@ -82,18 +80,7 @@ impl Validate for RegisterCustomerReq {
 
 impl utoipa::PartialSchema for RegisterCustomerReq {
     fn schema() -> RefOr<Schema> {
-        fields::with_rules(
-            RegisterCustomerFields::schema(),
-            [fields::required_unless(
-                "mobile_phone",
-                nullable(crate::schemas::strings([""])),
-                "verification_code",
-                ObjectBuilder::new()
-                    .schema_type(Type::String)
-                    .min_length(Some(1))
-                    .build(),
-            )],
-        )
+        super::sub_customers::with_verification_rule(RegisterCustomerFields::schema())
     }
 }
 

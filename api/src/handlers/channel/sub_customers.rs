@@ -90,6 +90,23 @@ pub(crate) fn flag() -> Object {
     nullable(crate::schemas::strings(["true", "false", ""]))
 }
 
+/// `fields` with the rule that a `verification_code` is needed with a `mobile_phone`
+/// (CreateSubCustomer and registration through an invitation share it).
+pub(super) fn with_verification_rule(fields: RefOr<Schema>) -> RefOr<Schema> {
+    fields::with_rules(
+        fields,
+        [fields::required_unless(
+            "mobile_phone",
+            nullable(crate::schemas::strings([""])),
+            "verification_code",
+            ObjectBuilder::new()
+                .schema_type(Type::String)
+                .min_length(Some(1))
+                .build(),
+        )],
+    )
+}
+
 /// The request: a `verification_code` is needed with a `mobile_phone`.
 #[derive(Deserialize)]
 #[serde(transparent)]
@@ -103,18 +120,7 @@ impl Validate for CreateCustomerV2Req {
 
 impl utoipa::PartialSchema for CreateCustomerV2Req {
     fn schema() -> RefOr<Schema> {
-        fields::with_rules(
-            CreateCustomerFields::schema(),
-            [fields::required_unless(
-                "mobile_phone",
-                nullable(crate::schemas::strings([""])),
-                "verification_code",
-                ObjectBuilder::new()
-                    .schema_type(Type::String)
-                    .min_length(Some(1))
-                    .build(),
-            )],
-        )
+        super::sub_customers::with_verification_rule(CreateCustomerFields::schema())
     }
 }
 
