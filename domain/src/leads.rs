@@ -87,36 +87,44 @@ impl fmt::Display for Contact {
     }
 }
 
-/// A phone: optional `+`, then 5–20 digits (spaces and `-` allowed between). Errors never
-/// echo the value.
-pub fn parse_phone(field: &str, s: &str) -> Result<Contact, Violation> {
+/// What a phone must be, in the words of every error about one.
+pub const PHONE_RULE: &str = "must be a phone number: an optional + and 5 to 20 digits";
+/// What an e-mail address must be.
+pub const EMAIL_RULE: &str = "must be an e-mail address";
+
+/// A phone: optional `+`, then 5–20 digits (spaces and `-` allowed between).
+pub fn is_phone(s: &str) -> bool {
     let body = s.strip_prefix('+').unwrap_or(s);
     let digits = body.chars().filter(char::is_ascii_digit).count();
-    let ok = body
-        .chars()
+    body.chars()
         .all(|c| c.is_ascii_digit() || c == ' ' || c == '-')
-        && (5..=20).contains(&digits);
-    if ok {
+        && (5..=20).contains(&digits)
+}
+
+/// An email: `local@domain` in printable ASCII without spaces, the domain holding a dot, at
+/// most 254 characters.
+pub fn is_email(s: &str) -> bool {
+    s.len() <= 254
+        && s.chars().all(|c| c.is_ascii_graphic())
+        && s.split_once('@')
+            .is_some_and(|(l, d)| !l.is_empty() && d.contains('.') && !d.contains('@'))
+}
+
+/// [`is_phone`] as a [`Contact`]. Errors never echo the value.
+pub fn parse_phone(field: &str, s: &str) -> Result<Contact, Violation> {
+    if is_phone(s) {
         Ok(Contact::Phone(s.to_owned()))
     } else {
-        Err(Violation::param(format!(
-            "{field} must be a phone number: an optional + and 5 to 20 digits"
-        )))
+        Err(Violation::param(format!("{field} {PHONE_RULE}")))
     }
 }
 
-/// An email: `local@domain`, at most 254 characters, no spaces. Errors never echo the value.
+/// [`is_email`] as a [`Contact`]. Errors never echo the value.
 pub fn parse_email(field: &str, s: &str) -> Result<Contact, Violation> {
-    let ok = s.len() <= 254
-        && !s.chars().any(|c| c.is_whitespace() || c.is_control())
-        && s.split_once('@')
-            .is_some_and(|(l, d)| !l.is_empty() && d.contains('.') && !d.contains('@'));
-    if ok {
+    if is_email(s) {
         Ok(Contact::Email(s.to_owned()))
     } else {
-        Err(Violation::param(format!(
-            "{field} must be an e-mail address"
-        )))
+        Err(Violation::param(format!("{field} {EMAIL_RULE}")))
     }
 }
 
@@ -207,6 +215,7 @@ mod tests {
         let e = parse_email("email", "secret-name@nowhere").unwrap_err();
         assert!(!e.message.contains("secret-name"));
         assert!(parse_email("email", "a b@example.com").is_err());
+        assert!(parse_email("email", "lì@example.com").is_err());
     }
 
     #[test]

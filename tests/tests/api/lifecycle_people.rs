@@ -64,6 +64,17 @@ both_backends!(
             )
             .await
             .expect(400, "CBC.0100");
+        let bad_phone = admin
+            .client
+            .put(
+                &format!("/v2/partners/users/{id}"),
+                json!({"mobile_phone": "w\u{fd}\u{ea}"}),
+            )
+            .await
+            .expect(400, "CBC.0100");
+        assert!(bad_phone["error_msg"]
+            .as_str()
+            .is_some_and(|m| m.starts_with("mobile_phone: must be a phone number")));
 
         // The last active admin cannot be deactivated nor lose the role.
         admin

@@ -23,10 +23,8 @@ crate::text_type!(
 #[serde(deny_unknown_fields)]
 pub struct PartnerUpdate {
     pub name: Option<PartnerName>,
-    #[schema(example = "ops@acme.example")]
-    pub email: Option<String>,
-    #[schema(example = "+8613800000000")]
-    pub mobile_phone: Option<String>,
+    pub email: Option<wire::EmailAddress>,
+    pub mobile_phone: Option<wire::Phone>,
     /// `1.0` or `2.0`.
     #[schema(example = "2.0")]
     pub marketing_plan_version: Option<String>,
@@ -60,16 +58,10 @@ pub async fn update_partner(
     caller.require_operator()?;
     let id = id.into_inner()?;
     let b = body.into_inner()?;
-    if let Some(e) = &b.email {
-        domain::leads::parse_email("email", e)?;
-    }
-    if let Some(m) = &b.mobile_phone {
-        domain::leads::parse_phone("mobile_phone", m)?;
-    }
     let changes = PartnerChanges {
         name: b.name.map(PartnerName::into_inner),
-        email: b.email.map(Some),
-        mobile_phone: b.mobile_phone.map(Some),
+        email: b.email.map(|e| Some(e.into_inner())),
+        mobile_phone: b.mobile_phone.map(|m| Some(m.into_inner())),
         marketing_plan_version: b
             .marketing_plan_version
             .map(|m| MarketingPlan::parse(&m).map(|p| p.as_str().to_owned()))

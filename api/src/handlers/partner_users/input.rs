@@ -1,7 +1,7 @@
 //! Request bodies of the partner's user management.
 
 use crate::service::people::{Contacts, Update};
-use crate::wire::UserId;
+use crate::wire::{EmailAddress, Phone, UserId};
 use crate::ApiError;
 use domain::identity::Roles;
 use serde::Deserialize;
@@ -37,25 +37,9 @@ impl RoleName {
         }
     }
 }
-crate::text_type!(
-    /// An e-mail address.
-    Email, 3..=254, "li.lei@example.com");
-crate::text_type!(
-    /// A phone: an optional + and 5 to 20 digits.
-    Mobile, 5..=32, "+8613800000000");
 
 fn roles(names: &[RoleName]) -> Result<Roles, ApiError> {
     Ok(Roles::parse(names.iter().map(|r| r.as_str()))?)
-}
-
-fn contact(field: &str, email: bool, v: Option<&str>) -> Result<Option<String>, ApiError> {
-    let Some(v) = v else { return Ok(None) };
-    if email {
-        domain::leads::parse_email(field, v)?;
-    } else {
-        domain::leads::parse_phone(field, v)?;
-    }
-    Ok(Some(v.to_owned()))
 }
 
 #[derive(Deserialize, ToSchema)]
@@ -72,8 +56,8 @@ pub struct NewPartnerUser {
     /// Enables `POST /v2/auth/tokens`; 8–32 characters of three kinds.
     #[schema(value_type = Option<String>, min_length = 8, max_length = 32, example = "Cloud#2024pass")]
     pub password: Option<String>,
-    pub email: Option<Email>,
-    pub mobile_phone: Option<Mobile>,
+    pub email: Option<EmailAddress>,
+    pub mobile_phone: Option<Phone>,
 }
 
 impl NewPartnerUser {
@@ -94,12 +78,8 @@ impl NewPartnerUser {
         Ok((
             roles(&self.roles)?,
             Contacts {
-                email: contact("email", true, self.email.as_ref().map(Email::as_str))?,
-                mobile_phone: contact(
-                    "mobile_phone",
-                    false,
-                    self.mobile_phone.as_ref().map(Mobile::as_str),
-                )?,
+                email: self.email.clone().map(EmailAddress::into_inner),
+                mobile_phone: self.mobile_phone.clone().map(Phone::into_inner),
             },
         ))
     }
@@ -118,11 +98,11 @@ pub struct PartnerUserChanges {
     #[schema(value_type = Option<String>, example = "7c6b5a4f3e2d1c0b9a8f7e6d5c4b3a29")]
     pub supervisor_user_id: Option<Option<UserId>>,
     #[serde(default, deserialize_with = "some")]
-    #[schema(value_type = Option<String>, example = "han.mei@example.com")]
-    pub email: Option<Option<Email>>,
+    #[schema(value_type = Option<EmailAddress>)]
+    pub email: Option<Option<EmailAddress>>,
     #[serde(default, deserialize_with = "some")]
-    #[schema(value_type = Option<String>, example = "+8613800000001")]
-    pub mobile_phone: Option<Option<Mobile>>,
+    #[schema(value_type = Option<Phone>)]
+    pub mobile_phone: Option<Option<Phone>>,
 }
 
 /// A present field (even `null`) is `Some`.
@@ -137,22 +117,12 @@ impl PartnerUserChanges {
         if self.roles.as_ref().is_some_and(|r| r.len() > 5) {
             return Err(ApiError::param("roles: at most 5"));
         }
-        let email = match &self.email {
-            Some(Some(e)) => Some(contact("email", true, Some(e.as_str()))?),
-            Some(None) => Some(None),
-            None => None,
-        };
-        let mobile_phone = match &self.mobile_phone {
-            Some(Some(m)) => Some(contact("mobile_phone", false, Some(m.as_str()))?),
-            Some(None) => Some(None),
-            None => None,
-        };
         Ok(Update {
             display_name: self.display_name.map(|d| d.map(DisplayName::into_inner)),
             roles: self.roles.as_deref().map(roles).transpose()?,
             supervisor_user_id: self.supervisor_user_id.map(|s| s.map(UserId::into_inner)),
-            email,
-            mobile_phone,
+            email: self.email.map(|e| e.map(EmailAddress::into_inner)),
+            mobile_phone: self.mobile_phone.map(|m| m.map(Phone::into_inner)),
         })
     }
 }
