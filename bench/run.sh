@@ -62,7 +62,9 @@ for backend in $BACKENDS; do
     --server-pid "$SERVER_PID" --master-key "$KEY" --profile "$PROFILE" --commit "$COMMIT" --pool-size "$POOL" \
     ${BENCH_SECS:+--secs "$BENCH_SECS"} ${BENCH_ONLY:+--only "$BENCH_ONLY"}
   if [ -n "$PERF_PID" ]; then kill -INT "$PERF_PID"; wait "$PERF_PID" 2>/dev/null || true; PERF_PID=""; fi
+  VERIFY_STARTED=$(date +%s%N)
   "$SERVER_BIN" verify-ledger --database-url "$URL"
+  echo "verify-ledger ($backend): $(( ($(date +%s%N) - VERIFY_STARTED) / 1000000 )) ms"
   kill "$SERVER_PID"; wait "$SERVER_PID" 2>/dev/null || true; SERVER_PID=""
   if [ -n "$DB_NAME" ]; then psql -X -q "$PG/postgres" -c "DROP DATABASE IF EXISTS $DB_NAME WITH (FORCE)" >/dev/null; DB_NAME=""; fi
 done

@@ -1,6 +1,7 @@
 //! `loadgen`: seeds a benchmark data set, measures the database's own ceilings, drives the
 //! server over HTTP with SDK-signed requests, and reports each figure as a ratio to its ceiling.
 
+mod bills;
 mod calibrate;
 mod coupons;
 mod drive;
@@ -59,7 +60,7 @@ pub struct Args {
         default_value = "bench-operator-secret-0000"
     )]
     operator_sk: String,
-    /// Run only these scenarios (comma-separated: p1,p2,p3,p4,p5,p6), e.g. under `perf`.
+    /// Run only these scenarios (comma-separated: p1,p2,p3,p4,p5,p6,p7), e.g. under `perf`.
     #[arg(long, value_delimiter = ',')]
     only: Vec<String>,
 }
@@ -295,6 +296,19 @@ async fn run(a: Args) -> Result<(), String> {
         eprintln!("P6 export …");
         let p6 = scenarios::export(&s, &seeded, a.server_pid).await?;
         r.export(&p6, ledger(db.clone()).await);
+    }
+    if a.wants("p7") {
+        eprintln!("P7 bills: ingest, then a month's sums …");
+        let op = coupons::Operator {
+            ak: a.operator_ak.clone(),
+            sk: a.operator_sk.clone(),
+        };
+        let ingest = bills::ingest(&s, &op, &seeded, &db, if full { 50 } else { 5 }).await?;
+        r.ingest(&ingest, ledger(db.clone()).await);
+        let records = if full { 10_000_000 } else { 100_000 };
+        let month =
+            bills::monthly_sum(&s, &seeded, &db, records, if full { 50 } else { 10 }).await?;
+        r.monthly_sum(&month);
     }
     r.print();
     r.write(&a.out, &a.backend)

@@ -3,7 +3,6 @@
 
 mod audit_log;
 mod auth;
-mod bills_bench;
 mod bills_consumption;
 mod channel_invitations;
 mod channel_managers;

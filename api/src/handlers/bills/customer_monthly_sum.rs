@@ -9,7 +9,6 @@ use crate::wire::{self, PageQuery};
 use crate::{ApiError, AppState};
 use actix_web::web::Data;
 use actix_web::{get, HttpResponse};
-use persistence::repo::consumption::records::Scope;
 use persistence::repo::consumption::sums::SumFilter;
 
 /// The customer's sums of a cycle per service type, resource type and charging mode, with the
@@ -32,8 +31,7 @@ pub async fn show_customer_monthly_sum(
     let (total, rows, totals, currency) = state
         .read(move |conn| {
             let currency = reads::customer_currency(conn, &me)?;
-            let (total, rows, totals) =
-                reads::sums_page(conn, &Scope::Customer(me.clone()), &f, page)?;
+            let (total, rows, totals) = reads::customer_sums_page(conn, &me, &f, page)?;
             Ok::<_, crate::service::Failure>((total, rows, totals, currency))
         })
         .await?;

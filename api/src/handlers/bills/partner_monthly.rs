@@ -49,7 +49,7 @@ pub async fn list_subcustomer_monthly_bills(
                 ..PartnerView::default()
             };
             let (scope, currency) = reads::partner_scope(conn, &user, &view)?;
-            let (total, rows, _) = reads::sums_page(conn, &scope, &f, page)?;
+            let (total, rows) = reads::sums_page(conn, &scope, &f, page)?;
             Ok::<_, crate::service::Failure>((total, rows, currency))
         })
         .await?;
