@@ -3,6 +3,7 @@
 
 pub mod coupon;
 pub mod issue;
+pub mod quota;
 pub mod reclaim;
 pub mod scope;
 pub mod test_coupons;

@@ -4,11 +4,11 @@
 //! expired or used exactly once.
 
 use super::coupons::CouponRow;
-use super::quota_query::Range;
 use crate::schema::{coupons as c, customers};
 use crate::{AnyBackend, DbConnection, StoreError};
 use diesel::prelude::*;
 use domain::payment::COUPON_USABLE;
+use domain::vouchers::quota::TimeRange as Range;
 use domain::vouchers::{COUPON_EXPIRED, COUPON_RECLAIMED, SOURCE_PARTNER, SOURCE_TEST};
 
 #[derive(Debug, Clone, Default)]

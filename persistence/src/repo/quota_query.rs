@@ -5,26 +5,10 @@ use super::quotas::QuotaRow;
 use crate::schema_vouchers::coupon_quotas as q;
 use crate::{AnyBackend, DbConnection, StoreError};
 use diesel::prelude::*;
+use domain::vouchers::quota::Quota;
+pub use domain::vouchers::quota::{QuotaSearch, TimeRange};
 
-/// Exclusive bounds `(after, before)` in unix seconds.
-pub type Range = (Option<i64>, Option<i64>);
-
-#[derive(Debug, Clone, Default)]
-pub struct QuotaFilter {
-    /// The holder of the quotas.
-    pub partner_id: Option<String>,
-    /// The distributor that passed them on.
-    pub granted_by: Option<String>,
-    pub quota_type: Option<i32>,
-    pub ids: Option<Vec<String>>,
-    pub statuses: Option<Vec<i32>>,
-    pub parent_quota_id: Option<String>,
-    pub created: Range,
-    pub effective: Range,
-    pub expires: Range,
-}
-
-fn query(f: &QuotaFilter) -> q::BoxedQuery<'static, AnyBackend> {
+fn query(f: &QuotaSearch) -> q::BoxedQuery<'static, AnyBackend> {
     let mut b = q::table.into_boxed();
     if let Some(p) = &f.partner_id {
         b = b.filter(q::partner_id.eq(p.clone()));
@@ -65,21 +49,24 @@ fn query(f: &QuotaFilter) -> q::BoxedQuery<'static, AnyBackend> {
     b
 }
 
-pub fn count(conn: &mut DbConnection, f: &QuotaFilter) -> Result<i64, StoreError> {
+pub fn count(conn: &mut DbConnection, f: &QuotaSearch) -> Result<i64, StoreError> {
     Ok(query(f).count().get_result(conn)?)
 }
 
 /// Newest first.
 pub fn page(
     conn: &mut DbConnection,
-    f: &QuotaFilter,
+    f: &QuotaSearch,
     offset: i64,
     limit: i64,
-) -> Result<Vec<QuotaRow>, StoreError> {
+) -> Result<Vec<Quota>, StoreError> {
     Ok(query(f)
         .order((q::create_time.desc(), q::id.desc()))
         .offset(offset)
         .limit(limit)
         .select(QuotaRow::as_select())
-        .load(conn)?)
+        .load(conn)?
+        .into_iter()
+        .map(Quota::from)
+        .collect())
 }

@@ -4,6 +4,10 @@
 use crate::schema_vouchers::coupon_quotas as q;
 use crate::{DbConnection, StoreError};
 use diesel::prelude::*;
+use domain::vouchers::issue::QuotaLimits;
+use domain::vouchers::quota::Quota;
+use domain::vouchers::split_list;
+use domain::Money;
 
 #[derive(Debug, Clone, Queryable, Selectable, Insertable)]
 #[diesel(table_name = q)]
@@ -26,6 +30,30 @@ pub struct QuotaRow {
     pub product_ids: Option<String>,
     pub create_time: i64,
     pub last_update_time: i64,
+}
+
+impl From<QuotaRow> for Quota {
+    fn from(q: QuotaRow) -> Self {
+        Quota {
+            limits: QuotaLimits {
+                face_min: q.face_min_cents.map(Money::from_cents),
+                face_max: q.face_max_cents.map(Money::from_cents),
+                cloud_service_types: split_list(q.cloud_service_types.as_deref()),
+                product_ids: split_list(q.product_ids.as_deref()),
+            },
+            id: q.id,
+            partner_id: q.partner_id,
+            parent_quota_id: q.parent_quota_id,
+            quota_type: q.quota_type,
+            quota: Money::from_cents(q.quota_cents),
+            balance: Money::from_cents(q.balance_cents),
+            status: q.status,
+            effective_time: q.effective_time,
+            expire_time: q.expire_time,
+            create_time: q.create_time,
+            last_update_time: q.last_update_time,
+        }
+    }
 }
 
 pub fn insert(conn: &mut DbConnection, row: &QuotaRow) -> Result<(), StoreError> {

@@ -4,16 +4,13 @@ use super::quotas::CouponQuota;
 use super::{distributor, sweep, EmptyParams, READERS};
 use crate::auth::Caller;
 use crate::extract::LegacyQuery as Query;
-use crate::service::acting;
+use crate::service::vouchers::quotas;
 use crate::{wire, ApiError, AppState};
-use actix_web::http::StatusCode;
 use actix_web::web::Data;
 use actix_web::{get, HttpRequest, HttpResponse};
 use domain::paging::Page;
-use persistence::repo::partners;
-use persistence::repo::quota_query::{self, QuotaFilter};
+use domain::vouchers::quota::QuotaSearch;
 use serde::{Deserialize, Serialize};
-use std::collections::HashMap;
 use utoipa::{IntoParams, ToSchema};
 use validator::Validate;
 
@@ -74,53 +71,30 @@ pub async fn list_issued_coupon_quotas(
     let q = query.into_inner()?;
     let page = Page::new(q.offset, q.limit)?;
     let parent = EmptyParams::of(&req).text("parent_quota_id", q.parent_quota_id.clone());
+    let search = QuotaSearch {
+        ids: q.quota_id.filter(|s| !s.is_empty()).map(|s| vec![s]),
+        parent_quota_id: parent,
+        ..QuotaSearch::default()
+    };
+    let reseller = q.indirect_partner_id;
     sweep(&state).await?;
-    let (total, rows, names) = state
-        .read(move |conn| {
-            if let Some(r) = &q.indirect_partner_id {
-                acting::own_reseller(conn, &me, r)?;
-            }
-            let f = QuotaFilter {
-                granted_by: Some(me.clone()),
-                partner_id: q.indirect_partner_id.clone(),
-                ids: q
-                    .quota_id
-                    .clone()
-                    .filter(|s| !s.is_empty())
-                    .map(|s| vec![s]),
-                parent_quota_id: parent.clone(),
-                ..QuotaFilter::default()
-            };
-            let rows = quota_query::page(conn, &f, page.offset, page.limit)?;
-            let mut names = HashMap::new();
-            for r in &rows {
-                if !names.contains_key(&r.partner_id) {
-                    if let Some(p) = partners::find(conn, &r.partner_id)? {
-                        names.insert(p.id.clone(), (p.account_name, p.name));
-                    }
-                }
-            }
-            Ok((quota_query::count(conn, &f)?, rows, names))
-        })
+    let (total, found) = state
+        .read(move |conn| quotas::passed_on(conn, &me, reseller.as_deref(), &search, page))
         .await?;
-    let quotas = rows
-        .iter()
-        .map(|r| {
-            let n = names.get(&r.partner_id);
-            IssuedQuota {
-                quota: CouponQuota::from(r),
-                indirect_partner_id: r.partner_id.clone(),
-                indirect_partner_account_name: n.map(|n| n.0.clone()),
-                indirect_partner_name: n.map(|n| n.1.clone()),
-                parent_quota_id: r.parent_quota_id.clone(),
-            }
-        })
-        .collect();
-    Ok(wire::json(
-        StatusCode::OK,
-        &IssuedQuotaPage {
-            total_count: total,
-            quotas,
-        },
-    ))
+    Ok(wire::ok(&IssuedQuotaPage {
+        total_count: total,
+        quotas: found.iter().map(IssuedQuota::from).collect(),
+    }))
+}
+
+impl From<&quotas::IssuedQuota> for IssuedQuota {
+    fn from(i: &quotas::IssuedQuota) -> Self {
+        IssuedQuota {
+            quota: CouponQuota::from(&i.quota),
+            indirect_partner_id: i.quota.partner_id.clone(),
+            indirect_partner_account_name: i.holder_account_name.clone(),
+            indirect_partner_name: i.holder_name.clone(),
+            parent_quota_id: i.quota.parent_quota_id.clone(),
+        }
+    }
 }

@@ -18,10 +18,8 @@ use crate::auth::{Caller, PartnerUser};
 use crate::service::vouchers::{expiry, ItemFailure};
 use crate::{wire, ApiError, AppState};
 use domain::identity::{PartnerType, Role};
-use domain::vouchers::split_list;
-use domain::Money;
-use persistence::repo::quota_query::Range;
-use persistence::repo::quotas::QuotaRow;
+use domain::vouchers::issue::QuotaLimits;
+use domain::vouchers::quota::TimeRange;
 use serde::Serialize;
 use utoipa::ToSchema;
 
@@ -71,30 +69,28 @@ pub const FACE_VALUE: &str = "FACE_VALUE";
 pub const CLOUD_SERVICE_TYPE: &str = "CLOUD_SERVICE_TYPE";
 pub const PRODUCT_ID: &str = "PRODUCT_ID";
 
-pub fn limit_infos(q: &QuotaRow) -> Vec<QuotaLimitInfo> {
+pub fn limit_infos(l: &QuotaLimits) -> Vec<QuotaLimitInfo> {
     let mut out = Vec::new();
-    if q.face_min_cents.is_some() || q.face_max_cents.is_some() {
-        let yuan = |c: Option<i64>| c.map(|c| Money::from_cents(c).to_string());
+    if l.face_min.is_some() || l.face_max.is_some() {
         out.push(QuotaLimitInfo {
             limit_key: FACE_VALUE,
             limit_values: vec![LimitValue {
-                value1: yuan(q.face_min_cents).unwrap_or_default(),
-                value2: yuan(q.face_max_cents),
+                value1: l.face_min.map(|m| m.to_string()).unwrap_or_default(),
+                value2: l.face_max.map(|m| m.to_string()),
             }],
         });
     }
-    for (key, stored) in [
-        (CLOUD_SERVICE_TYPE, &q.cloud_service_types),
-        (PRODUCT_ID, &q.product_ids),
+    for (key, values) in [
+        (CLOUD_SERVICE_TYPE, &l.cloud_service_types),
+        (PRODUCT_ID, &l.product_ids),
     ] {
-        let values = split_list(stored.as_deref());
         if !values.is_empty() {
             out.push(QuotaLimitInfo {
                 limit_key: key,
                 limit_values: values
-                    .into_iter()
+                    .iter()
                     .map(|v| LimitValue {
-                        value1: v,
+                        value1: v.clone(),
                         value2: None,
                     })
                     .collect(),
@@ -108,7 +104,7 @@ pub fn limit_infos(q: &QuotaRow) -> Vec<QuotaLimitInfo> {
 pub fn range(
     begin: (&str, Option<&String>),
     end: (&str, Option<&String>),
-) -> Result<Range, ApiError> {
+) -> Result<TimeRange, ApiError> {
     let parse =
         |(field, v): (&str, Option<&String>)| v.map(|s| wire::parse_utc(field, s)).transpose();
     Ok((parse(begin)?, parse(end)?))

@@ -1,82 +1,66 @@
 //! ListQuotaCoupons: the coupon quotas the partner (or, for a distributor, one of its
 //! resellers) holds.
 
-use super::{limit_infos, range, sweep, QuotaLimitInfo, READERS};
+use super::{limit_infos, sweep, QuotaLimitInfo, READERS};
 use crate::auth::Caller;
-use crate::extract::LegacyJson as Json;
-use crate::service::vouchers::acting_partner;
-use crate::wire::WireAmount;
-use crate::{wire, ApiError, AppState};
-use actix_web::http::StatusCode;
+use crate::extract::Json;
+use crate::service::vouchers::quotas;
+use crate::wire::{self, Int, Limit, List, Offset, PartnerId, QuotaId, UtcTime, WireAmount};
+use crate::{ApiError, AppState};
 use actix_web::web::Data;
 use actix_web::{post, HttpResponse};
-use domain::paging::Page;
-use domain::Money;
-use persistence::repo::quota_query::{self, QuotaFilter};
-use persistence::repo::quotas::QuotaRow;
+use domain::vouchers::quota::{Quota, QuotaSearch, TimeRange};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
-use validator::Validate;
 
-/// Quota statuses 0 to 6, at most 5 of them.
-fn quota_status_list_schema() -> utoipa::openapi::Array {
-    use utoipa::openapi::schema::{ArrayBuilder, ObjectBuilder, SchemaType, Type};
-    let status = ObjectBuilder::new()
-        .schema_type(SchemaType::Type(Type::Integer))
-        .minimum(Some(0))
-        .maximum(Some(6));
-    ArrayBuilder::new()
-        .items(status)
-        .max_items(Some(5))
-        .examples([serde_json::json!([0])])
-        .build()
-}
+/// A quota status: 0 normal, 3 invalid, 4 adjusting, 5 frozen, 6 reclaimed.
+type QuotaStatus = Int<0, 6>;
 
-#[derive(Deserialize, Validate, ToSchema)]
+#[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
 pub struct QuotaQuery {
     /// Empty or absent: no filter.
-    #[validate(length(max = 50))]
-    #[schema(max_items = 50, example = json!(["0c1d2e3f4a5b46c7d8e9f0a1b2c3d4e5"]))]
-    quota_ids: Option<Vec<String>>,
-    /// 0 normal, 3 invalid, 4 adjusting, 5 frozen (6 reclaimed); empty or absent: no filter.
-    #[validate(length(max = 5))]
-    #[schema(schema_with = quota_status_list_schema)]
-    quota_status_list: Option<Vec<i32>>,
+    quota_ids: Option<List<QuotaId, 0, 50>>,
+    /// Empty or absent: no filter.
+    quota_status_list: Option<List<QuotaStatus, 0, 5>>,
     /// 0 voucher quota (default), 1 cash-coupon quota.
-    #[validate(range(min = 0, max = 1))]
-    #[schema(minimum = 0, maximum = 1, example = 0)]
-    quota_type: Option<i32>,
-    #[validate(length(max = 20))]
-    #[schema(schema_with = crate::schemas::utc_time)]
-    create_time_begin: Option<String>,
-    #[validate(length(max = 20))]
-    #[schema(schema_with = crate::schemas::utc_time)]
-    create_time_end: Option<String>,
-    #[validate(length(max = 20))]
-    #[schema(schema_with = crate::schemas::utc_time)]
-    effective_time_begin: Option<String>,
-    #[validate(length(max = 20))]
-    #[schema(schema_with = crate::schemas::utc_time)]
-    effective_time_end: Option<String>,
-    #[validate(length(max = 20))]
-    #[schema(schema_with = crate::schemas::utc_time)]
-    expire_time_begin: Option<String>,
-    #[validate(length(max = 20))]
-    #[schema(schema_with = crate::schemas::utc_time)]
-    expire_time_end: Option<String>,
-    #[validate(range(min = 0))]
-    #[schema(minimum = 0, example = 0)]
-    offset: Option<i64>,
-    #[validate(range(min = 1, max = 100))]
-    #[schema(minimum = 1, maximum = 100, example = 10)]
-    limit: Option<i64>,
-    #[validate(length(min = 1, max = 64))]
-    #[schema(
-        min_length = 1,
-        max_length = 64,
-        example = "0a1b2c3d4e5f46a7b8c9d0e1f2a3b4c5"
-    )]
-    indirect_partner_id: Option<String>,
+    quota_type: Option<Int<0, 1>>,
+    create_time_begin: Option<UtcTime>,
+    create_time_end: Option<UtcTime>,
+    effective_time_begin: Option<UtcTime>,
+    effective_time_end: Option<UtcTime>,
+    expire_time_begin: Option<UtcTime>,
+    expire_time_end: Option<UtcTime>,
+    offset: Option<Offset>,
+    limit: Option<Limit>,
+    indirect_partner_id: Option<PartnerId>,
+}
+
+/// Strict bounds, each side optional.
+fn between(begin: Option<UtcTime>, end: Option<UtcTime>) -> TimeRange {
+    (begin.map(UtcTime::unix), end.map(UtcTime::unix))
+}
+
+impl QuotaQuery {
+    fn search(&self) -> QuotaSearch {
+        QuotaSearch {
+            quota_type: Some(self.quota_type.map_or(0, Int::get_i32)),
+            ids: self
+                .quota_ids
+                .as_ref()
+                .filter(|v| !v.is_empty())
+                .map(|v| v.iter().map(|i| i.as_str().to_owned()).collect()),
+            statuses: self
+                .quota_status_list
+                .as_ref()
+                .filter(|v| !v.is_empty())
+                .map(|v| v.iter().map(|s| s.get_i32()).collect()),
+            created: between(self.create_time_begin, self.create_time_end),
+            effective: between(self.effective_time_begin, self.effective_time_end),
+            expires: between(self.expire_time_begin, self.expire_time_end),
+            ..QuotaSearch::default()
+        }
+    }
 }
 
 /// One quota (CouponQuotaV2).
@@ -99,21 +83,21 @@ pub struct CouponQuota {
     limit_infos: Vec<QuotaLimitInfo>,
 }
 
-impl From<&QuotaRow> for CouponQuota {
-    fn from(q: &QuotaRow) -> Self {
+impl From<&Quota> for CouponQuota {
+    fn from(q: &Quota) -> Self {
         CouponQuota {
             quota_id: q.id.clone(),
             quota_type: q.quota_type,
             create_time: wire::utc(q.create_time),
             last_update_time: wire::utc(q.last_update_time),
-            quota_value: WireAmount(Money::from_cents(q.quota_cents)),
+            quota_value: WireAmount(q.quota),
             quota_status: q.status,
-            balance: WireAmount(Money::from_cents(q.balance_cents)),
+            balance: WireAmount(q.balance),
             measure_id: 1,
             currency: "CNY",
             effective_time: wire::utc(q.effective_time),
             expire_time: wire::utc(q.expire_time),
-            limit_infos: limit_infos(q),
+            limit_infos: limit_infos(&q.limits),
         }
     }
 }
@@ -134,54 +118,14 @@ pub async fn list_quota_coupons(
 ) -> Result<HttpResponse, ApiError> {
     let me = caller.partner_with(READERS)?.partner_id.clone();
     let q = body.into_inner()?;
-    let page = Page::new(q.offset, q.limit)?;
-    if let Some(s) = q
-        .quota_status_list
-        .iter()
-        .flatten()
-        .find(|s| !(0..=6).contains(*s))
-    {
-        return Err(ApiError::param(format!(
-            "quota_status_list holds an unknown status {s}"
-        )));
-    }
-    let f = QuotaFilter {
-        quota_type: Some(q.quota_type.unwrap_or(0)),
-        ids: q.quota_ids.clone().filter(|v| !v.is_empty()),
-        statuses: q.quota_status_list.clone().filter(|v| !v.is_empty()),
-        created: range(
-            ("create_time_begin", q.create_time_begin.as_ref()),
-            ("create_time_end", q.create_time_end.as_ref()),
-        )?,
-        effective: range(
-            ("effective_time_begin", q.effective_time_begin.as_ref()),
-            ("effective_time_end", q.effective_time_end.as_ref()),
-        )?,
-        expires: range(
-            ("expire_time_begin", q.expire_time_begin.as_ref()),
-            ("expire_time_end", q.expire_time_end.as_ref()),
-        )?,
-        ..QuotaFilter::default()
-    };
+    let (search, page) = (q.search(), wire::page(q.offset, q.limit));
+    let indirect = q.indirect_partner_id.map(PartnerId::into_inner);
     sweep(&state).await?;
-    let (total, rows) = state
-        .read(move |conn| {
-            let p = acting_partner(conn, &me, q.indirect_partner_id.as_deref())?;
-            let f = QuotaFilter {
-                partner_id: Some(p.id),
-                ..f.clone()
-            };
-            Ok((
-                quota_query::count(conn, &f)?,
-                quota_query::page(conn, &f, page.offset, page.limit)?,
-            ))
-        })
+    let (total, found) = state
+        .read(move |conn| quotas::held(conn, &me, indirect.as_deref(), &search, page))
         .await?;
-    Ok(wire::json(
-        StatusCode::OK,
-        &QuotaPage {
-            total_count: total,
-            quotas: rows.iter().map(CouponQuota::from).collect(),
-        },
-    ))
+    Ok(wire::ok(&QuotaPage {
+        total_count: total,
+        quotas: found.iter().map(CouponQuota::from).collect(),
+    }))
 }

@@ -4,6 +4,7 @@
 pub mod expiry;
 pub mod issue;
 pub mod quota_moves;
+pub mod quotas;
 pub mod reclaim;
 pub mod test_coupons;
 
