@@ -28,6 +28,7 @@ const MENUS = {
 const NAV_KEY = { 'my-coupons': 'nav_my_coupons' };
 
 const root = document.getElementById('app');
+let rendering = 0;
 setLang(getLang());
 whenUnauthorized(() => { session.clear(); route(); });
 window.addEventListener('hashchange', route);
@@ -104,10 +105,8 @@ function login() {
     h('header', { class: 'top' }, h('span', { class: 'brand' }, t('title')), langSelect()),
     h('main', { id: 'main', tabindex: '-1', class: 'login' },
       h('h1', {}, t('login')), h('p', {}, t('login_intro')), f, opened));
-  f.inputs.user_name.input.focus();
+  f.fields.user_name.input.focus();
 }
-
-let rendering = 0;
 
 async function route() {
   const run = ++rendering;

@@ -68,9 +68,9 @@ export function form({ fields, submit, onSubmit, extraButtons, label }) {
   const button = h('button', { type: 'submit' }, submit);
   const el = h('form', { novalidate: true, 'aria-label': label || submit },
     h('div', { class: 'fields' }, rows), h('div', { class: 'buttons' }, button, extraButtons || []), status);
-  el.status = status;
-  el.inputs = inputs;
-  el.values = () => values(fields, inputs);
+  el.say = status;
+  el.fields = inputs;
+  el.collect = () => values(fields, inputs);
   el.showError = (err) => showError(el, inputs, status, err);
   el.clearErrors = () => clearErrors(inputs, status);
   el.addEventListener('submit', async (ev) => {
@@ -163,11 +163,11 @@ function showError(el, inputs, status, err) {
   }
   if (unplaced.length || all.length > 1) {
     status.className = 'notice bad';
-    status.replaceChildren(
+    status.replaceChildren(...[
       all.length > 1 ? h('span', {}, `${err.code}: ${err.message}`) : null,
       unplaced.length === 1 && all.length === 1 ? `${unplaced[0].error_code}: ${unplaced[0].error_msg}` : null,
       all.length > 1 ? h('ul', {}, all.map((d) => h('li', {}, `${d.error_code}: ${d.error_msg}`))) : null,
-    );
+    ].filter(Boolean));
     if (!focused) status.focus?.();
   }
 }
@@ -187,7 +187,7 @@ export function pager(limit, load, render) {
         h('span', {}, t('page', { n, m: pages, total })),
         h('button', { type: 'button', disabled: offset + limit >= total, onclick: () => { offset += limit; go(); } }, t('next')))
         : null;
-      box.replaceChildren(render(rows), nav);
+      box.replaceChildren(...[render(rows), nav].filter(Boolean));
     } catch (err) {
       const n = notice();
       n.fail(err);

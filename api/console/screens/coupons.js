@@ -76,7 +76,7 @@ export async function render(main) {
         const e = r.error_details[0];
         f.showError(new ApiError(200, e.error_code, `${e.error_msg} (${e.id})`));
       } else {
-        f.status.ok(t('issued', { id: r.coupon_infos.map((c) => c.coupon_id).join(', ') }));
+        f.say.ok(t('issued', { id: r.coupon_infos.map((c) => c.coupon_id).join(', ') }));
       }
       issued.reload(true);
       records.reload(true);

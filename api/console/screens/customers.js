@@ -32,7 +32,7 @@ export async function render(main) {
       const body = {};
       for (const [k, x] of Object.entries(v)) if (x !== '') body[k] = x;
       const r = await api('POST', '/v2/partners/sub-customers', { body });
-      f.status.ok(t('created_customer', { name: r.domain_name, id: r.domain_id }));
+      f.say.ok(t('created_customer', { name: r.domain_name, id: r.domain_id }));
       f.reset();
       list.reload(true);
     },
@@ -80,7 +80,7 @@ export async function render(main) {
       const body = { association_type: v.association_type };
       for (const k of ['account_name', 'email', 'remark']) if (v[k] !== '') body[k] = v[k];
       const r = await api('POST', '/v2/partners/sub-customers/invitations', { body });
-      f.status.ok(t('invited', { code: r.invitation_code }));
+      f.say.ok(t('invited', { code: r.invitation_code }));
       invitations.reload(true);
     },
   });

@@ -32,7 +32,7 @@ export async function render(main, me) {
       const body = { customer_id: v.customer_id, amount: v.amount };
       const r = await api('POST', '/v2/accounts/partner-accounts/adjust-amount', { body, idem: idemC.key(body) });
       idemC.done();
-      f.status.ok(t('allocated', { id: r.transfer_id }));
+      f.say.ok(t('allocated', { id: r.transfer_id }));
       await after();
     },
   });
@@ -48,7 +48,7 @@ export async function render(main, me) {
       const body = { customer_id: v.customer_id, amount: v.amount };
       const r = await api('POST', '/v2/accounts/partner-accounts/reclaim', { body, idem: idemR.key(body) });
       idemR.done();
-      f.status.ok(t('reclaimed', { id: r.trans_id }));
+      f.say.ok(t('reclaimed', { id: r.trans_id }));
       await after();
     },
   });
@@ -64,7 +64,7 @@ export async function render(main, me) {
       const body = { indirect_partner_id: v.indirect_partner_id, amount: v.amount };
       const r = await api('POST', '/v2/accounts/partner-accounts/indirect-partner-adjust', { body, idem: idemP.key(body) });
       idemP.done();
-      f.status.ok(t('allocated', { id: r.transfer_id }));
+      f.say.ok(t('allocated', { id: r.transfer_id }));
       await after();
     },
   }) : null;

@@ -48,7 +48,7 @@ export async function render(main) {
       },
     });
     rejectBox.replaceChildren(f);
-    f.inputs.reason.input.focus();
+    f.fields.reason.input.focus();
   }
 
   const filter = form({

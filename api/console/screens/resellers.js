@@ -60,7 +60,7 @@ export async function render(main, me) {
       const body = { account_name: v.account_name };
       if (v.remark) body.remark = v.remark;
       const r = await api('POST', '/v2/partners/indirect-partners/invitations', { body });
-      f.status.ok(t('reseller_invited', { id: r.invitation_id }));
+      f.say.ok(t('reseller_invited', { id: r.invitation_id }));
       invitations.reload(true);
     },
   });

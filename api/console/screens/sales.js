@@ -52,13 +52,13 @@ export async function opportunities(main) {
     extraButtons: [
       button(t('check'), async () => {
         f.clearErrors();
-        try { showRules(await api('POST', '/v2/partners/po-opportunities/check', { body: poBody(f.values()) })); } catch (err) { f.showError(err); }
+        try { showRules(await api('POST', '/v2/partners/po-opportunities/check', { body: poBody(f.collect()) })); } catch (err) { f.showError(err); }
       }, { class: 'secondary' }),
       button(t('save_draft'), async () => {
         f.clearErrors();
         try {
-          const r = await api('POST', '/v2/partners/po-opportunities', { body: { ...poBody(f.values()), submit: false } });
-          f.status.ok(t('po_draft', { id: r.opportunity_id }));
+          const r = await api('POST', '/v2/partners/po-opportunities', { body: { ...poBody(f.collect()), submit: false } });
+          f.say.ok(t('po_draft', { id: r.opportunity_id }));
           list.reload(true);
         } catch (err) { f.showError(err); }
       }, { class: 'secondary' }),
@@ -66,7 +66,7 @@ export async function opportunities(main) {
     onSubmit: async (v, form_) => {
       rules.replaceChildren();
       const r = await api('POST', '/v2/partners/po-opportunities', { body: { ...poBody(v), submit: true } });
-      form_.status.ok(t('po_submitted', { id: r.opportunity_id, status: r.review_status }));
+      form_.say.ok(t('po_submitted', { id: r.opportunity_id, status: r.review_status }));
       list.reload(true);
     },
   });
