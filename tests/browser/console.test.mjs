@@ -176,6 +176,13 @@ test('invite a reseller, the reseller accepts, the distributor lists it', async 
   await dist.getByRole('navigation').waitFor();
   await go(dist, 'Resellers');
   await region(dist, 'Resellers').getByText('console-reseller', { exact: true }).waitFor();
+  // Assign an account manager (S1): the list names it.
+  const assign = region(dist, 'Assign an account manager');
+  await choose(assign.getByLabel(/^Reseller/), 'console-reseller');
+  await choose(assign.getByLabel(/^Account manager/), 'demo-dist-manager');
+  await assign.getByRole('button', { name: 'Assign an account manager' }).click();
+  await assign.getByText('Done.').waitFor();
+  await region(dist, 'Resellers').locator('tr', { hasText: 'console-reseller' }).getByText('demo-dist-manager').waitFor();
   await dist.context().close();
   await res.context().close();
   noErrors();
@@ -216,6 +223,7 @@ test('the customer pays its order with a coupon', async () => {
   const orders = region(page, 'Orders');
   await orders.getByRole('button', { name: 'Pay CSDEMO000000000000000001', exact: true }).click();
   const pay = region(page, 'Pay order CSDEMO000000000000000001');
+  assert.ok(await pay.getByLabel('No discount').isChecked(), 'no discount unless chosen');
   await pay.getByLabel(new RegExp(coupon)).check();
   await pay.getByRole('button', { name: /^Pay / }).click();
   await orders.getByText('Order CSDEMO000000000000000001 paid.').waitFor();

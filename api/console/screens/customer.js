@@ -49,7 +49,10 @@ export async function orders(main) {
   ], rows));
 
   async function showPay(o) {
-    const r = await api('GET', '/v2/orders/customer-orders/order-coupons', { query: { order_id: o.order_id } });
+    const [r, d] = await Promise.all([
+      api('GET', '/v2/orders/customer-orders/order-coupons', { query: { order_id: o.order_id } }),
+      api('GET', '/v2/orders/customer-orders/order-discounts', { query: { order_id: o.order_id } }),
+    ]);
     const usable = r.user_coupons.filter((c) => PAY_TYPE[c.coupon_type]);
     const idem = idempotency();
     const boxes = usable.map((c) => {
@@ -69,6 +72,11 @@ export async function orders(main) {
           .map((i) => ({ id: i.value, type: Number(i.dataset.type) }));
         const body = { order_id: o.order_id };
         if (chosen.length) { body.use_coupon = 'YES'; body.coupon_infos = chosen; }
+        const disc = discounts.querySelector('input:checked');
+        if (disc && disc.value) {
+          body.use_discount = 'YES';
+          body.discount_infos = [{ id: disc.value, type: Number(disc.dataset.type) }];
+        }
         await api('POST', '/v3/orders/customer-orders/pay', { body, idem: idem.key(body) });
         idem.done();
         st.ok(t('paid', { id: o.order_id }));
@@ -78,7 +86,16 @@ export async function orders(main) {
     });
     const group = h('fieldset', {}, h('legend', {}, t('use_coupons')),
       boxes.length ? boxes : h('p', {}, t('no_coupons')));
-    f.querySelector('.fields').append(group);
+    const radio = (value, type, label) => {
+      const id = `discount-${value || 'none'}`;
+      return h('div', { class: 'check' },
+        h('input', { type: 'radio', id, name: 'discount', value, 'data-type': type, checked: !value }),
+        h('label', { for: id }, label));
+    };
+    const discounts = h('fieldset', {}, h('legend', {}, t('use_discount')),
+      radio('', '', t('no_discount')),
+      d.discounts.map((x) => radio(x.discount_id, x.discount_type, `${t(`dt_${x.discount_type}`)} · ${x.discount_value}`)));
+    f.querySelector('.fields').append(group, discounts);
     payBox.replaceChildren(section(t('pay_order', { id: o.order_id }), f));
     (group.querySelector('input') || f.querySelector('button')).focus();
   }

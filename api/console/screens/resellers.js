@@ -46,7 +46,11 @@ export async function render(main, me) {
     { label: t('name'), key: 'name' },
     { label: t('account_name'), key: 'account_name' },
     { label: t('indirect_partner_id'), cell: (p) => h('code', {}, p.indirect_partner_id) },
-    { label: t('account_manager'), cell: (p) => p.account_manager_name || p.account_manager_id || '' },
+    {
+      label: t('account_manager'),
+      cell: (p) => (p.account_manager_name && p.account_manager_name !== p.account_manager_id
+        ? `${p.account_manager_name} (${p.account_manager_id})` : p.account_manager_id || ''),
+    },
     { label: t('associated_on'), cell: (p) => time(p.associated_on) },
   ], rows));
   const invite = form({
@@ -64,5 +68,31 @@ export async function render(main, me) {
       invitations.reload(true);
     },
   });
-  main.append(section(t('resellers'), list), section(t('invite_reseller'), invite), section(t('invitations'), st, invitations));
+  let managers = [];
+  let linked = [];
+  try {
+    const [u, r] = await Promise.all([
+      api('GET', '/v2/partners/users'),
+      api('POST', '/v2/partners/indirect-partners/query', { body: { limit: 100 } }),
+    ]);
+    managers = u.users.filter((x) => x.roles.includes('account_manager') && x.status === 'ACTIVE')
+      .map((x) => [x.user_name, x.display_name ? `${x.display_name} (${x.user_name})` : x.user_name]);
+    linked = r.indirect_partners.map((p) => [p.indirect_partner_id, `${p.name} (${p.account_name})`]);
+  } catch { /* only admins list users: the form stays empty */ }
+  const assign = form({
+    label: t('assign_manager'),
+    submit: t('assign_manager'),
+    fields: [
+      { name: 'indirect_partner_id', label: t('reseller'), required: true, options: [['', '—'], ...linked] },
+      { name: 'account_manager_id', label: t('account_manager'), required: true, options: [['', '—'], ...managers] },
+    ],
+    onSubmit: async (v, f) => {
+      await api('PUT', `/v2/partners/indirect-partners/${encodeURIComponent(v.indirect_partner_id)}/account-manager`,
+        { body: { account_manager_id: v.account_manager_id } });
+      f.say.ok(t('done'));
+      list.reload();
+    },
+  });
+  main.append(section(t('resellers'), list), h('div', { class: 'grid' }, section(t('invite_reseller'), invite),
+    section(t('assign_manager'), assign)), section(t('invitations'), st, invitations));
 }
