@@ -9,6 +9,10 @@ cd "$(dirname "$0")"
 if ! command -v chromium >/dev/null 2>&1; then
   apt-get update -qq && apt-get install -y -qq chromium >/dev/null
 fi
+# A CJK font, so the zh-CN screenshots show text rather than empty boxes.
+if ! fc-list :lang=zh 2>/dev/null | grep -q .; then
+  apt-get update -qq && apt-get install -y -qq fonts-wqy-microhei >/dev/null
+fi
 if ! command -v npm >/dev/null 2>&1; then
   apt-get update -qq && apt-get install -y -qq nodejs npm >/dev/null
 fi
