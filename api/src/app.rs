@@ -108,6 +108,7 @@ pub fn build_app(
         .configure(routes::register)
         .split_for_parts();
     app.service(docs_page(&doc))
+        .configure(crate::console::register)
         .route(
             "/docs",
             web::get().to(|| async {

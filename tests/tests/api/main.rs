@@ -7,6 +7,7 @@ mod bills_consumption;
 mod channel_invitations;
 mod channel_managers;
 mod channel_race;
+mod console_page;
 mod customer_invitations;
 mod customer_invitations_access;
 mod customer_registrations;
