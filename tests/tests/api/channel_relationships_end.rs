@@ -122,7 +122,10 @@ both_backends!(
             .post(&unbind(r.id()), why())
             .await
             .expect(404, "CBC.99100002");
-        let listed = d.client().get("/v2/partners/indirect-partners", &[]).await;
+        let listed = d
+            .client()
+            .post("/v2/partners/indirect-partners/query", json!({}))
+            .await;
         assert_eq!(listed.status, 200, "{}", listed.text);
         assert!(!listed.text.contains(r.id()), "{}", listed.text);
 
