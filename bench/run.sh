@@ -15,7 +15,9 @@ PG="${BENCH_PG_URL:-postgres://postgres@127.0.0.1:5432}"
 POOL="${BENCH_POOL_SIZE:-12}"
 WORK="$(mktemp -d)"
 SERVER_PID=""
+PLAIN_PID=""
 cleanup() {
+  [ -n "$PLAIN_PID" ] && kill "$PLAIN_PID" 2>/dev/null && wait "$PLAIN_PID" 2>/dev/null
   [ -n "$SERVER_PID" ] && kill "$SERVER_PID" 2>/dev/null && wait "$SERVER_PID" 2>/dev/null
   [ -n "${DB_NAME:-}" ] && psql -X -q "$PG/postgres" -c "DROP DATABASE IF EXISTS $DB_NAME WITH (FORCE)" >/dev/null 2>&1
   rm -rf "$WORK"
@@ -53,6 +55,19 @@ for backend in $BACKENDS; do
   SERVER_PID=$!
   for _ in $(seq 1 100); do curl -fsS "http://127.0.0.1:$PORT/readyz" >/dev/null 2>&1 && break; sleep 0.2; done
   curl -fsS "http://127.0.0.1:$PORT/readyz" >/dev/null || { cat "$WORK/server-$backend.log"; exit 1; }
+  # P2 also runs against a second server of the same binary on the same database that writes
+  # no audit events (--bench-without-audit), to report what the audit log costs PayOrders.
+  PLAIN=()
+  if [ -z "${BENCH_ONLY:-}" ] || [[ ",${BENCH_ONLY,,}," == *",p2,"* ]]; then
+    PLAIN_PORT="$(free_port)"
+    BSS_MASTER_KEY="$KEY" BSS_OPERATOR_AK=BENCHOPERATOR BSS_OPERATOR_SK=bench-operator-secret-0000 \
+      BSS_RATE_LIMIT=1000000 BSS_POOL_SIZE="$POOL" RUST_LOG=warn BSS_BENCH_WITHOUT_AUDIT=1 \
+      "$SERVER_BIN" serve --listen "127.0.0.1:$PLAIN_PORT" --database-url "$URL" > "$WORK/server-plain-$backend.log" 2>&1 &
+    PLAIN_PID=$!
+    for _ in $(seq 1 100); do curl -fsS "http://127.0.0.1:$PLAIN_PORT/readyz" >/dev/null 2>&1 && break; sleep 0.2; done
+    curl -fsS "http://127.0.0.1:$PLAIN_PORT/readyz" >/dev/null || { cat "$WORK/server-plain-$backend.log"; exit 1; }
+    PLAIN=(--server-without-audit "http://127.0.0.1:$PLAIN_PORT" --server-without-audit-pid "$PLAIN_PID")
+  fi
   PERF_PID=""
   if [ -n "${BENCH_PERF:-}" ]; then
     perf record -q -F 499 ${BENCH_PERF_ARGS:-} -p "$SERVER_PID" -o "$BENCH_PERF-$backend.data" 2>/dev/null &
@@ -60,11 +75,12 @@ for backend in $BACKENDS; do
   fi
   $BIN/loadgen --backend "$backend" --database-url "$URL" --server "http://127.0.0.1:$PORT" \
     --server-pid "$SERVER_PID" --master-key "$KEY" --profile "$PROFILE" --commit "$COMMIT" --pool-size "$POOL" \
-    ${BENCH_SECS:+--secs "$BENCH_SECS"} ${BENCH_ONLY:+--only "$BENCH_ONLY"}
+    ${BENCH_SECS:+--secs "$BENCH_SECS"} ${BENCH_ONLY:+--only "$BENCH_ONLY"} "${PLAIN[@]}"
   if [ -n "$PERF_PID" ]; then kill -INT "$PERF_PID"; wait "$PERF_PID" 2>/dev/null || true; PERF_PID=""; fi
   VERIFY_STARTED=$(date +%s%N)
   "$SERVER_BIN" verify-ledger --database-url "$URL"
   echo "verify-ledger ($backend): $(( ($(date +%s%N) - VERIFY_STARTED) / 1000000 )) ms"
+  if [ -n "$PLAIN_PID" ]; then kill "$PLAIN_PID"; wait "$PLAIN_PID" 2>/dev/null || true; PLAIN_PID=""; fi
   kill "$SERVER_PID"; wait "$SERVER_PID" 2>/dev/null || true; SERVER_PID=""
   if [ -n "$DB_NAME" ]; then psql -X -q "$PG/postgres" -c "DROP DATABASE IF EXISTS $DB_NAME WITH (FORCE)" >/dev/null; DB_NAME=""; fi
 done

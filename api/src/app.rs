@@ -95,7 +95,11 @@ pub fn build_app(
     >,
 > {
     let table = Data::new(RouteTable::from_doc(&doc));
-    let operations = Data::new(crate::audit::Operations::from_doc(&doc));
+    let operations = Data::new(if state.config.audit {
+        crate::audit::Operations::from_doc(&doc)
+    } else {
+        crate::audit::Operations::none()
+    });
     let (app, _) = App::new()
         .into_utoipa_app()
         .app_data(state)

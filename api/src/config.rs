@@ -32,6 +32,9 @@ pub struct ApiConfig {
     pub redis_url: Option<String>,
     /// Prefix of this deployment's Redis keys.
     pub redis_prefix: String,
+    /// Whether state-changing requests write audit events. Only `bench/` turns it off, to
+    /// measure what the audit log costs (`--bench-without-audit`); never in service.
+    pub audit: bool,
 }
 
 impl Default for ApiConfig {
@@ -51,6 +54,7 @@ impl Default for ApiConfig {
             credential_cache_secs: 30,
             redis_url: None,
             redis_prefix: "partner-bss".to_owned(),
+            audit: true,
         }
     }
 }

@@ -19,6 +19,10 @@ pub const APIGW_TOO_LARGE: &str = "APIGW.0201";
 
 /// Credential and people lifecycle (#20).
 pub use crate::lifecycle::codes::*;
+/// Payouts decided by the operator (#20, S14).
+pub use crate::programs::payout::codes::*;
+/// Relationships end (#20).
+pub use crate::relationships::codes::*;
 
 pub const NO_PERMISSION_CUSTOMER: &str = "CBC.99000000";
 pub const NOT_SUB_CUSTOMER: &str = "CBC.99000035";

@@ -23,6 +23,7 @@ pub mod payment;
 mod payment_tests;
 pub mod period;
 pub mod programs;
+pub mod relationships;
 pub mod sub_customer;
 pub mod text;
 pub mod verification;

@@ -41,3 +41,16 @@ diesel::table! {
         hash -> Text,
     }
 }
+
+diesel::table! {
+    link_ends (partner_id, id) {
+        partner_id -> Text,
+        id -> Text,
+        kind -> Text,
+        counterpart_id -> Text,
+        association_type -> Nullable<Text>,
+        linked_at -> Nullable<BigInt>,
+        ended_at -> BigInt,
+        reason -> Text,
+    }
+}

@@ -114,6 +114,12 @@ diesel::table! {
         business_info_id -> Text,
         status -> Text,
         applied_at -> BigInt,
+        bank_reference -> Nullable<Text>,
+        paid_cents -> Nullable<BigInt>,
+        paid_currency -> Nullable<Text>,
+        reason_codes -> Nullable<Text>,
+        reason -> Nullable<Text>,
+        decided_at -> Nullable<BigInt>,
     }
 }
 

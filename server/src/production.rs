@@ -30,12 +30,20 @@ pub struct ProductionArgs {
     /// On SIGTERM, after draining: longest wait for requests in flight before exiting.
     #[arg(long, env = "BSS_SHUTDOWN_TIMEOUT_SECS", default_value_t = 30)]
     pub shutdown_timeout_secs: u64,
+    /// Benchmarks only: write no audit events, to measure what the audit log costs
+    /// (bench/README.md). Never in service: changes would then say nobody's name.
+    #[arg(long, env = "BSS_BENCH_WITHOUT_AUDIT", action = clap::ArgAction::SetTrue, value_parser = clap::builder::BoolishValueParser::new(), hide = true)]
+    pub bench_without_audit: bool,
 }
 
 impl ProductionArgs {
     pub fn apply(&self, config: &mut ApiConfig) {
         config.redis_url = self.redis_url.clone().filter(|u| !u.trim().is_empty());
         config.redis_prefix = self.redis_prefix.clone();
+        if self.bench_without_audit {
+            config.audit = false;
+            tracing::warn!("BENCH ONLY: audit events are not written (--bench-without-audit)");
+        }
     }
 }
 

@@ -44,6 +44,15 @@ impl Operations {
         Operations { ids, defs }
     }
 
+    /// No audited operation at all: requests run without an audit context and write no
+    /// event (the bench's comparison only, `ApiConfig::audit`).
+    pub fn none() -> Self {
+        Operations {
+            ids: OperationMap::new(),
+            defs: Vec::new(),
+        }
+    }
+
     /// The operation and the ids its path names, for a concrete path.
     fn find(&self, method: &str, path: &str) -> Option<(String, Vec<String>)> {
         // A path without parameters is its own pattern: no matching needed (PayOrders).

@@ -25,11 +25,12 @@ pub struct Outcome {
     pub loadgen_cpu_ms_per_op: f64,
 }
 
-static SERVER_PID: std::sync::OnceLock<u32> = std::sync::OnceLock::new();
+static SERVER_PID: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(0);
 
-/// Names the server process whose CPU time the drivers sample.
+/// Names the server process whose CPU time the drivers sample (the P2 audit comparison
+/// switches between two servers).
 pub fn watch_server(pid: u32) {
-    let _ = SERVER_PID.set(pid);
+    SERVER_PID.store(pid, std::sync::atomic::Ordering::Relaxed);
 }
 
 /// utime + stime of a process in milliseconds (Linux `/proc/<pid>/stat`, 100 ticks/s).
@@ -50,7 +51,10 @@ struct Cpu(f64, f64);
 
 impl Cpu {
     fn now() -> Cpu {
-        let server = SERVER_PID.get().map_or(0.0, |p| cpu_ms(&p.to_string()));
+        let server = match SERVER_PID.load(std::sync::atomic::Ordering::Relaxed) {
+            0 => 0.0,
+            p => cpu_ms(&p.to_string()),
+        };
         Cpu(server, cpu_ms("self"))
     }
 

@@ -1,6 +1,7 @@
 //! `loadgen`: seeds a benchmark data set, measures the database's own ceilings, drives the
 //! server over HTTP with SDK-signed requests, and reports each figure as a ratio to its ceiling.
 
+mod audit_cost;
 mod bills;
 mod calibrate;
 mod coupons;
@@ -63,6 +64,12 @@ pub struct Args {
     /// Run only these scenarios (comma-separated: p1,p2,p3,p4,p5,p6,p7), e.g. under `perf`.
     #[arg(long, value_delimiter = ',')]
     only: Vec<String>,
+    /// A second server on the same database started with `--bench-without-audit`: P2 then
+    /// also compares PayOrders with and without audit events (bench/README.md).
+    #[arg(long)]
+    server_without_audit: Option<String>,
+    #[arg(long, default_value_t = 0)]
+    server_without_audit_pid: u32,
 }
 
 impl Args {
@@ -101,6 +108,7 @@ async fn run(a: Args) -> Result<(), String> {
             customers: 10_000,
             orders: 100_000,
             hot_orders: 30_000,
+            audit_orders: 40_000,
             ledger_rows: 1_000_000,
         }
     } else {
@@ -108,6 +116,7 @@ async fn run(a: Args) -> Result<(), String> {
             customers: 200,
             orders: 2_000,
             hot_orders: 1_000,
+            audit_orders: 4_000,
             ledger_rows: 20_000,
         }
     };
@@ -128,6 +137,7 @@ async fn run(a: Args) -> Result<(), String> {
             sizes.customers,
             sizes.orders,
             sizes.hot_orders,
+            sizes.audit_orders,
             sizes.ledger_rows,
         ),
     );
@@ -139,7 +149,8 @@ async fn run(a: Args) -> Result<(), String> {
                 customers: sizes2.0,
                 orders: sizes2.1,
                 hot_orders: sizes2.2,
-                ledger_rows: sizes2.3,
+                audit_orders: sizes2.3,
+                ledger_rows: sizes2.4,
             },
             now,
         )
@@ -237,6 +248,20 @@ async fn run(a: Args) -> Result<(), String> {
             0.0,
             ledger(db.clone()).await,
         );
+        if let Some(url) = &a.server_without_audit {
+            eprintln!("P2 PayOrders with and without audit events …");
+            let on = audit_cost::Side {
+                signer: s.clone(),
+                pid: a.server_pid,
+            };
+            let off = audit_cost::Side {
+                signer: http::Signer::new(url),
+                pid: a.server_without_audit_pid,
+            };
+            let round = (secs as f64 / 2.0).max(1.0);
+            let (with, without) = audit_cost::run(&on, &off, &seeded, c, round).await;
+            r.audit_cost(&with, &without, ledger(db.clone()).await);
+        }
     }
     if a.wants("p3") {
         eprintln!("P3 hot customer and partner on behalf …");

@@ -110,6 +110,35 @@ impl Report {
         }
     }
 
+    /// P2 with audit events against the same load without them: the audit log may cost
+    /// PayOrders less than 10 % of its throughput.
+    pub fn audit_cost(&mut self, with: &Outcome, without: &Outcome, ledger_ok: bool) {
+        let ratio = with.per_sec / without.per_sec.max(1e-9);
+        let errors = with.errors + without.errors;
+        self.rows.push(Row {
+            figure: "P2 PayOrders with audit events vs without (paid/s)".into(),
+            value: with.per_sec,
+            ceiling_name: "P2 without audit".into(),
+            ceiling: without.per_sec,
+            ratio,
+            target: "≥ 0.9 × without audit, 0 errors".into(),
+            met: ratio >= 0.9 && errors == 0 && ledger_ok,
+            p50_ms: with.p50_ms,
+            p99_ms: with.p99_ms,
+            errors,
+            ledger_ok,
+            server_cpu_ms: with.server_cpu_ms_per_op,
+            loadgen_cpu_ms: with.loadgen_cpu_ms_per_op,
+        });
+        eprintln!(
+            "  audit cost: {:.0} paid/s with events ({:.3} server CPU ms each), {:.0} without ({:.3} ms): ratio {ratio:.3}",
+            with.per_sec, with.server_cpu_ms_per_op, without.per_sec, without.server_cpu_ms_per_op
+        );
+        for s in with.samples.iter().chain(&without.samples) {
+            eprintln!("  error sample: {s}");
+        }
+    }
+
     /// P4: issued/s against L_hot; "ledger" also means no over-issue on either quota.
     pub fn issuing(&mut self, p: &Issuing, ledger_ok: bool) {
         let c = self.ceilings.l_hot.per_sec;

@@ -25,6 +25,8 @@ pub struct Seeded {
     /// Pending orders: (customer index, order id).
     pub orders: Vec<(usize, String)>,
     pub hot_orders: Vec<String>,
+    /// Orders of many customers kept for the audit-cost comparison of P2.
+    pub audit_orders: Vec<(usize, String)>,
     /// Orders waiting for the partner to pay (S19).
     pub agent_orders: Vec<String>,
     pub ledger_rows: i64,
@@ -34,6 +36,7 @@ pub struct Sizes {
     pub customers: usize,
     pub orders: usize,
     pub hot_orders: usize,
+    pub audit_orders: usize,
     pub ledger_rows: i64,
 }
 
@@ -210,6 +213,9 @@ pub fn run(db: &Db, vault: &Vault, sizes: &Sizes, now: i64) -> Result<Seeded, Fa
     for i in 0..sizes.orders {
         rows.push((i % n, format!("CSB{}", ids::new_id().to_uppercase())));
     }
+    for i in 0..sizes.audit_orders {
+        rows.push((i % n, format!("CSQ{}", ids::new_id().to_uppercase())));
+    }
     for i in 0..sizes.hot_orders {
         rows.push((
             0,
@@ -255,10 +261,9 @@ pub fn run(db: &Db, vault: &Vault, sizes: &Sizes, now: i64) -> Result<Seeded, Fa
         Ok::<_, api::service::Failure>(())
     })?;
     out.orders = rows[..sizes.orders].to_vec();
-    out.hot_orders = rows[sizes.orders..]
-        .iter()
-        .map(|(_, id)| id.clone())
-        .collect();
+    let hot_from = sizes.orders + sizes.audit_orders;
+    out.audit_orders = rows[sizes.orders..hot_from].to_vec();
+    out.hot_orders = rows[hot_from..].iter().map(|(_, id)| id.clone()).collect();
     out.agent_orders = agent.into_iter().map(|(_, id)| id).collect();
     seed_ledger(db, &partner.id, sizes.ledger_rows, now)?;
     out.ledger_rows = sizes.ledger_rows;

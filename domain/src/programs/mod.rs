@@ -11,6 +11,7 @@ pub mod codes;
 pub mod fh;
 pub mod labels;
 pub mod paths;
+pub mod payout;
 pub mod personnel;
 pub mod review;
 pub mod subsidy;

@@ -28,6 +28,7 @@ pub mod quota_query;
 pub mod quota_records;
 pub mod quotas;
 pub mod refunds;
+pub mod relationships;
 pub mod reseller_invitations;
 mod rows;
 pub mod sub_customers;

@@ -563,3 +563,23 @@ pub fn applied_discount_types(
         })
         .collect()
 }
+
+/// Rejects every payment request the customer's pending orders still make to `partner_id`
+/// (the association ends); returns how many.
+pub fn reject_agent_requests(
+    conn: &mut DbConnection,
+    customer_id: &str,
+    partner_id: &str,
+    reason: &str,
+) -> Result<usize, StoreError> {
+    Ok(diesel::update(orders::table)
+        .filter(orders::customer_id.eq(customer_id))
+        .filter(orders::partner_id.eq(partner_id))
+        .filter(orders::status.eq(coded::int(OrderStatus::PendingPayment)))
+        .filter(orders::agent_pay_status.eq(coded::text(AgentPayStatus::Pending)))
+        .set((
+            orders::agent_pay_status.eq(coded::text(AgentPayStatus::Rejected)),
+            orders::agent_pay_reason.eq(reason),
+        ))
+        .execute(conn)?)
+}

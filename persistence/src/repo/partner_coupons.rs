@@ -202,3 +202,19 @@ pub fn associations(
         .map(|(id, t)| (id, t.unwrap_or_default()))
         .collect())
 }
+
+/// Usable coupons `partner_id` issued from its quotas to `customer_id`, in id order.
+pub fn usable_issued_to(
+    conn: &mut DbConnection,
+    partner_id: &str,
+    customer_id: &str,
+) -> Result<Vec<CouponRow>, StoreError> {
+    Ok(c::table
+        .filter(c::partner_id.eq(partner_id))
+        .filter(c::customer_id.eq(customer_id))
+        .filter(c::source.eq(SOURCE_PARTNER))
+        .filter(c::status.eq(COUPON_USABLE))
+        .order(c::id.asc())
+        .select(CouponRow::as_select())
+        .load(conn)?)
+}

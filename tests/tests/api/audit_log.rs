@@ -371,3 +371,101 @@ both_backends!(
         );
     }
 );
+
+// The ends of relationships and the payout decisions (#20): one event each, naming the
+// operation, the actor and the target; a refusal with blockers leaves none.
+both_backends!(
+    ends_and_payout_decisions_leave_one_event_each,
+    |srv: TestServer| async move {
+        use tests::channel::{link_to, org};
+        use tests::fixtures_programs::{certified_business_info, incentive};
+        let d = org(&srv, "DISTRIBUTOR").await;
+        let r = org(&srv, "RESELLER").await;
+        link_to(&srv, &d.party, &r.party).await;
+        tests::fixtures::recharge(&srv, &d.party, "5").await;
+        d.client()
+            .post(
+                "/v2/accounts/partner-accounts/indirect-partner-adjust",
+                json!({"indirect_partner_id": r.id(), "amount": 5}),
+            )
+            .await
+            .expect(200, "");
+        let unbind = format!("/v2/partners/indirect-partners/{}/unbind", r.id());
+        let n = count(&srv).await;
+        d.client()
+            .post(&unbind, json!({"reason": "ended"}))
+            .await
+            .expect(400, "CBC.99100210");
+        assert_eq!(count(&srv).await, n);
+        d.client()
+            .post(
+                "/v2/accounts/partner-accounts/indirect-partner-reclaim",
+                json!({"indirect_partner_id": r.id(), "amount": 5}),
+            )
+            .await
+            .expect(200, "");
+        let n = count(&srv).await;
+        d.client()
+            .post(&unbind, json!({"reason": "ended"}))
+            .await
+            .expect(204, "");
+        assert_eq!(count(&srv).await, n + 1);
+        let e = last(&srv).await;
+        assert_eq!(e.operation_id, "unbind_indirect_partner");
+        assert_eq!(e.actor_partner_id.as_deref(), Some(d.id()));
+        assert!(e.target_ids.contains(r.id()), "{}", e.target_ids);
+
+        let c = tests::fixtures::sub_customer(&srv, &d.party, "1").await;
+        d.client()
+            .post(
+                &format!("/v2/partners/sub-customers/{}/disassociate", c.id),
+                json!({"reason": "ended"}),
+            )
+            .await
+            .expect(204, "");
+        let e = last(&srv).await;
+        assert_eq!(e.operation_id, "disassociate_sub_customer");
+        assert!(e.target_ids.contains(&c.id), "{}", e.target_ids);
+
+        let p = partner(&srv, "SOLUTION_PROVIDER").await;
+        let fin = user(&srv, &p, &["finance"]).await.client;
+        certified_business_info(&srv, &fin).await;
+        for (action, body) in [
+            (
+                "pay",
+                json!({"bank_reference": "BOC-9", "paid_amount": "3", "currency": "CNY"}),
+            ),
+            ("reject", json!({"reason_codes": ["BANK_ACCOUNT_CLOSED"]})),
+        ] {
+            let inc = incentive(&srv, &p, "3").await;
+            let id = fin
+                .post(
+                    &format!("/v2/partners/incentives/{inc}/payout-applications"),
+                    json!({}),
+                )
+                .await
+                .expect(201, "")["payout_application_id"]
+                .as_str()
+                .unwrap()
+                .to_owned();
+            let path = format!("/v2/operator/payout-applications/{id}/{action}");
+            let n = count(&srv).await;
+            srv.operator()
+                .post(&path, body.clone())
+                .await
+                .expect(200, "");
+            assert_eq!(count(&srv).await, n + 1);
+            let e = last(&srv).await;
+            assert_eq!(e.operation_id, format!("{action}_payout_application"));
+            assert_eq!(e.actor_kind, "operator");
+            assert!(e.target_ids.contains(&id), "{}", e.target_ids);
+            // Decided once: the second attempt is refused and leaves no event.
+            srv.operator()
+                .post(&path, body)
+                .await
+                .expect(400, "CBC.99100212");
+            assert_eq!(count(&srv).await, n + 1);
+        }
+        assert!(verify(&srv).await.is_ok());
+    }
+);

@@ -9,6 +9,7 @@ pub mod customer_registration;
 pub mod identity;
 pub mod identity_fields;
 pub mod indirect_partners;
+pub mod link_end;
 pub mod reseller_invitation_answers;
 pub mod reseller_invitations;
 pub mod sub_customer_list;

@@ -12,6 +12,7 @@ pub mod orders;
 pub mod outbox;
 pub mod partner_programs;
 pub mod partners;
+pub mod payouts;
 pub mod pce;
 pub mod pce_config;
 pub mod personnel;

@@ -11,6 +11,7 @@ use actix_web::{get, HttpResponse};
 use domain::identity::Role;
 use domain::Money;
 use persistence::repo::programs::incentives::{self as repo, IncentiveRow, PayoutRow};
+use persistence::repo::programs::split;
 use serde::Serialize;
 use utoipa::ToSchema;
 
@@ -18,12 +19,28 @@ use utoipa::ToSchema;
 pub struct PayoutView {
     payout_application_id: String,
     incentive_id: String,
-    /// `SUBMITTED`: accepted and waiting to be paid to the certified bank account.
-    #[schema(example = "SUBMITTED")]
+    /// `SUBMITTED` (waiting to be paid to the certified bank account), `PAID` (with the
+    /// bank's reference) or `REJECTED` (with the reasons).
+    #[schema(example = "SUBMITTED", pattern = "^(SUBMITTED|PAID|REJECTED)$")]
     status: String,
     /// The business information certification whose bank account is paid.
     business_info_certification_id: String,
     applied_on: String,
+    /// `PAID`: the bank's reference of the transfer, what was paid and its currency.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    bank_reference: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    paid_amount: Option<WireAmount>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    paid_currency: Option<String>,
+    /// `REJECTED`: the reasons' codes and text.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    reason_codes: Option<Vec<String>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    reason: Option<String>,
+    /// When it was paid or rejected.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    decided_on: Option<String>,
 }
 
 impl From<PayoutRow> for PayoutView {
@@ -34,6 +51,12 @@ impl From<PayoutRow> for PayoutView {
             status: p.status,
             business_info_certification_id: p.business_info_id,
             applied_on: wire::utc(p.applied_at),
+            bank_reference: p.bank_reference,
+            paid_amount: p.paid_cents.map(|c| WireAmount(Money::from_cents(c))),
+            paid_currency: p.paid_currency,
+            reason_codes: p.reason_codes.as_deref().map(split),
+            reason: p.reason,
+            decided_on: p.decided_at.map(wire::utc),
         }
     }
 }

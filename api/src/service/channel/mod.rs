@@ -7,6 +7,7 @@ pub mod customer_invitations;
 pub mod indirect_partners;
 pub mod outbox;
 pub mod registration;
+pub mod relationships;
 pub mod reseller_invitations;
 pub mod scope;
 pub mod sub_customers;

@@ -6,6 +6,7 @@ use crate::service::Failure;
 use domain::codes;
 use domain::vouchers::reclaim::{self, CouponState};
 use domain::vouchers::{self as v};
+use persistence::repo::coupons::CouponRow;
 use persistence::repo::{partner_coupons, quotas};
 use persistence::{DbConnection, StoreError};
 
@@ -31,6 +32,17 @@ pub fn reclaim(
         association: associations.get(&c.customer_id).map(String::as_str),
     };
     reclaim::check(&state, now)?;
+    give_back(conn, &partner.id, &c, now)
+}
+
+/// Closes the usable coupon `c` that `partner_id` issued and returns its whole balance to the
+/// quota it came from, with a record (ReclaimPartnerCoupons, and a customer's disassociation).
+pub fn give_back(
+    conn: &mut DbConnection,
+    partner_id: &str,
+    c: &CouponRow,
+    now: i64,
+) -> Result<(), Failure> {
     // Used or reclaimed meanwhile: start over and answer from the new state.
     if !partner_coupons::reclaim(conn, &c.id, c.balance_cents)? {
         return Err(StoreError::Retryable.into());
@@ -43,7 +55,7 @@ pub fn reclaim(
     record(
         conn,
         &Record {
-            partner_id: &partner.id,
+            partner_id,
             quota_id: Some(quota_id),
             quota_type: v::quota_type_of(c.coupon_type),
             coupon_id: Some(&c.id),

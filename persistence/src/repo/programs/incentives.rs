@@ -27,6 +27,27 @@ pub struct PayoutRow {
     pub business_info_id: String,
     pub status: String,
     pub applied_at: i64,
+    /// Set when paid: the bank's reference, what was paid and in which currency.
+    pub bank_reference: Option<String>,
+    pub paid_cents: Option<i64>,
+    pub paid_currency: Option<String>,
+    /// Set when rejected: the reasons' codes (comma-separated, [`super::split`]) and free text.
+    pub reason_codes: Option<String>,
+    pub reason: Option<String>,
+    pub decided_at: Option<i64>,
+}
+
+/// The operator's decision on a submitted payout application.
+pub enum PayoutDecision<'a> {
+    Paid {
+        bank_reference: &'a str,
+        cents: i64,
+        currency: &'a str,
+    },
+    Rejected {
+        reason_codes: &'a [String],
+        reason: Option<&'a str>,
+    },
 }
 
 pub fn insert(conn: &mut DbConnection, row: &IncentiveRow) -> Result<(), StoreError> {
@@ -76,4 +97,51 @@ pub fn payouts_for(
         .filter(p::incentive_id.eq_any(incentive_ids))
         .select(PayoutRow::as_select())
         .load(conn)?)
+}
+
+pub fn find_payout(conn: &mut DbConnection, id: &str) -> Result<Option<PayoutRow>, StoreError> {
+    Ok(p::table
+        .find(id)
+        .select(PayoutRow::as_select())
+        .first(conn)
+        .optional()?)
+}
+
+/// Decides the application if it is still `from` (submitted); false if it no longer is, so
+/// of two concurrent decisions exactly one takes effect.
+pub fn decide_payout(
+    conn: &mut DbConnection,
+    id: &str,
+    from: &str,
+    d: &PayoutDecision<'_>,
+    now: i64,
+) -> Result<bool, StoreError> {
+    let target = p::table.filter(p::id.eq(id)).filter(p::status.eq(from));
+    let n = match d {
+        PayoutDecision::Paid {
+            bank_reference,
+            cents,
+            currency,
+        } => diesel::update(target)
+            .set((
+                p::status.eq(domain::programs::payout::PayoutStatus::Paid.as_str()),
+                p::bank_reference.eq(Some(*bank_reference)),
+                p::paid_cents.eq(Some(*cents)),
+                p::paid_currency.eq(Some(*currency)),
+                p::decided_at.eq(Some(now)),
+            ))
+            .execute(conn)?,
+        PayoutDecision::Rejected {
+            reason_codes,
+            reason,
+        } => diesel::update(target)
+            .set((
+                p::status.eq(domain::programs::payout::PayoutStatus::Rejected.as_str()),
+                p::reason_codes.eq(Some(super::join(reason_codes))),
+                p::reason.eq(*reason),
+                p::decided_at.eq(Some(now)),
+            ))
+            .execute(conn)?,
+    };
+    Ok(n == 1)
 }
