@@ -13,6 +13,7 @@ pub mod orders;
 pub mod partner_status;
 pub mod partner_users;
 pub mod pce;
+pub mod resources;
 pub mod po_opportunities;
 pub mod programs;
 pub mod sessions;

@@ -54,6 +54,7 @@ mod programs_queues;
 mod programs_subsidy;
 mod programs_subsidy_clock;
 mod replicas_flow;
+mod resources_subscriptions;
 mod replicas_read;
 mod security_authz;
 mod security_flow_control;

@@ -9,6 +9,7 @@ pub mod customer_records;
 pub mod ingest;
 pub mod input;
 pub mod json;
+pub mod new_customer_tags;
 pub mod on_demand_resources;
 pub mod partner_monthly;
 pub mod partner_records;

@@ -1,10 +1,12 @@
 //! Consumption (issue 22): usage fee records, their bill-cycle sums and customers' arrears.
 
 pub mod coupon_use;
+pub mod new_tags;
 pub mod debts;
 pub mod postings;
 pub mod records;
 pub mod resources;
+pub mod subscriptions;
 pub mod sums;
 
 use crate::{Backend, DbConnection};
