@@ -11,6 +11,8 @@ from huaweicloudsdkbss.v2 import (
     CancelAutoRenewalResourcesRequest,
     CancelResourcesSubscriptionRequest,
     ListPayPerUseCustomerResourcesRequest,
+    ListSubCustomerNewTagReq,
+    ListSubCustomerNewTagRequest,
     PayCustomerOrderV3Req,
     PayOrdersRequest,
     QueryResourcesReq,
@@ -102,3 +104,21 @@ def test_a_partner_sees_its_customer_resources_and_gets_back_what_it_paid(op):
     unsubscribe(c.api, rid)
     assert partner_money(d)[0] == 80.0
     assert resources(admin, customer_id=c.id, status_list=[CLOSED]).total_count == 1
+
+
+def test_new_customer_tags_of_the_partner_customers(op):
+    d = desk(op, roles=("admin",))
+    spent = customer_of(op, d.id, association_type="1")
+    idle = customer_of(op, d.id, association_type="1")
+    r = op.api.post("/v2/operator/customers/{customer_id}/recharge", {"amount": "5"},
+                    path_params={"customer_id": spent.id})
+    assert r.status == 200, r.exchange.describe()
+    o = new_order(op, spent.id, "5")
+    spent.api.sdk.pay_orders(PayOrdersRequest(body=PayCustomerOrderV3Req(
+        order_id=o, use_coupon="NO", use_discount="NO")))
+    resp = d.api.sdk.list_sub_customer_new_tag(ListSubCustomerNewTagRequest(
+        body=ListSubCustomerNewTagReq(customer_ids=[spent.id, idle.id, "not-a-customer"])))
+    tags = {t.customer_id: t for t in resp.new_customer_tags}
+    assert set(tags) == {spent.id, idle.id}
+    assert (tags[spent.id].new_customer_tag, tags[idle.id].new_customer_tag) == ("Y", "UNDETERMINED")
+    assert tags[spent.id].customer_tag_type == "SMB" and len(tags[spent.id].expire_time) == 7

@@ -5,6 +5,7 @@ mod audit_log;
 mod auth;
 mod bills_bench;
 mod bills_consumption;
+mod bills_exports;
 mod channel_invitations;
 mod channel_managers;
 mod channel_race;

@@ -237,3 +237,38 @@ both_backends!(
         assert_eq!(resource(&c, &id).await["expire_policy"], 0);
     }
 );
+
+both_backends!(
+    new_customer_tags_follow_spending_and_leave_out_other_customers,
+    |srv: TestServer| async move {
+        let p = partner(&srv, "DISTRIBUTOR").await;
+        let admin = user(&srv, &p, &["admin"]).await;
+        let spent = sub_customer(&srv, &p, "1").await;
+        let idle = sub_customer(&srv, &p, "1").await;
+        let stranger = customer(&srv).await;
+        recharge_customer(&srv, &spent.id, "5").await;
+        bought(&srv, &spent, "5").await;
+        let tags = admin
+            .client
+            .post(
+                "/v2/partners/sub-customers/new-customers-tags/batch-query",
+                json!({"customer_ids": [spent.id, idle.id, stranger.id]}),
+            )
+            .await
+            .expect(200, "");
+        let items = tags["new_customer_tags"].as_array().cloned().unwrap_or_default();
+        assert_eq!(items.len(), 2, "{tags}");
+        for item in &items {
+            let want = if item["customer_id"] == spent.id.as_str() { "Y" } else { "UNDETERMINED" };
+            assert_eq!(item["new_customer_tag"], want);
+            assert_eq!(item["customer_tag_type"], "SMB");
+            assert_eq!(item["effective_time"].as_str().map(str::len), Some(7));
+        }
+        // A customer reads no partner's tags.
+        spent
+            .client
+            .post("/v2/partners/sub-customers/new-customers-tags/batch-query", json!({}))
+            .await
+            .expect(403, "");
+    }
+);

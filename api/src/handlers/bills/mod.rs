@@ -12,5 +12,7 @@ pub mod json;
 pub mod new_customer_tags;
 pub mod on_demand_resources;
 pub mod partner_monthly;
+pub mod partner_monthly_export;
 pub mod partner_records;
+pub mod partner_records_export;
 pub mod register_resources;
