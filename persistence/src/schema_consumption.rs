@@ -107,4 +107,3 @@ diesel::allow_tables_to_appear_in_same_query!(usage_fee_records, customers);
 diesel::allow_tables_to_appear_in_same_query!(bill_cycle_sums, customers);
 diesel::allow_tables_to_appear_in_same_query!(cloud_resources, customers);
 diesel::allow_tables_to_appear_in_same_query!(order_resources, cloud_resources);
-diesel::allow_tables_to_appear_in_same_query!(order_resources, crate::schema::orders);

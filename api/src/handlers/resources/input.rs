@@ -17,7 +17,7 @@ crate::text_type!(/// Why the customer unsubscribes.
 #[derive(Deserialize, ToSchema)]
 pub struct QueryResourcesReq {
     /// At most 50; none or an empty list does not filter.
-    pub resource_ids: Option<List<ResourceId, 0, MAX_QUERY_IDS>>,
+    pub resource_ids: Option<List<ResourceId, 0, { MAX_QUERY_IDS }>>,
     pub order_id: Option<OrderId>,
     /// 0 main resources and their attached ones, 1 main resources only (every resource here
     /// is a main resource).
@@ -36,7 +36,7 @@ pub struct QueryResourcesReq {
 /// `RenewalResourcesReq`.
 #[derive(Deserialize, ToSchema)]
 pub struct RenewalResourcesReq {
-    pub resource_ids: List<ResourceId, 1, MAX_RESOURCES_PER_CHANGE>,
+    pub resource_ids: List<ResourceId, 1, { MAX_RESOURCES_PER_CHANGE }>,
     pub period_type: RenewPeriod,
     /// 1–11 months (`period_type` 2) or 1–3 years (3).
     pub period_num: Int<1, { MAX_RENEW_MONTHS as i64 }>,
@@ -48,7 +48,7 @@ pub struct RenewalResourcesReq {
 /// `UnsubscribeResourcesReq`.
 #[derive(Deserialize, ToSchema)]
 pub struct UnsubscribeResourcesReq {
-    pub resource_ids: List<ResourceId, 1, MAX_RESOURCES_PER_CHANGE>,
+    pub resource_ids: List<ResourceId, 1, { MAX_RESOURCES_PER_CHANGE }>,
     pub unsubscribe_type: UnsubscribeType,
     /// 1 hard to use, 2 does not meet needs, 3 too complex, 4 unsatisfied, 5 other.
     pub unsubscribe_reason_type: Option<Int<1, 5>>,

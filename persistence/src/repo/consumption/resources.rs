@@ -127,7 +127,13 @@ fn reads_as(s: SubscriptionStatus, now: i64) -> Pred {
         .is_not_null()
         .and(t::expire_time.assume_not_null().lt(now));
     match s {
-        SubscriptionStatus::InUse => Box::new(t::status.eq_any(open).and(expired.not())),
+        SubscriptionStatus::InUse => Box::new(
+            t::status.eq_any(open).and(
+                t::expire_time
+                    .is_null()
+                    .or(t::expire_time.assume_not_null().ge(now)),
+            ),
+        ),
         SubscriptionStatus::Expired => Box::new(
             t::status
                 .eq_any(open)
