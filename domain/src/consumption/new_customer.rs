@@ -79,7 +79,11 @@ mod tests {
             (None, JAN + 300 * DAY, NewCustomerTag::Undetermined),
         ];
         for (spend, now, want) in cases {
-            assert_eq!(tag(JAN, spend, now).map(|t| t.tag), Some(want), "{spend:?} {now}");
+            assert_eq!(
+                tag(JAN, spend, now).map(|t| t.tag),
+                Some(want),
+                "{spend:?} {now}"
+            );
         }
     }
 }

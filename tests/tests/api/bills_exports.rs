@@ -53,7 +53,10 @@ both_backends!(
         let q = [("bill_cycle", cycle.as_str())];
         let all = admin.client.get(RECORDS, &q).await;
         assert_eq!(all.status, 200, "{}", all.text);
-        assert!(all.headers["content-type"].to_str().unwrap_or_default().starts_with("text/csv"));
+        assert!(all.headers["content-type"]
+            .to_str()
+            .unwrap_or_default()
+            .starts_with("text/csv"));
         let lines: Vec<&str> = all.text.lines().collect();
         assert_eq!(lines.len(), 3, "{}", all.text);
         assert!(lines[0].starts_with("customer_id,bill_cycle"));
@@ -74,7 +77,10 @@ both_backends!(
         // Another partner's export has the header only; a customer may not export.
         let q2 = partner(&srv, "DISTRIBUTOR").await;
         let stranger = user(&srv, &q2, &["admin"]).await;
-        assert_eq!(stranger.client.get(RECORDS, &q).await.text.lines().count(), 1);
+        assert_eq!(
+            stranger.client.get(RECORDS, &q).await.text.lines().count(),
+            1
+        );
         assert_eq!(mine.client.get(RECORDS, &q).await.status, 403);
     }
 );

@@ -50,7 +50,10 @@ both_backends!(
         let c = customer(&srv).await;
         recharge_customer(&srv, &c.id, "200").await;
         let (_, r) = bought(&srv, &c, "30").await;
-        assert_eq!((r["status"].as_i64(), r["expire_policy"].as_i64()), (Some(2), Some(0)));
+        assert_eq!(
+            (r["status"].as_i64(), r["expire_policy"].as_i64()),
+            (Some(2), Some(0))
+        );
         assert_eq!(r["service_type_code"], "hws.service.type.ebs");
         assert_eq!(r["resource_type_code"], "hws.resource.type.ebs");
         let id = r["resource_id"].as_str().unwrap_or_default().to_owned();
@@ -60,7 +63,10 @@ both_backends!(
         // Two months at 30.00 a month, paid at once.
         let renewed = c
             .client
-            .post(RENEW, json!({"resource_ids": [id], "period_type": 2, "period_num": 2, "is_auto_pay": 1}))
+            .post(
+                RENEW,
+                json!({"resource_ids": [id], "period_type": 2, "period_num": 2, "is_auto_pay": 1}),
+            )
             .await
             .expect(200, "");
         assert_eq!(renewed["order_ids"].as_array().map(Vec::len), Some(1));
@@ -73,14 +79,26 @@ both_backends!(
             .get(&format!("/v2/orders/customer-orders/details/{o}"), &[])
             .await
             .expect(200, "");
-        assert_eq!((d["order_info"]["order_type"].as_i64(), d["order_info"]["status"].as_i64()), (Some(2), Some(5)));
+        assert_eq!(
+            (
+                d["order_info"]["order_type"].as_i64(),
+                d["order_info"]["status"].as_i64()
+            ),
+            (Some(2), Some(5))
+        );
         // Without is_auto_pay the order waits for payment; paying it extends the resource.
         let pending = c
             .client
-            .post(RENEW, json!({"resource_ids": [id], "period_type": 2, "period_num": 1}))
+            .post(
+                RENEW,
+                json!({"resource_ids": [id], "period_type": 2, "period_num": 1}),
+            )
             .await
             .expect(200, "");
-        let p = pending["order_ids"][0].as_str().unwrap_or_default().to_owned();
+        let p = pending["order_ids"][0]
+            .as_str()
+            .unwrap_or_default()
+            .to_owned();
         assert_eq!(cash(&srv, "customer", &c.id).await, 11_000);
         assert_eq!(unix(&resource(&c, &id).await["expire_time"]), after);
         assert_eq!(c.client.post(PAY, plain(&p)).await.status, 204);
@@ -89,13 +107,19 @@ both_backends!(
         // A year is at most 3; a month at most 11.
         for (t, n) in [(3, 4), (2, 12), (4, 1)] {
             c.client
-                .post(RENEW, json!({"resource_ids": [id], "period_type": t, "period_num": n}))
+                .post(
+                    RENEW,
+                    json!({"resource_ids": [id], "period_type": t, "period_num": n}),
+                )
                 .await
                 .expect(400, "CBC.0100");
         }
         // Not enough money: nothing is made.
         c.client
-            .post(RENEW, json!({"resource_ids": [id], "period_type": 3, "period_num": 3, "is_auto_pay": 1}))
+            .post(
+                RENEW,
+                json!({"resource_ids": [id], "period_type": 3, "period_num": 3, "is_auto_pay": 1}),
+            )
             .await
             .expect(400, "CBC.99005003");
         assert_eq!(cash(&srv, "customer", &c.id).await, 8_000);
@@ -113,12 +137,18 @@ both_backends!(
         let expire = unix(&r["expire_time"]);
         // A paid renewal not yet begun and one pending payment.
         c.client
-            .post(RENEW, json!({"resource_ids": [id], "period_type": 2, "period_num": 1, "is_auto_pay": 1}))
+            .post(
+                RENEW,
+                json!({"resource_ids": [id], "period_type": 2, "period_num": 1, "is_auto_pay": 1}),
+            )
             .await
             .expect(200, "");
         let pending = c
             .client
-            .post(RENEW, json!({"resource_ids": [id], "period_type": 2, "period_num": 1}))
+            .post(
+                RENEW,
+                json!({"resource_ids": [id], "period_type": 2, "period_num": 1}),
+            )
             .await
             .expect(200, "")["order_ids"][0]
             .as_str()
@@ -128,17 +158,26 @@ both_backends!(
         // Type 2: only the renewed term comes back; the resource stays, expiring as bought.
         let only = c
             .client
-            .post(UNSUBSCRIBE, json!({"resource_ids": [id], "unsubscribe_type": 2}))
+            .post(
+                UNSUBSCRIBE,
+                json!({"resource_ids": [id], "unsubscribe_type": 2}),
+            )
             .await
             .expect(200, "");
         assert_eq!(only["order_ids"].as_array().map(Vec::len), Some(1));
         assert_eq!(cash(&srv, "customer", &c.id).await, 7_000);
         let now = resource(&c, &id).await;
-        assert_eq!((now["status"].as_i64(), unix(&now["expire_time"])), (Some(2), expire));
+        assert_eq!(
+            (now["status"].as_i64(), unix(&now["expire_time"])),
+            (Some(2), expire)
+        );
         // The renewal pending payment was cancelled.
         assert_ne!(c.client.post(PAY, plain(&pending)).await.status, 204);
         c.client
-            .post(UNSUBSCRIBE, json!({"resource_ids": [id], "unsubscribe_type": 2}))
+            .post(
+                UNSUBSCRIBE,
+                json!({"resource_ids": [id], "unsubscribe_type": 2}),
+            )
             .await
             .expect(400, "CBC.99100162");
         // Type 1: the purchase comes back too, as an unsubscription order naming it.
@@ -151,18 +190,30 @@ both_backends!(
         assert_eq!(cash(&srv, "customer", &c.id).await, 10_000);
         let info = c
             .client
-            .get("/v2/orders/customer-orders/refund-orders", &[("order_id", &refund)])
+            .get(
+                "/v2/orders/customer-orders/refund-orders",
+                &[("order_id", &refund)],
+            )
             .await
             .expect(200, "");
-        assert_eq!(info["refund_infos"][0]["base_order_id"].as_str(), Some(first.as_str()));
+        assert_eq!(
+            info["refund_infos"][0]["base_order_id"].as_str(),
+            Some(first.as_str())
+        );
         assert_eq!(resource(&c, &id).await["status"], 3);
         // A closed resource is neither renewed nor unsubscribed again.
         c.client
-            .post(RENEW, json!({"resource_ids": [id], "period_type": 2, "period_num": 1}))
+            .post(
+                RENEW,
+                json!({"resource_ids": [id], "period_type": 2, "period_num": 1}),
+            )
             .await
             .expect(400, "CBC.99100161");
         c.client
-            .post(UNSUBSCRIBE, json!({"resource_ids": [id], "unsubscribe_type": 1}))
+            .post(
+                UNSUBSCRIBE,
+                json!({"resource_ids": [id], "unsubscribe_type": 1}),
+            )
             .await
             .expect(400, "CBC.99100161");
         assert_ledger(&srv).await;
@@ -186,7 +237,11 @@ both_backends!(
             .expect(200, "");
         assert_eq!(seen["total_count"], 1);
         assert_eq!(seen["data"][0]["resource_id"].as_str(), Some(id.as_str()));
-        admin.client.post(QUERY, json!({})).await.expect(400, "CBC.99100067");
+        admin
+            .client
+            .post(QUERY, json!({}))
+            .await
+            .expect(400, "CBC.99100067");
         let expired = admin
             .client
             .post(QUERY, json!({"customer_id": c.id, "status_list": [3, 5]}))
@@ -209,12 +264,18 @@ both_backends!(
         for target in [id.as_str(), "no-such-resource"] {
             other
                 .client
-                .post(RENEW, json!({"resource_ids": [target], "period_type": 2, "period_num": 1}))
+                .post(
+                    RENEW,
+                    json!({"resource_ids": [target], "period_type": 2, "period_num": 1}),
+                )
                 .await
                 .expect(404, "CBC.99100002");
             other
                 .client
-                .post(UNSUBSCRIBE, json!({"resource_ids": [target], "unsubscribe_type": 1}))
+                .post(
+                    UNSUBSCRIBE,
+                    json!({"resource_ids": [target], "unsubscribe_type": 1}),
+                )
                 .await
                 .expect(404, "CBC.99100002");
             other
@@ -222,16 +283,32 @@ both_backends!(
                 .post(&autorenew(target), json!({}))
                 .await
                 .expect(404, "CBC.99100002");
-            other.client.delete(&autorenew(target)).await.expect(404, "CBC.99100002");
+            other
+                .client
+                .delete(&autorenew(target))
+                .await
+                .expect(404, "CBC.99100002");
         }
         // Changes are the customer's: a partner user is refused.
         admin
             .client
-            .post(RENEW, json!({"resource_ids": [id], "period_type": 2, "period_num": 1}))
+            .post(
+                RENEW,
+                json!({"resource_ids": [id], "period_type": 2, "period_num": 1}),
+            )
             .await
             .expect(403, "");
         // Auto-renewal on and off.
-        assert_eq!(c.client.post(&autorenew(&id), json!({"auto_renew_times": 2, "period_type": "MONTH"})).await.status, 204);
+        assert_eq!(
+            c.client
+                .post(
+                    &autorenew(&id),
+                    json!({"auto_renew_times": 2, "period_type": "MONTH"})
+                )
+                .await
+                .status,
+            204
+        );
         assert_eq!(resource(&c, &id).await["expire_policy"], 3);
         assert_eq!(c.client.delete(&autorenew(&id)).await.status, 204);
         assert_eq!(resource(&c, &id).await["expire_policy"], 0);
@@ -256,10 +333,17 @@ both_backends!(
             )
             .await
             .expect(200, "");
-        let items = tags["new_customer_tags"].as_array().cloned().unwrap_or_default();
+        let items = tags["new_customer_tags"]
+            .as_array()
+            .cloned()
+            .unwrap_or_default();
         assert_eq!(items.len(), 2, "{tags}");
         for item in &items {
-            let want = if item["customer_id"] == spent.id.as_str() { "Y" } else { "UNDETERMINED" };
+            let want = if item["customer_id"] == spent.id.as_str() {
+                "Y"
+            } else {
+                "UNDETERMINED"
+            };
             assert_eq!(item["new_customer_tag"], want);
             assert_eq!(item["customer_tag_type"], "SMB");
             assert_eq!(item["effective_time"].as_str().map(str::len), Some(7));
@@ -267,7 +351,10 @@ both_backends!(
         // A customer reads no partner's tags.
         spent
             .client
-            .post("/v2/partners/sub-customers/new-customers-tags/batch-query", json!({}))
+            .post(
+                "/v2/partners/sub-customers/new-customers-tags/batch-query",
+                json!({}),
+            )
             .await
             .expect(403, "");
     }

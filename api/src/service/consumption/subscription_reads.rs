@@ -4,10 +4,10 @@
 use super::reads::{self, PartnerView};
 use crate::auth::PartnerUser;
 use crate::service::{Failure, Outcome};
+use domain::codes;
 use domain::consumption::resources::Resource;
 use domain::consumption::subscriptions::SubscriptionStatus;
 use domain::consumption::ChargingMode;
-use domain::codes;
 use domain::paging::Page;
 use persistence::coded;
 use persistence::repo::consumption::records::Scope;

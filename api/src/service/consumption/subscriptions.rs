@@ -209,8 +209,8 @@ pub fn unsubscribe(
             let Some(o) = orders::find(conn, &link.order_id)? else {
                 continue;
             };
-            let future_renewal = o.order_type == OrderType::Renew
-                && link.term.is_some_and(|(start, _)| start > now);
+            let future_renewal =
+                o.order_type == OrderType::Renew && link.term.is_some_and(|(start, _)| start > now);
             match o.status {
                 OrderStatus::PendingPayment => {
                     orders::transition(conn, &o.id, o.status, OrderStatus::Cancelled)?;

@@ -1,8 +1,8 @@
 //! Consumption (issue 22): usage fee records, their bill-cycle sums and customers' arrears.
 
 pub mod coupon_use;
-pub mod new_tags;
 pub mod debts;
+pub mod new_tags;
 pub mod postings;
 pub mod records;
 pub mod resources;

@@ -8,8 +8,8 @@ use crate::{AnyBackend, DbConnection, StoreError};
 use diesel::prelude::*;
 use diesel::sql_types::Bool;
 use domain::consumption::resources::ResourceStatus;
-use domain::consumption::subscriptions::SubscriptionStatus;
 use domain::consumption::resources::{Resource, Term};
+use domain::consumption::subscriptions::SubscriptionStatus;
 use domain::Money;
 
 #[derive(Debug, Clone, Queryable, Selectable, Insertable, AsChangeset)]
@@ -141,9 +141,9 @@ fn reads_as(s: SubscriptionStatus, now: i64) -> Pred {
                 .or(t::status.eq(coded::int(R::GracePeriod))),
         ),
         SubscriptionStatus::Frozen => Box::new(t::status.eq(coded::int(R::Frozen))),
-        SubscriptionStatus::Closed => Box::new(
-            t::status.eq_any([coded::int(R::Closed), coded::int(R::Closing)]),
-        ),
+        SubscriptionStatus::Closed => {
+            Box::new(t::status.eq_any([coded::int(R::Closed), coded::int(R::Closing)]))
+        }
     }
 }
 
