@@ -248,8 +248,22 @@ fn bills(cfg: &mut ServiceConfig) {
         .service(b::customer_fee_records::list_customer_bills_fee_records)
         .service(b::customer_monthly_sum::show_customer_monthly_sum)
         .service(b::partner_records::list_sub_customer_bill_detail)
+        .service(b::partner_records_export::export_sub_customer_bill_detail)
         .service(b::partner_monthly::list_subcustomer_monthly_bills)
+        .service(b::partner_monthly_export::export_subcustomer_monthly_bills)
         .service(b::consume_customers::list_consume_sub_customers)
         .service(b::register_resources::register_on_demand_resources)
+        .service(b::new_customer_tags::list_sub_customer_new_tag)
         .service(b::on_demand_resources::list_customer_on_demand_resources);
+    resources(cfg);
+}
+
+/// Yearly/monthly resources (issue 22): listing, renewal, unsubscription, auto-renewal.
+fn resources(cfg: &mut ServiceConfig) {
+    use crate::handlers::resources as r;
+    cfg.service(r::list::list_pay_per_use_customer_resources)
+        .service(r::renew::renewal_resources)
+        .service(r::unsubscribe::cancel_resources_subscription)
+        .service(r::auto_renew::auto_renewal_resources)
+        .service(r::cancel_auto_renew::cancel_auto_renewal_resources);
 }

@@ -125,6 +125,14 @@ pub const TIME_WINDOW_INVALID: &str = "CBC.99100066";
 /// Ours (ShowRefundOrderDetails): a partner must name the order's customer.
 pub const CUSTOMER_ID_REQUIRED: &str = "CBC.99100067";
 
+// Yearly/monthly resources (issue 22).
+/// Ours: the resource is not a yearly/monthly resource (renewal, unsubscription, auto-renewal).
+pub const RESOURCE_NOT_SUBSCRIPTION: &str = "CBC.99100160";
+/// Ours: the resource is closed (unsubscribed).
+pub const RESOURCE_CLOSED: &str = "CBC.99100161";
+/// Ours: unsubscribing only renewed terms, but the resource has none that has not begun.
+pub const NO_RENEWAL_TO_UNSUBSCRIBE: &str = "CBC.99100162";
+
 // Programs and incentives (S4, S5, S7, S12, S14, S18). 21–23, 31–34 and 41 are the codes
 // SEED-TO-API proposes; the others are from 99100040–50 (51 and 52 stay free for S15, 61–63 are S19's).
 

@@ -83,6 +83,22 @@ diesel::table! {
         auto_renew -> Bool,
         status -> Integer,
         created_at -> BigInt,
+        term_amount_cents -> Nullable<BigInt>,
+        auto_renew_times -> Nullable<Integer>,
+        updated_at -> Nullable<BigInt>,
+    }
+}
+
+diesel::table! {
+    order_resources (order_id, resource_id) {
+        order_id -> Text,
+        resource_id -> Text,
+        amount_cents -> BigInt,
+        period_type -> Integer,
+        period_num -> Integer,
+        term_start -> Nullable<BigInt>,
+        term_end -> Nullable<BigInt>,
+        refunded -> Bool,
     }
 }
 
@@ -90,3 +106,4 @@ use crate::schema::customers;
 diesel::allow_tables_to_appear_in_same_query!(usage_fee_records, customers);
 diesel::allow_tables_to_appear_in_same_query!(bill_cycle_sums, customers);
 diesel::allow_tables_to_appear_in_same_query!(cloud_resources, customers);
+diesel::allow_tables_to_appear_in_same_query!(order_resources, cloud_resources);

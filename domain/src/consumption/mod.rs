@@ -4,9 +4,11 @@
 
 pub mod charge;
 pub mod cycle;
+pub mod new_customer;
 pub mod read;
 pub mod record;
 pub mod resources;
+pub mod subscriptions;
 pub mod visibility;
 
 pub use charge::{charge, coupon_matches, write_off, Charge, CouponBalance};

@@ -34,6 +34,19 @@ pub struct Resource {
     pub expire_time: Option<i64>,
     pub auto_renew: bool,
     pub status: ResourceStatus,
+    /// The term a yearly/monthly resource was bought for and its price; none for pay-per-use.
+    pub term: Option<Term>,
+    /// How many more times it renews itself (0 or none: no limit), when `auto_renew`.
+    pub auto_renew_times: Option<i32>,
+    pub updated_at: Option<i64>,
+}
+
+/// The term a yearly/monthly resource was bought for, and what it cost.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Term {
+    pub period_type: crate::orders::PeriodType,
+    pub period_num: i32,
+    pub amount: crate::Money,
 }
 
 /// A resource's own consistency: it expires after it takes effect; a resource of another
@@ -78,6 +91,9 @@ mod tests {
             expire_time: Some(20),
             auto_renew: false,
             status: ResourceStatus::Normal,
+            term: None,
+            auto_renew_times: None,
+            updated_at: None,
         };
         let cases: [(Option<i64>, Option<&str>, bool); 5] = [
             (Some(20), None, true),

@@ -4,6 +4,7 @@
 mod audit_log;
 mod auth;
 mod bills_consumption;
+mod bills_exports;
 mod channel_invitations;
 mod channel_managers;
 mod channel_race;
@@ -57,6 +58,7 @@ mod programs_subsidy;
 mod programs_subsidy_clock;
 mod replicas_flow;
 mod replicas_read;
+mod resources_subscriptions;
 mod security_authz;
 mod security_flow_control;
 mod security_function_level;

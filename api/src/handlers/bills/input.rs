@@ -315,6 +315,9 @@ impl OnDemandResourcesBody {
                 expire_time: r.expire_time.map(UtcTime::unix),
                 auto_renew: false,
                 status: r.status.map_or(ResourceStatus::Normal, |s| s.get()),
+                term: None,
+                auto_renew_times: None,
+                updated_at: None,
             })
             .collect()
     }

@@ -50,6 +50,7 @@ pub async fn list_customer_on_demand_resources(
         effective_from: from,
         effective_until: until,
         status: b.status.map(|s| coded::int(s.get())),
+        ..ResourceFilter::default()
     };
     let (total, rows) = state
         .read(move |conn| {

@@ -13,6 +13,19 @@ use domain::identity::Role;
 use persistence::coded;
 use persistence::repo::consumption::sums::SumFilter;
 
+/// The sums ListSubcustomerMonthlyBills (and its export) reads.
+pub fn sum_filter(q: &SubCustomerMonthlyQuery) -> SumFilter {
+    let bill_type = q.bill_type.map(|t| t.get().sum_type());
+    SumFilter {
+        bill_cycle: Some(q.cycle.as_str().to_owned()),
+        customer_id: q.customer_id.as_ref().map(|c| c.as_str().to_owned()),
+        service_type_code: q.cloud_service_type.as_ref().map(|s| s.as_str().to_owned()),
+        charging_mode: q.charge_mode.map(|c| coded::int(c.get())),
+        // Write-offs (type 2) have no sums: nothing matches.
+        bill_type: bill_type.map(|t| t.map_or(-1, |t| i32::try_from(t).unwrap_or(-1))),
+    }
+}
+
 /// Your customers' monthly sums per service type and charging mode, as you may see them; one
 /// indexed read of the sums kept as records arrive.
 #[utoipa::path(tag = "bills", params(SubCustomerMonthlyQuery, PageQuery, ActingFor), responses((status = 200, body = SubCustomerMonthlyPage)))]
@@ -33,15 +46,7 @@ pub async fn list_subcustomer_monthly_bills(
         page.into_inner()?.page(),
         acting.into_inner()?,
     );
-    let bill_type = q.bill_type.map(|t| t.get().sum_type());
-    let f = SumFilter {
-        bill_cycle: Some(q.cycle.as_str().to_owned()),
-        customer_id: q.customer_id.as_ref().map(|c| c.as_str().to_owned()),
-        service_type_code: q.cloud_service_type.as_ref().map(|s| s.as_str().to_owned()),
-        charging_mode: q.charge_mode.map(|c| coded::int(c.get())),
-        // Write-offs (type 2) have no sums: nothing matches.
-        bill_type: bill_type.map(|t| t.map_or(-1, |t| i32::try_from(t).unwrap_or(-1))),
-    };
+    let f = sum_filter(&q);
     let (total, rows, currency) = state
         .read(move |conn| {
             let view = PartnerView {

@@ -2,5 +2,8 @@
 
 pub mod arrears;
 pub mod ingest;
+pub mod new_tags;
 pub mod reads;
 pub mod resources;
+pub mod subscription_reads;
+pub mod subscriptions;

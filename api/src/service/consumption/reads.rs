@@ -77,6 +77,35 @@ pub fn records_page(
     Ok((total, rows))
 }
 
+/// Up to `n` records after the one numbered `after`, with their numbers (export batches).
+pub fn records_after(
+    conn: &mut DbConnection,
+    scope: &Scope,
+    f: &RecordFilter,
+    after: Option<i64>,
+    n: i64,
+) -> Outcome<Vec<(i64, FeeRecord)>> {
+    Ok(records::batch_after(conn, scope, f, after, n)?)
+}
+
+/// Up to `n` sums after position `after` (positions count from 0 in the sums' order), each
+/// with its position: the batches of a streamed export.
+pub fn sums_after(
+    conn: &mut DbConnection,
+    scope: &Scope,
+    f: &SumFilter,
+    after: Option<usize>,
+    n: i64,
+) -> Outcome<Vec<(usize, BillSum)>> {
+    let from = after.map_or(0, |a| a + 1);
+    let offset = i64::try_from(from).unwrap_or(i64::MAX);
+    Ok(sums::page(conn, scope, f, offset, n)?
+        .into_iter()
+        .enumerate()
+        .map(|(i, s)| (from + i, s))
+        .collect())
+}
+
 /// A page of a partner's sums and how many match: counted and paged by the database, as a
 /// partner with 10,000 customers has tens of thousands a cycle.
 pub fn sums_page(

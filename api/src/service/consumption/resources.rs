@@ -50,6 +50,9 @@ pub fn register(conn: &mut DbConnection, batch: &[Resource], now: i64) -> Outcom
             auto_renew: r.auto_renew,
             status: coded::int(r.status),
             created_at: now,
+            term_amount_cents: None,
+            auto_renew_times: None,
+            updated_at: Some(now),
         };
         repo::save(conn, &row, exists)?;
         if !exists {

@@ -148,6 +148,8 @@ pub fn pay(
             now,
         )?;
     }
+    // A paid new purchase creates its resources; a paid renewal extends them (issue 22).
+    crate::service::consumption::subscriptions::on_paid(conn, order, now)?;
     Ok(())
 }
 

@@ -17,3 +17,11 @@ codes! {
 codes! {
     ResourceStatus = Code<domain::consumption::resources::ResourceStatus>;
 }
+
+codes! {
+    SubscriptionStatus = Code<domain::consumption::subscriptions::SubscriptionStatus>;
+    RenewPeriod = Code<domain::consumption::subscriptions::RenewPeriod>;
+    UnsubscribeType = Code<domain::consumption::subscriptions::UnsubscribeType>;
+    AutoRenewPeriod = Code<domain::consumption::subscriptions::AutoRenewPeriod>;
+    ExpirePolicy = Code<domain::consumption::subscriptions::ExpirePolicy>;
+}

@@ -2,9 +2,11 @@
 
 pub mod coupon_use;
 pub mod debts;
+pub mod new_tags;
 pub mod postings;
 pub mod records;
 pub mod resources;
+pub mod subscriptions;
 pub mod sums;
 
 use crate::{Backend, DbConnection};

@@ -282,6 +282,28 @@ pub fn page(
         .collect()
 }
 
+/// Up to `n` records after the one numbered `after`, in arrival order, each with its number:
+/// the batches of a streamed export.
+pub fn batch_after(
+    conn: &mut DbConnection,
+    scope: &Scope,
+    f: &RecordFilter,
+    after: Option<i64>,
+    n: i64,
+) -> Result<Vec<(i64, FeeRecord)>, StoreError> {
+    let mut q = query(scope, f);
+    if let Some(a) = after {
+        q = q.filter(r::seq.gt(a));
+    }
+    q.order(r::seq.asc())
+        .limit(n)
+        .select((r::seq, FeeRecordRow::as_select()))
+        .load::<(i64, FeeRecordRow)>(conn)?
+        .into_iter()
+        .map(|(seq, row)| Ok((seq, FeeRecord::try_from(row)?)))
+        .collect()
+}
+
 /// The customer's records with arrears not yet written off, oldest first: `(id, open cents)`.
 pub fn open_debts(
     conn: &mut DbConnection,

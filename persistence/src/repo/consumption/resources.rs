@@ -6,7 +6,11 @@ use crate::schema::customers;
 use crate::schema_consumption::cloud_resources as t;
 use crate::{AnyBackend, DbConnection, StoreError};
 use diesel::prelude::*;
-use domain::consumption::resources::Resource;
+use diesel::sql_types::Bool;
+use domain::consumption::resources::ResourceStatus;
+use domain::consumption::resources::{Resource, Term};
+use domain::consumption::subscriptions::SubscriptionStatus;
+use domain::Money;
 
 #[derive(Debug, Clone, Queryable, Selectable, Insertable, AsChangeset)]
 #[diesel(table_name = t)]
@@ -28,13 +32,27 @@ pub struct ResourceRow {
     pub auto_renew: bool,
     pub status: i32,
     pub created_at: i64,
+    pub term_amount_cents: Option<i64>,
+    pub auto_renew_times: Option<i32>,
+    pub updated_at: Option<i64>,
 }
 
 impl TryFrom<ResourceRow> for Resource {
     type Error = StoreError;
 
     fn try_from(r: ResourceRow) -> Result<Self, StoreError> {
+        let term = match (r.period_type, r.period_num, r.term_amount_cents) {
+            (Some(p), Some(n), Some(a)) => Some(Term {
+                period_type: coded::from_int(p)?,
+                period_num: n,
+                amount: Money::from_cents(a),
+            }),
+            _ => None,
+        };
         Ok(Resource {
+            term,
+            auto_renew_times: r.auto_renew_times,
+            updated_at: r.updated_at,
             charging_mode: coded::from_int(r.charging_mode)?,
             status: coded::from_int(r.status)?,
             id: r.id,
@@ -92,6 +110,41 @@ pub struct ResourceFilter {
     pub effective_from: Option<i64>,
     pub effective_until: Option<i64>,
     pub status: Option<i32>,
+    pub order_id: Option<String>,
+    pub expire_from: Option<i64>,
+    pub expire_until: Option<i64>,
+    /// Yearly/monthly statuses as they read at the given time.
+    pub statuses: Option<(Vec<SubscriptionStatus>, i64)>,
+}
+
+type Pred = Box<dyn BoxableExpression<t::table, AnyBackend, SqlType = Bool>>;
+
+/// The rows that read as `s` at `now` (see `domain::consumption::subscriptions::status_at`).
+fn reads_as(s: SubscriptionStatus, now: i64) -> Pred {
+    use ResourceStatus as R;
+    let open = [coded::int(R::Normal), coded::int(R::Changing)];
+    let expired = t::expire_time
+        .is_not_null()
+        .and(t::expire_time.assume_not_null().lt(now));
+    match s {
+        SubscriptionStatus::InUse => Box::new(
+            t::status.eq_any(open).and(
+                t::expire_time
+                    .is_null()
+                    .or(t::expire_time.assume_not_null().ge(now)),
+            ),
+        ),
+        SubscriptionStatus::Expired => Box::new(
+            t::status
+                .eq_any(open)
+                .and(expired)
+                .or(t::status.eq(coded::int(R::GracePeriod))),
+        ),
+        SubscriptionStatus::Frozen => Box::new(t::status.eq(coded::int(R::Frozen))),
+        SubscriptionStatus::Closed => {
+            Box::new(t::status.eq_any([coded::int(R::Closed), coded::int(R::Closing)]))
+        }
+    }
 }
 
 fn query(scope: &Scope, f: &ResourceFilter) -> t::BoxedQuery<'static, AnyBackend> {
@@ -150,6 +203,28 @@ fn query(scope: &Scope, f: &ResourceFilter) -> t::BoxedQuery<'static, AnyBackend
     }
     if let Some(v) = f.status {
         q = q.filter(t::status.eq(v));
+    }
+    if let Some(v) = &f.order_id {
+        q = q.filter(t::order_id.eq(v.clone()));
+    }
+    if let Some(v) = f.expire_from {
+        q = q.filter(t::expire_time.ge(v));
+    }
+    if let Some(v) = f.expire_until {
+        q = q.filter(t::expire_time.le(v));
+    }
+    if let Some((list, now)) = &f.statuses {
+        let mut any: Option<Pred> = None;
+        for s in list {
+            let p = reads_as(*s, *now);
+            any = Some(match any {
+                Some(a) => Box::new(a.or(p)),
+                None => p,
+            });
+        }
+        if let Some(p) = any {
+            q = q.filter(p);
+        }
     }
     q
 }
