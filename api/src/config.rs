@@ -32,6 +32,9 @@ pub struct ApiConfig {
     pub redis_url: Option<String>,
     /// Prefix of this deployment's Redis keys.
     pub redis_prefix: String,
+    /// The sandbox clock (`BSS_SANDBOX_CLOCK`): the operator moves business time forward
+    /// (`PUT /v2/operator/clock`). For test environments only, never in production.
+    pub sandbox_clock: bool,
 }
 
 impl Default for ApiConfig {
@@ -51,6 +54,7 @@ impl Default for ApiConfig {
             credential_cache_secs: 30,
             redis_url: None,
             redis_prefix: "partner-bss".to_owned(),
+            sandbox_clock: false,
         }
     }
 }

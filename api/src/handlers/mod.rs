@@ -15,6 +15,7 @@ pub mod partner_users;
 pub mod pce;
 pub mod po_opportunities;
 pub mod programs;
+pub mod realname;
 pub mod sessions;
 pub mod tokens;
 pub mod vouchers;
