@@ -35,6 +35,9 @@ pub struct ApiConfig {
     /// Whether state-changing requests write audit events. Only `bench/` turns it off, to
     /// measure what the audit log costs (`--bench-without-audit`); never in service.
     pub audit: bool,
+    /// The sandbox clock (`BSS_SANDBOX_CLOCK`): the operator moves business time forward
+    /// (`PUT /v2/operator/clock`). For test environments only, never in production.
+    pub sandbox_clock: bool,
 }
 
 impl Default for ApiConfig {
@@ -55,6 +58,7 @@ impl Default for ApiConfig {
             redis_url: None,
             redis_prefix: "partner-bss".to_owned(),
             audit: true,
+            sandbox_clock: false,
         }
     }
 }

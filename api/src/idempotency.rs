@@ -125,7 +125,7 @@ where
     let body = crate::extract::body::body_of(req).await;
     let hash = fingerprint(&key.method_path, &body);
     let scope = caller.scope();
-    let now = state.now();
+    let now = state.wall_now();
     let expired_before = now - state.config.idempotency_ttl_secs;
     let (s, kk, hh) = (scope.clone(), k.clone(), hash.clone());
     // The event is appended only when the effect succeeded: a stored refusal changed nothing.

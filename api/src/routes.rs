@@ -30,7 +30,13 @@ pub fn register(cfg: &mut ServiceConfig) {
         .service(crate::handlers::channel::customer_association::list_received_invitations)
         .service(crate::handlers::channel::customer_association::accept_customer_invitation)
         .service(crate::handlers::channel::customer_registration::register_customer)
+        .service(crate::handlers::realname::individual::create_personal_realname_auth)
+        .service(crate::handlers::realname::enterprise::create_enterprise_realname_authentication)
+        .service(crate::handlers::realname::enterprise::change_enterprise_realname_authentication)
+        .service(crate::handlers::realname::result::show_realname_authentication_review_result)
         .service(crate::handlers::operator::outbox::list_outbox)
+        .service(operator::clock::show_clock)
+        .service(operator::clock::move_clock)
         .service(operator::directory::partners::list_partners)
         .service(operator::directory::customers::list_customers)
         .service(operator::partners::create_partner)
@@ -212,7 +218,10 @@ fn programs(cfg: &mut ServiceConfig) {
         .service(reviews::subsidy_applications::reject_subsidy_application)
         .service(reviews::business_info::list_business_info_to_review)
         .service(reviews::business_info::approve_business_info)
-        .service(reviews::business_info::reject_business_info);
+        .service(reviews::business_info::reject_business_info)
+        .service(reviews::realname_auths::list_realname_auths_to_review)
+        .service(reviews::realname_auths::approve_realname_auth)
+        .service(reviews::realname_auths::reject_realname_auth);
 }
 
 /// Vouchers (S9, S15): quotas, coupons, their records and test vouchers; operator set-up first.

@@ -8,13 +8,18 @@ use crate::notify::{LogNotifier, Notifier};
 use crate::ratelimit::RateLimits;
 use crate::service::Outcome;
 use crate::ApiConfig;
-use domain::Clock;
+use domain::{Clock, SandboxClock};
 use persistence::Db;
 use std::sync::Arc;
 
 pub struct AppState {
     pub db: Db,
+    /// The wall clock: authentication (signatures, tokens, keys), idempotency and the audit
+    /// log's times.
     pub clock: Arc<dyn Clock>,
+    /// The sandbox clock business time follows when `BSS_SANDBOX_CLOCK` is on (the operator
+    /// moves it forward); none: business time is the wall clock.
+    pub sandbox_clock: Option<Arc<SandboxClock>>,
     pub config: ApiConfig,
     pub vault: Vault,
     pub creds: CredentialCache,
@@ -38,6 +43,9 @@ impl AppState {
     pub fn new(db: Db, clock: Arc<dyn Clock>, config: ApiConfig, vault: Vault) -> Self {
         Self {
             db,
+            sandbox_clock: config
+                .sandbox_clock
+                .then(|| Arc::new(SandboxClock::new(clock.clone()))),
             clock,
             limits: RateLimits::new(config.clone()),
             shared_flow: config.redis_url.as_deref().and_then(|url| {
@@ -86,8 +94,18 @@ impl AppState {
         Ok(actix_web::web::block(move || db.read(f)).await??)
     }
 
-    /// Unix seconds by the injected clock.
+    /// Business time, unix seconds: the sandbox clock if it is on, else the wall clock.
+    /// Everything time-driven (expiry, bill cycles, deadlines) reads this.
     pub fn now(&self) -> i64 {
+        match &self.sandbox_clock {
+            Some(s) => s.now().timestamp(),
+            None => self.clock.now().timestamp(),
+        }
+    }
+
+    /// Wall time, unix seconds by the injected clock, never moved by the sandbox clock: for
+    /// authentication, idempotency keys and the audit log.
+    pub fn wall_now(&self) -> i64 {
         self.clock.now().timestamp()
     }
 
@@ -100,7 +118,7 @@ impl AppState {
         &self,
         f: impl Fn(&mut persistence::DbConnection) -> Outcome<T> + Send + 'static,
     ) -> Result<T, crate::ApiError> {
-        let Some(event) = crate::audit::pending(self.now()) else {
+        let Some(event) = crate::audit::pending(self.wall_now()) else {
             return self.write_unaudited(f).await;
         };
         let e = event.clone();

@@ -244,3 +244,16 @@ pub const PCE_STATUS: &str = "CBC.99100123";
 pub const LEAD_STATUS: &str = "CBC.99100130";
 /// Ours (S16): the lead has no phone number to call.
 pub const LEAD_NO_PHONE: &str = "CBC.99100131";
+
+// Real-name authentication (S11, #22): ours, 99100160–99100162.
+/// Ours: the customer's real-name status does not allow this application (one is under
+/// review, it is already authenticated, or it is not an individual that can change).
+pub const REALNAME_STATUS: &str = "CBC.99100170";
+/// Ours: the number of attachments does not fit the application.
+pub const REALNAME_FILES: &str = "CBC.99100171";
+/// Ours: only a resale customer is authenticated by its partner.
+pub const REALNAME_NOT_RESALE: &str = "CBC.99100172";
+/// Ours: the sandbox clock is moved only forward.
+pub const CLOCK_BACKWARDS: &str = "CBC.99100165";
+/// Ours: money does not move between accounts held in different currencies.
+pub const CURRENCY_MISMATCH: &str = "CBC.99100166";

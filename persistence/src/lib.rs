@@ -17,6 +17,7 @@ pub mod schema_audit;
 pub mod schema_consumption;
 pub mod schema_opportunities;
 pub mod schema_programs;
+pub mod schema_realname;
 pub mod schema_vouchers;
 
 pub use conn::{AnyBackend, Backend, DbConnection};

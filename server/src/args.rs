@@ -63,6 +63,10 @@ pub struct ServeArgs {
     /// Log as JSON lines instead of text.
     #[arg(long, env = "BSS_LOG_JSON", action = ArgAction::SetTrue, value_parser = BoolishValueParser::new())]
     pub log_json: bool,
+    /// The sandbox clock: the operator moves business time forward (`PUT /v2/operator/clock`)
+    /// so expiry and bill cycles can be tested without waiting. Never in production.
+    #[arg(long, env = "BSS_SANDBOX_CLOCK", action = ArgAction::SetTrue, value_parser = BoolishValueParser::new())]
+    pub sandbox_clock: bool,
     /// Operator access key to ensure at start (with BSS_OPERATOR_SK).
     #[arg(long, env = "BSS_OPERATOR_AK")]
     pub operator_ak: Option<String>,

@@ -137,6 +137,7 @@ fn api_config(args: &ServeArgs) -> Result<ApiConfig, String> {
         rate_limit_overrides: ApiConfig::parse_overrides(&args.rate_limit_overrides)?,
         max_body_bytes: args.max_body_bytes.max(1024),
         auth_failures_per_ip_per_sec: args.auth_failures_per_ip.max(1),
+        sandbox_clock: args.sandbox_clock,
         cors_allowed_origins: args
             .cors_origins
             .split(',')
@@ -147,6 +148,12 @@ fn api_config(args: &ServeArgs) -> Result<ApiConfig, String> {
         ..ApiConfig::default()
     };
     args.production.apply(&mut config);
+    if config.sandbox_clock {
+        tracing::warn!(
+            "BSS_SANDBOX_CLOCK is on: the operator can move business time forward \
+             (PUT /v2/operator/clock); never run it in production"
+        );
+    }
     if config.redis_url.is_some() {
         tracing::info!("flow control shared through Redis");
     }

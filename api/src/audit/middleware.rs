@@ -144,7 +144,7 @@ async fn record_unchanged(state: &AppState, ctx: &Arc<Context>) {
     } else {
         "NO_CHANGE"
     };
-    let Some(event) = Pending::of(ctx, state.now(), outcome) else {
+    let Some(event) = Pending::of(ctx, state.wall_now(), outcome) else {
         return;
     };
     let e = event.clone();

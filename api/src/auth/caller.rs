@@ -131,7 +131,7 @@ async fn by_token(state: &AppState, t: &str) -> Result<Caller, ApiError> {
             "The token is invalid or has expired",
         ))
     };
-    let claims = token::check(state.vault.jwt_key(), t, state.now()).ok_or_else(invalid)?;
+    let claims = token::check(state.vault.jwt_key(), t, state.wall_now()).ok_or_else(invalid)?;
     let resolved = credentials::by_token(state, &claims.jti, &claims.kind, &claims.sub)
         .await?
         .ok_or_else(invalid)?;
@@ -159,7 +159,7 @@ async fn by_signature(
     let fail = |why: &str| ApiError::Unauthenticated(why.to_owned());
     let auth = signing::parse_authorization(authorization)
         .map_err(|_| failed("verify aksk signature fail"))?;
-    let now = state.now();
+    let now = state.wall_now();
     let ak = auth.access_key.clone();
     let before = crate::flow::before_signature(state, &ak, ip, now).await;
     if before.locked {

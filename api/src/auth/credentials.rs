@@ -84,7 +84,7 @@ pub async fn by_access_key(
     ak: &str,
     before_db: impl FnOnce() -> Result<(), ApiError>,
 ) -> Result<Option<Arc<Resolved>>, ApiError> {
-    let now = state.now();
+    let now = state.wall_now();
     let cache_key = format!("ak:{ak}");
     if let Some(hit) = state
         .creds
@@ -141,7 +141,7 @@ pub async fn by_token(
     kind: &str,
     sub: &str,
 ) -> Result<Option<Arc<Resolved>>, ApiError> {
-    let now = state.now();
+    let now = state.wall_now();
     let cache_key = format!("tok:{jti}");
     if let Some(hit) = state
         .creds

@@ -16,6 +16,7 @@ pub mod pce;
 pub mod po_opportunities;
 pub mod programs;
 pub mod resources;
+pub mod realname;
 pub mod sessions;
 pub mod tokens;
 pub mod vouchers;

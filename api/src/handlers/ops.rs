@@ -14,17 +14,22 @@ pub struct Health {
     /// The server's version (also the OpenAPI document's `info.version`).
     #[schema(example = "0.1.0")]
     version: &'static str,
+    /// Present and true when the sandbox clock is on (`BSS_SANDBOX_CLOCK`): business time may
+    /// be ahead of the wall clock. Never in production.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    sandbox_clock: bool,
 }
 
 /// Liveness: the process serves requests; names its version.
 #[utoipa::path(tag = "operations", responses((status = 200, body = Health)))]
 #[get("/healthz")]
-pub async fn healthz() -> HttpResponse {
+pub async fn healthz(state: Data<AppState>) -> HttpResponse {
     wire::json(
         StatusCode::OK,
         &Health {
             status: "ok",
             version: env!("CARGO_PKG_VERSION"),
+            sandbox_clock: state.sandbox_clock.is_some(),
         },
     )
 }

@@ -56,7 +56,7 @@ pub async fn create_token(
             "the user name or password is incorrect",
         )));
     };
-    let now = state.now();
+    let now = state.wall_now();
     let ttl = state.config.token_ttl_secs;
     let (t, jti) =
         token::issue(state.vault.jwt_key(), kind, &id, now, ttl).map_err(ApiError::Internal)?;

@@ -17,6 +17,7 @@ pub mod partner_status;
 pub mod partners;
 pub mod people;
 pub mod programs;
+pub mod realname;
 pub mod transfers;
 pub mod users;
 pub mod vouchers;

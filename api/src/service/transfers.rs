@@ -3,9 +3,11 @@
 
 use super::acting;
 use crate::service::Failure;
+use domain::currency::{self, Currency};
 use domain::ledger::TradeDetail;
 use domain::{codes, Amount, Violation};
 use persistence::repo::accounts::{self, Posting};
+use persistence::repo::partners::{self, PartnerRow};
 use persistence::{ids, DbConnection};
 
 fn insufficient() -> Failure {
@@ -54,6 +56,21 @@ fn transfer(
         accounts::post(conn, account, &posting, now, insufficient)?;
     }
     Ok(trans_id)
+}
+
+/// The currencies of a distributor's and a reseller's money, in that order. A reseller may be
+/// in another country: then no money moves between the two (`CBC.99100166`).
+fn channel_currencies(
+    conn: &mut DbConnection,
+    distributor: &str,
+    reseller: &PartnerRow,
+) -> Result<(Currency, Currency), Failure> {
+    let d = partners::find(conn, distributor)?
+        .ok_or_else(|| persistence::StoreError::Internal("the calling partner vanished".into()))?;
+    Ok((
+        Currency::of_country(&d.country_code),
+        Currency::of_country(&reseller.country_code),
+    ))
 }
 
 /// UpdateCustomerAccountAmount: the acting partner funds its customer.
@@ -136,6 +153,8 @@ pub fn to_reseller(
     now: i64,
 ) -> Result<String, Failure> {
     let reseller = acting::own_reseller(conn, distributor, reseller_id)?;
+    let (ours, theirs) = channel_currencies(conn, distributor, &reseller)?;
+    currency::may_move(ours, theirs)?;
     transfer(
         conn,
         &Side {
@@ -165,6 +184,8 @@ pub fn from_reseller(
     now: i64,
 ) -> Result<String, Failure> {
     let reseller = acting::own_reseller(conn, distributor, reseller_id)?;
+    let (ours, theirs) = channel_currencies(conn, distributor, &reseller)?;
+    currency::may_move(theirs, ours)?;
     transfer(
         conn,
         &Side {

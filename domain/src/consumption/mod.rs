@@ -51,11 +51,7 @@ impl FeeBillType {
 
 /// The currency of a partner's and its customers' money: CNY in China, USD elsewhere.
 pub fn currency_of(country_code: &str) -> &'static str {
-    if country_code.eq_ignore_ascii_case("CN") {
-        "CNY"
-    } else {
-        "USD"
-    }
+    crate::currency::Currency::of_country(country_code).as_str()
 }
 
 #[cfg(test)]

@@ -27,6 +27,7 @@ pub mod query;
 pub mod quota_query;
 pub mod quota_records;
 pub mod quotas;
+pub mod realname;
 pub mod refunds;
 pub mod relationships;
 pub mod reseller_invitations;

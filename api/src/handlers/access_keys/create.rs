@@ -14,7 +14,7 @@ use actix_web::{post, HttpResponse};
 
 async fn answer(state: &AppState, named: Named) -> Result<HttpResponse, ApiError> {
     let vault = state.vault.clone();
-    let now = state.now();
+    let now = state.wall_now();
     let issued = state
         .write(move |conn| credentials_life::create(conn, &vault, &named, now))
         .await?;

@@ -25,7 +25,7 @@ async fn answer(
         .grace_period_secs
         .map_or(GRACE_DEFAULT_SECS, |g| g.get());
     let vault = state.vault.clone();
-    let now = state.now();
+    let now = state.wall_now();
     let (issued, ends) = state
         .write(move |conn| credentials_life::rotate(conn, &vault, &named, ak.as_str(), grace, now))
         .await?;

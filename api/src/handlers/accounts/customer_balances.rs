@@ -1,15 +1,17 @@
 //! ShowCustomerAccountBalances (the customer's own) and ListCustomersBalancesDetail (a partner
 //! reading its customers').
 
-use super::{AccountBalance, CURRENCY, MEASURE_YUAN};
+use super::{AccountBalance, MEASURE_YUAN};
 use crate::auth::Caller;
 use crate::extract::LegacyJson as Json;
 use crate::service::acting;
+use crate::service::consumption::reads::account_currency;
 use crate::wire::WireAmount;
 use crate::{wire, ApiError, AppState};
 use actix_web::http::StatusCode;
 use actix_web::web::Data;
 use actix_web::{get, post, HttpResponse};
+use domain::currency::Currency;
 use domain::identity::Role;
 use domain::Money;
 use persistence::repo::accounts;
@@ -33,7 +35,10 @@ pub async fn show_customer_account_balances(
     caller: Caller,
 ) -> Result<HttpResponse, ApiError> {
     let me = caller.customer()?.customer_id.clone();
-    let mine = me.clone();
+    let (mine, whose) = (me.clone(), me.clone());
+    let currency = state
+        .read(move |conn| account_currency(conn, &whose))
+        .await?;
     let rows = state
         .read_hot(
             move |conn| accounts::for_owner(conn, accounts::CUSTOMER, &mine),
@@ -43,10 +48,13 @@ pub async fn show_customer_account_balances(
     Ok(wire::json(
         StatusCode::OK,
         &CustomerAccountBalances {
-            account_balances: rows.iter().map(AccountBalance::from).collect(),
+            account_balances: rows
+                .iter()
+                .map(|a| AccountBalance::new(a, currency))
+                .collect(),
             debt_amount: WireAmount(Money::ZERO),
             measure_id: MEASURE_YUAN,
-            currency: CURRENCY,
+            currency: currency.as_str(),
         },
     ))
 }
@@ -121,6 +129,8 @@ pub async fn list_customers_balances_detail(
             let mut out = Vec::with_capacity(ids.len());
             for id in &ids {
                 let c = acting::own_customer(conn, &partner.id, id)?;
+                // A customer's money is held in its partner's currency.
+                let currency = Currency::of_country(&partner.country_code);
                 let total: i64 = accounts::for_owner(conn, accounts::CUSTOMER, &c.id)?
                     .iter()
                     .map(|a| a.balance_cents)
@@ -129,7 +139,7 @@ pub async fn list_customers_balances_detail(
                     customer_id: c.id,
                     debt_amount: WireAmount(Money::ZERO),
                     amount: WireAmount(Money::from_cents(total)),
-                    currency: CURRENCY,
+                    currency: currency.as_str(),
                     measure_id: MEASURE_YUAN,
                 });
             }

@@ -10,11 +10,13 @@ pub mod partner_records;
 pub mod transfers;
 
 use crate::wire::WireAmount;
+use domain::currency::Currency;
 use domain::Money;
 use persistence::repo::accounts::{self, AccountRow};
 use serde::Serialize;
 use utoipa::ToSchema;
 
+/// The currency of records that name none (the China default); balances carry their owner's.
 pub const CURRENCY: &str = "CNY";
 /// `measure_id` 1: amounts are in yuan.
 pub const MEASURE_YUAN: i32 = 1;
@@ -36,13 +38,14 @@ pub struct AccountBalance {
     measure_id: i32,
 }
 
-impl From<&AccountRow> for AccountBalance {
-    fn from(a: &AccountRow) -> Self {
+impl AccountBalance {
+    /// `a`, held in `currency` (its owner's: `domain::currency::Currency`).
+    pub fn new(a: &AccountRow, currency: Currency) -> Self {
         AccountBalance {
             account_id: a.id.clone(),
             account_type: a.account_type,
             amount: WireAmount(Money::from_cents(a.balance_cents)),
-            currency: CURRENCY,
+            currency: currency.as_str(),
             designated_amount: WireAmount(Money::from_cents(a.designated_cents)),
             credit_amount: (a.account_type == accounts::CREDIT)
                 .then_some(WireAmount(Money::from_cents(a.credit_limit_cents))),

@@ -8,6 +8,7 @@ use crate::{wire, ApiError, AppState};
 use actix_web::http::StatusCode;
 use actix_web::web::Data;
 use actix_web::{get, HttpResponse};
+use domain::currency::Currency;
 use domain::identity::Role;
 use persistence::repo::accounts;
 use serde::{Deserialize, Serialize};
@@ -42,16 +43,23 @@ pub async fn list_partner_balances(
 ) -> Result<HttpResponse, ApiError> {
     let me = caller.partner_with(&[Role::Finance])?.partner_id.clone();
     let q = query.into_inner()?;
-    let rows = state
+    let (rows, currency) = state
         .read(move |conn| {
             let p = acting::partner(conn, &me, q.indirect_partner_id.as_deref())?;
-            Ok(accounts::for_owner(conn, accounts::PARTNER, &p.id)?)
+            let currency = Currency::of_country(&p.country_code);
+            Ok((
+                accounts::for_owner(conn, accounts::PARTNER, &p.id)?,
+                currency,
+            ))
         })
         .await?;
     Ok(wire::json(
         StatusCode::OK,
         &PartnerBalances {
-            account_balances: rows.iter().map(AccountBalance::from).collect(),
+            account_balances: rows
+                .iter()
+                .map(|a| AccountBalance::new(a, currency))
+                .collect(),
         },
     ))
 }

@@ -1,6 +1,7 @@
 //! The operator set-up API (OPERATOR-API.md). Every handler requires the operator identity.
 
 pub mod capability_labels;
+pub mod clock;
 pub mod coupon_quotas;
 pub mod coupons;
 pub mod customers;

@@ -50,7 +50,7 @@ pub async fn change_password(
         .await?
         .unwrap_or_default();
     let keep = caller.token_id.clone();
-    let now = state.now();
+    let now = state.wall_now();
     state
         .write(move |conn| {
             credentials_life::change_password(conn, &me, &hash, keep.as_deref(), now)

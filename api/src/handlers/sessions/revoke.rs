@@ -18,7 +18,7 @@ pub async fn revoke_token(state: Data<AppState>, caller: Caller) -> Result<HttpR
             "only a token can be revoked here: present it as X-Auth-Token",
         )));
     };
-    let now = state.now();
+    let now = state.wall_now();
     state
         .write(move |conn| credentials_life::revoke_token(conn, &jti, now))
         .await?;

@@ -5,6 +5,7 @@ use crate::auth::PartnerUser;
 use crate::service::channel::scope;
 use crate::service::{acting, Outcome};
 use domain::consumption::{currency_of, visibility, BillSum, FeeRecord};
+use domain::currency::Currency;
 use domain::paging::Page;
 use persistence::repo::consumption::records::{self, RecordFilter, Scope};
 use persistence::repo::consumption::sums::{self, SumFilter};
@@ -21,6 +22,22 @@ pub fn customer_currency(conn: &mut DbConnection, customer_id: &str) -> Outcome<
         None => c.country_code,
     };
     Ok(currency_of(&country))
+}
+
+/// The currency a customer's accounts hold (its partner's country's, else its own); a
+/// customer that does not exist has none to hold, and reads as the China default.
+pub fn account_currency(conn: &mut DbConnection, customer_id: &str) -> Outcome<Currency> {
+    let Some(c) = customers::find(conn, customer_id)? else {
+        return Ok(Currency::Cny);
+    };
+    let partner_country = match &c.partner_id {
+        Some(p) => partners::find(conn, p)?.map(|p| p.country_code),
+        None => None,
+    };
+    Ok(Currency::of_customer(
+        &c.country_code,
+        partner_country.as_deref(),
+    ))
 }
 
 /// Who a partner user reads for, and which of its customers.

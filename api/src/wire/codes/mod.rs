@@ -15,7 +15,9 @@ macro_rules! codes {
 mod consumption;
 mod orders;
 mod pce;
+mod realname;
 
 pub use consumption::*;
 pub use orders::*;
 pub use pce::*;
+pub use realname::*;

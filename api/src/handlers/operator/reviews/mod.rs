@@ -5,6 +5,7 @@
 pub mod business_info;
 pub mod certifications;
 pub mod fh_qualifications;
+pub mod realname_auths;
 pub mod subsidy_applications;
 
 use crate::handlers::programs::schemas;

@@ -1,0 +1,1 @@
+DROP TABLE realname_auths;
