@@ -5,6 +5,7 @@ pub mod app;
 pub mod audit;
 pub mod auth;
 pub mod config;
+pub mod delivery;
 pub mod error;
 pub mod extract;
 pub mod flow;

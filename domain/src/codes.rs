@@ -232,3 +232,7 @@ pub const PCE_STATUS: &str = "CBC.99100123";
 pub const LEAD_STATUS: &str = "CBC.99100130";
 /// Ours (S16): the lead has no phone number to call.
 pub const LEAD_NO_PHONE: &str = "CBC.99100131";
+
+// Events and webhooks (#21): ours, 99100240–99100249.
+/// Ours (#21): the partner already holds the most webhooks allowed.
+pub const WEBHOOK_LIMIT: &str = "CBC.99100240";

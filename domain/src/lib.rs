@@ -8,6 +8,7 @@ pub mod code;
 pub mod codes;
 pub mod consumption;
 pub mod directory;
+pub mod events;
 pub mod identity;
 pub mod invitation;
 pub mod leads;
@@ -28,6 +29,7 @@ pub mod text;
 pub mod verification;
 pub mod violation;
 pub mod vouchers;
+pub mod webhooks;
 
 pub use clock::{Clock, ManualClock, SystemClock};
 pub use money::{Amount, Money, MoneyError};

@@ -14,6 +14,7 @@ mod customer_registrations;
 mod customers_create;
 mod customers_list;
 mod customers_verification;
+mod delivery_webhooks;
 mod docs_page;
 mod errors;
 mod idempotency;

@@ -9,10 +9,11 @@ use persistence::{Backend, DbConnection, StoreError};
 use std::collections::BTreeMap;
 use tests::both_backends;
 
-const SCHEMA_FILES: [&str; 6] = [
+const SCHEMA_FILES: [&str; 7] = [
     include_str!("../../../persistence/src/schema.rs"),
     include_str!("../../../persistence/src/schema_audit.rs"),
     include_str!("../../../persistence/src/schema_consumption.rs"),
+    include_str!("../../../persistence/src/schema_delivery.rs"),
     include_str!("../../../persistence/src/schema_opportunities.rs"),
     include_str!("../../../persistence/src/schema_programs.rs"),
     include_str!("../../../persistence/src/schema_vouchers.rs"),

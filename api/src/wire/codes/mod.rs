@@ -13,9 +13,11 @@ macro_rules! codes {
 }
 
 mod consumption;
+mod delivery;
 mod orders;
 mod pce;
 
 pub use consumption::*;
+pub use delivery::*;
 pub use orders::*;
 pub use pce::*;
