@@ -23,6 +23,7 @@ pub struct WebhookBody {
     pub event_types: List<EventTypeCode, 1, 19>,
     pub description: Option<WebhookDescription>,
     /// Default `true`.
+    #[schema(example = true)]
     pub enabled: Option<bool>,
 }
 
