@@ -6,6 +6,7 @@ pub mod audit;
 pub mod auth;
 pub mod config;
 pub mod console;
+pub mod delivery;
 pub mod error;
 pub mod extract;
 pub mod flow;

@@ -83,6 +83,21 @@ pub fn register(cfg: &mut ServiceConfig) {
     bills(cfg);
     opportunities(cfg);
     lifecycle(cfg);
+    delivery(cfg);
+}
+
+/// Events and webhooks (#21).
+fn delivery(cfg: &mut ServiceConfig) {
+    use crate::handlers::{events as e, webhooks as w};
+    cfg.service(e::list::list_partner_events)
+        .service(w::create::create_webhook)
+        .service(w::list::list_webhooks)
+        .service(w::show::show_webhook)
+        .service(w::update::update_webhook)
+        .service(w::delete::delete_webhook)
+        .service(w::rotate_secret::rotate_webhook_secret)
+        .service(w::deliveries::list_webhook_deliveries)
+        .service(w::redeliver::redeliver_webhook_delivery);
 }
 
 /// Credentials, sessions and the audit log (#20).

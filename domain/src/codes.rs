@@ -245,7 +245,7 @@ pub const LEAD_STATUS: &str = "CBC.99100130";
 /// Ours (S16): the lead has no phone number to call.
 pub const LEAD_NO_PHONE: &str = "CBC.99100131";
 
-// Real-name authentication (S11, #22): ours, 99100160–99100162.
+// Real-name authentication (S11, #22): ours, 99100170–99100172.
 /// Ours: the customer's real-name status does not allow this application (one is under
 /// review, it is already authenticated, or it is not an individual that can change).
 pub const REALNAME_STATUS: &str = "CBC.99100170";
@@ -257,3 +257,6 @@ pub const REALNAME_NOT_RESALE: &str = "CBC.99100172";
 pub const CLOCK_BACKWARDS: &str = "CBC.99100165";
 /// Ours: money does not move between accounts held in different currencies.
 pub const CURRENCY_MISMATCH: &str = "CBC.99100166";
+// Events and webhooks (#21): ours, 99100240–99100249.
+/// Ours (#21): the partner already holds the most webhooks allowed.
+pub const WEBHOOK_LIMIT: &str = "CBC.99100240";

@@ -15,6 +15,7 @@ pub mod repo;
 pub mod schema;
 pub mod schema_audit;
 pub mod schema_consumption;
+pub mod schema_delivery;
 pub mod schema_opportunities;
 pub mod schema_programs;
 pub mod schema_realname;

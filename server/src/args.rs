@@ -78,4 +78,48 @@ pub struct ServeArgs {
     pub operator_sk_file: Option<PathBuf>,
     #[command(flatten)]
     pub production: crate::production::ProductionArgs,
+    #[command(flatten)]
+    pub delivery: DeliveryArgs,
+}
+
+/// The webhook delivery worker (#21).
+#[derive(Args, Clone)]
+pub struct DeliveryArgs {
+    /// Allow webhooks to loopback and private addresses (tests, closed networks).
+    #[arg(long, env = "BSS_WEBHOOK_ALLOW_PRIVATE", action = ArgAction::SetTrue, value_parser = BoolishValueParser::new())]
+    pub webhook_allow_private: bool,
+    /// `serve` only: do not run the delivery worker in this process (run `deliver` apart).
+    #[arg(long, env = "BSS_NO_DELIVERY_WORKER", action = ArgAction::SetTrue, value_parser = BoolishValueParser::new())]
+    pub no_delivery_worker: bool,
+    /// Seconds one webhook request may take.
+    #[arg(long, env = "BSS_WEBHOOK_TIMEOUT_SECS", default_value_t = 10)]
+    pub webhook_timeout_secs: u64,
+}
+
+impl DeliveryArgs {
+    pub fn worker_config(&self) -> api::delivery::WorkerConfig {
+        api::delivery::WorkerConfig {
+            allow_private: self.webhook_allow_private,
+            timeout: std::time::Duration::from_secs(self.webhook_timeout_secs.clamp(1, 60)),
+            ..api::delivery::WorkerConfig::default()
+        }
+    }
+}
+
+/// `deliver`: the delivery worker alone.
+#[derive(Args, Clone)]
+pub struct DeliverArgs {
+    #[command(flatten)]
+    pub db: DbArgs,
+    /// Master key (as for `serve`): it opens the webhooks' signing secrets.
+    #[arg(long, env = "BSS_MASTER_KEY", hide_env_values = true)]
+    pub master_key: Option<String>,
+    /// Master key file (as for `serve`).
+    #[arg(long, env = "BSS_MASTER_KEY_FILE")]
+    pub master_key_file: Option<PathBuf>,
+    /// Log as JSON lines instead of text.
+    #[arg(long, env = "BSS_LOG_JSON", action = ArgAction::SetTrue, value_parser = BoolishValueParser::new())]
+    pub log_json: bool,
+    #[command(flatten)]
+    pub delivery: DeliveryArgs,
 }

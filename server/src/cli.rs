@@ -1,8 +1,8 @@
 //! Command-line interface; every flag of `serve` has an environment twin. Boolean twins accept
 //! 1/0, true/false, yes/no, on/off.
 
-use crate::args::{DbArgs, ServeArgs};
-use crate::{api_command, database, logs, serve};
+use crate::args::{DbArgs, DeliverArgs, ServeArgs};
+use crate::{api_command, database, deliver, logs, serve};
 use clap::{Parser, Subcommand};
 
 #[derive(Parser)]
@@ -20,6 +20,8 @@ pub struct Cli {
 enum Command {
     /// Run the HTTP server (migrations run first).
     Serve(Box<ServeArgs>),
+    /// Run only the webhook delivery worker (several may run over one PostgreSQL).
+    Deliver(Box<DeliverArgs>),
     /// Apply pending database migrations and exit.
     Migrate(DbArgs),
     /// Print the OpenAPI document as JSON.
@@ -35,6 +37,7 @@ enum Command {
 pub fn run(cli: Cli) -> Result<(), String> {
     match cli.command {
         Command::Serve(args) => serve::run(*args),
+        Command::Deliver(args) => deliver::run(*args),
         Command::Migrate(args) => {
             logs::init(false);
             let db = database::open(&args, true)?;

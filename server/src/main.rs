@@ -5,6 +5,7 @@ mod api_command;
 mod args;
 mod cli;
 mod database;
+mod deliver;
 mod demo;
 mod logs;
 mod master_key;

@@ -109,6 +109,17 @@ pub fn run(args: ServeArgs) -> Result<(), String> {
         }
         tracing::info!(%addr, version = VERSION, "listening; docs at http://{addr}/docs/");
         println!("Partner BSS {VERSION} listening on http://{addr} (docs: http://{addr}/docs/)");
+        if args.delivery.no_delivery_worker {
+            tracing::info!("webhook delivery worker not started here (BSS_NO_DELIVERY_WORKER)");
+        } else {
+            let worker = api::delivery::Worker::new(
+                db.clone(),
+                Arc::new(SystemClock),
+                vault.clone(),
+                args.delivery.worker_config(),
+            )?;
+            tokio::spawn(worker.run());
+        }
         tokio::spawn(purge_idempotency_keys(db));
         server.await.map_err(|e| e.to_string())
     })

@@ -115,6 +115,8 @@ pub const REGISTRY: &[(&str, &str, Fixture)] = &[
     // Issue 22: resources are objects; enterprise projects and enterprise sub-accounts are
     // not served (the filters are accepted and ignored).
     ("resource_id", "", Fixture::Object("resource")),
+    ("webhook_id", "", Fixture::Object("webhook")),
+    ("delivery_id", "", Fixture::Object("delivery")),
     ("resource_ids", "", Fixture::Object("resource")),
     ("enterprise_project_id", "", Fixture::NotAnObject),
     ("sub_customer_id", "", Fixture::NotAnObject),
@@ -169,6 +171,16 @@ impl Side {
             coupon(srv, &cust.id, 1, "5", json!({})).await,
         );
 
+        // #21: a webhook that hears of the coupons issued below, so it has a delivery.
+        let hook = admin
+            .client
+            .post(
+                "/v2/partners/webhooks",
+                json!({"url": "https://hooks.example.com/in", "event_types": ["coupon.issued"]}),
+            )
+            .await
+            .expect(201, "");
+        let hook_id = str_of(&hook["webhook_id"]);
         let q = quota(srv, &d.id, "1000", json!({})).await;
         let issued = issue(&admin.client, &q, std::slice::from_ref(&cust.id), "10").await;
         ids.insert(
@@ -257,6 +269,16 @@ impl Side {
             .await
             .expect(200, "");
         ids.insert("trans", str_of(&adj["records"][0]["trans_id"]));
+        let deliveries = admin
+            .client
+            .get(&format!("/v2/partners/webhooks/{hook_id}/deliveries"), &[])
+            .await
+            .expect(200, "");
+        ids.insert(
+            "delivery",
+            str_of(&deliveries["deliveries"][0]["delivery_id"]),
+        );
+        ids.insert("webhook", hook_id);
         let rec = cust
             .client
             .get(

@@ -23,6 +23,8 @@ pub struct TestServer {
     pub clock: ManualClock,
     pub db: Db,
     pub backend: Backend,
+    /// The master key's vault, for workers started beside the server.
+    pub vault: Vault,
     handle: actix_web::dev::ServerHandle,
     _test_db: TestDb,
     _replica_db: Option<TestDb>,
@@ -92,7 +94,12 @@ impl TestServer {
         .await
         .expect("join")
         .expect("bootstrap");
-        let mut state = AppState::new(db.clone(), Arc::new(clock.clone()), opts.config, vault);
+        let mut state = AppState::new(
+            db.clone(),
+            Arc::new(clock.clone()),
+            opts.config,
+            vault.clone(),
+        );
         let mut replica_db = None;
         if opts.read_replica {
             let (test_db, replica) = tokio::task::spawn_blocking(move || {
@@ -119,6 +126,7 @@ impl TestServer {
             clock,
             db,
             backend,
+            vault,
             handle,
             _test_db: test_db,
             _replica_db: replica_db,

@@ -2,9 +2,11 @@
 //! their statuses and called through the outbound-call operation. Raw contacts are stored and
 //! never logged; responses mask them for partners on marketing plan 2.0.
 
+use crate::service::delivery::events::emit;
 use crate::service::not_found;
 use crate::service::programs::stored;
 use crate::service::Failure;
+use domain::events::EventType;
 use domain::leads::{self, Contact, LeadSource, LeadStatus};
 use domain::{codes, Violation};
 use persistence::repo::leads::{self as repo, FollowUpRow, LeadRow};
@@ -64,6 +66,10 @@ pub fn create(
         email = ?l.email,
         "lead created"
     );
+    if source == LeadSource::Dispatched {
+        let subjects = [("lead_id", row.id.as_str())];
+        emit(conn, partner_id, EventType::LeadDispatched, &subjects, now)?;
+    }
     Ok(row)
 }
 

@@ -7,6 +7,7 @@ pub mod channel;
 pub mod consumption;
 pub mod credentials_life;
 pub mod customers;
+pub mod delivery;
 pub mod directory;
 pub mod leads;
 pub mod login;

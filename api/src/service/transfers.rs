@@ -2,8 +2,10 @@
 //! moves money between two locked cash accounts and writes both ledger rows.
 
 use super::acting;
+use crate::service::delivery::events::emit;
 use crate::service::Failure;
 use domain::currency::{self, Currency};
+use domain::events::EventType;
 use domain::ledger::TradeDetail;
 use domain::{codes, Amount, Violation};
 use persistence::repo::accounts::{self, Posting};
@@ -104,6 +106,13 @@ pub fn to_customer(
     )?;
     // The money first settles the customer's arrears (issue 22).
     super::consumption::arrears::settle(conn, &customer.id, now)?;
+    let amount = amount.money().to_string();
+    let subjects = [
+        ("trans_id", trans_id.as_str()),
+        ("customer_id", customer.id.as_str()),
+        ("amount", amount.as_str()),
+    ];
+    emit(conn, &partner.id, EventType::MoneyAllocated, &subjects, now)?;
     Ok(trans_id)
 }
 
@@ -124,7 +133,7 @@ pub fn from_customer(
             "the customer has no account",
         )));
     }
-    transfer(
+    let trans_id = transfer(
         conn,
         &Side {
             kind: accounts::CUSTOMER,
@@ -141,7 +150,15 @@ pub fn from_customer(
         amount,
         TradeDetail::BeRetrieve,
         now,
-    )
+    )?;
+    let amount = amount.money().to_string();
+    let subjects = [
+        ("trans_id", trans_id.as_str()),
+        ("customer_id", customer.id.as_str()),
+        ("amount", amount.as_str()),
+    ];
+    emit(conn, &partner.id, EventType::MoneyReclaimed, &subjects, now)?;
+    Ok(trans_id)
 }
 
 /// UpdateIndirectPartnerAccount: a distributor funds one of its resellers.
@@ -155,7 +172,7 @@ pub fn to_reseller(
     let reseller = acting::own_reseller(conn, distributor, reseller_id)?;
     let (ours, theirs) = channel_currencies(conn, distributor, &reseller)?;
     currency::may_move(ours, theirs)?;
-    transfer(
+    let trans_id = transfer(
         conn,
         &Side {
             kind: accounts::PARTNER,
@@ -172,7 +189,17 @@ pub fn to_reseller(
         amount,
         TradeDetail::BeAdjust,
         now,
-    )
+    )?;
+    reseller_event(
+        conn,
+        distributor,
+        &reseller.id,
+        &trans_id,
+        amount,
+        EventType::MoneyAllocated,
+        now,
+    )?;
+    Ok(trans_id)
 }
 
 /// ReclaimIndirectPartnerAccount: money goes back from the reseller to its distributor.
@@ -186,7 +213,7 @@ pub fn from_reseller(
     let reseller = acting::own_reseller(conn, distributor, reseller_id)?;
     let (ours, theirs) = channel_currencies(conn, distributor, &reseller)?;
     currency::may_move(theirs, ours)?;
-    transfer(
+    let trans_id = transfer(
         conn,
         &Side {
             kind: accounts::PARTNER,
@@ -203,5 +230,36 @@ pub fn from_reseller(
         amount,
         TradeDetail::BeRetrieve,
         now,
-    )
+    )?;
+    reseller_event(
+        conn,
+        distributor,
+        &reseller.id,
+        &trans_id,
+        amount,
+        EventType::MoneyReclaimed,
+        now,
+    )?;
+    Ok(trans_id)
+}
+
+/// The reseller hears of money its distributor moved to or from it.
+fn reseller_event(
+    conn: &mut DbConnection,
+    distributor: &str,
+    reseller: &str,
+    trans_id: &str,
+    amount: Amount,
+    kind: EventType,
+    now: i64,
+) -> Result<(), Failure> {
+    let amount = amount.money().to_string();
+    let subjects = [
+        ("trans_id", trans_id),
+        ("distributor_id", distributor),
+        ("reseller_id", reseller),
+        ("amount", amount.as_str()),
+    ];
+    emit(conn, reseller, kind, &subjects, now)?;
+    Ok(())
 }

@@ -22,6 +22,7 @@ pub mod realname;
 pub mod rules;
 pub mod text;
 pub mod time;
+pub mod url;
 
 pub use acting::ActingFor;
 pub use amount::{Amount, AmountOrZero, DecimalInput, Ratio, WireAmount, WireDecimal};
@@ -33,6 +34,7 @@ pub use list::List;
 pub use page::{page, Limit, Offset, PageQuery};
 pub use percent::Percent;
 pub use time::{parse_utc, utc, UtcTime};
+pub use url::WebhookUrl;
 
 use actix_web::http::StatusCode;
 use actix_web::HttpResponse;

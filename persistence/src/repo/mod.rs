@@ -9,6 +9,7 @@ pub mod coupons;
 pub mod credentials;
 pub mod customer_invitations;
 pub mod customers;
+pub mod delivery;
 pub mod directory;
 pub mod idempotency;
 pub mod key_lifecycle;

@@ -13,6 +13,7 @@ const SCHEMA_FILES: [&str; 7] = [
     include_str!("../../../persistence/src/schema.rs"),
     include_str!("../../../persistence/src/schema_audit.rs"),
     include_str!("../../../persistence/src/schema_consumption.rs"),
+    include_str!("../../../persistence/src/schema_delivery.rs"),
     include_str!("../../../persistence/src/schema_opportunities.rs"),
     include_str!("../../../persistence/src/schema_programs.rs"),
     include_str!("../../../persistence/src/schema_realname.rs"),

@@ -23,8 +23,9 @@ pub async fn partner_reject(
     caller.partner_with(&[Role::Finance])?;
     let (b, id) = (body.into_inner()?, order_id.into_inner()?);
     let who = caller.principal.clone();
+    let now = state.now();
     state
-        .write(move |conn| partner_payment::reject(conn, &who, id.as_str(), b.reason.as_str()))
+        .write(move |conn| partner_payment::reject(conn, &who, id.as_str(), b.reason.as_str(), now))
         .await?;
     Ok(HttpResponse::NoContent().finish())
 }

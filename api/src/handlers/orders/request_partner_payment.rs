@@ -19,8 +19,9 @@ pub async fn request_partner_payment(
 ) -> Result<HttpResponse, ApiError> {
     caller.customer()?;
     let (who, id) = (caller.principal.clone(), order_id.into_inner()?);
+    let now = state.now();
     state
-        .write(move |conn| partner_payment::ask(conn, &who, id.as_str()))
+        .write(move |conn| partner_payment::ask(conn, &who, id.as_str(), now))
         .await?;
     Ok(HttpResponse::NoContent().finish())
 }

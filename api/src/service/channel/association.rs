@@ -2,11 +2,13 @@
 //! that can be tied to one of the customer's invitations is stored on it (reason, time), so the
 //! partner sees why and what to do; the customer gets the reason's own error code.
 
+use crate::service::delivery::events::emit;
 use crate::service::Failure;
 use domain::association::{
     addressed_to, check_code, violations, AssociationStatus, AssociationType, CustomerFacts,
     FailureReason, Presenter,
 };
+use domain::events::EventType;
 use persistence::repo::customer_invitations::{self as repo, CustomerInvitationRow};
 use persistence::repo::customers::CustomerRow;
 use persistence::repo::query::limit_lock_wait;
@@ -52,7 +54,7 @@ pub fn accept(
     // A link a re-send replaced: tell the partner the customer tried an outdated one.
     if let Some(inv) = repo::find_by_previous_code(conn, code)?.filter(for_me(&me)) {
         let reason = FailureReason::LinkNotFound;
-        repo::record_failure(conn, &inv.id, AssociationStatus::Failed, reason, false, now)?;
+        record_failure(conn, &inv, AssociationStatus::Failed, reason, false, now)?;
     }
     crate::audit::refused();
     Ok(Outcome::Refused(FailureReason::LinkNotFound))
@@ -70,7 +72,7 @@ pub(crate) fn code_usable(
         Ok(()) => Ok(None),
         Err(r) => {
             if let Some(status) = r.record {
-                repo::record_failure(conn, &inv.id, status, r.reason, false, now)?;
+                record_failure(conn, inv, status, r.reason, false, now)?;
             }
             Ok(Some(r.reason))
         }
@@ -85,7 +87,7 @@ fn refuse(
     consume: bool,
     now: i64,
 ) -> Result<Outcome, Failure> {
-    repo::record_failure(conn, &inv.id, status, reason, consume, now)?;
+    record_failure(conn, inv, status, reason, consume, now)?;
     crate::audit::refused();
     Ok(Outcome::Refused(reason))
 }
@@ -132,8 +134,43 @@ fn decide(
     if !repo::record_associated(conn, &inv.id, &customer.id, now)? {
         return Err(StoreError::Retryable.into());
     }
+    emit(
+        conn,
+        &inv.partner_id,
+        EventType::CustomerInvitationAssociated,
+        &[("invitation_id", &inv.id), ("customer_id", &customer.id)],
+        now,
+    )?;
     accounts::ensure(conn, accounts::CUSTOMER, &customer.id, accounts::CASH, now)?;
     Ok(Outcome::Associated)
+}
+
+/// Records a failed attempt on the invitation and tells its partner
+/// (`customer_invitation.failed` with the S11 reason).
+fn record_failure(
+    conn: &mut DbConnection,
+    inv: &CustomerInvitationRow,
+    status: AssociationStatus,
+    reason: FailureReason,
+    consume: bool,
+    now: i64,
+) -> Result<(), Failure> {
+    repo::record_failure(conn, &inv.id, status, reason, consume, now)?;
+    let mut subjects = vec![
+        ("invitation_id", inv.id.as_str()),
+        ("reason", reason.as_str()),
+    ];
+    if let Some(c) = &inv.customer_id {
+        subjects.push(("customer_id", c.as_str()));
+    }
+    emit(
+        conn,
+        &inv.partner_id,
+        EventType::CustomerInvitationFailed,
+        &subjects,
+        now,
+    )?;
+    Ok(())
 }
 
 /// After the acceptance itself failed for want of resources: SYSTEM_BUSY on the invitation,
@@ -151,7 +188,7 @@ pub fn record_busy(
         repo::find_by_code(conn, code)?.filter(|i| for_me(&me)(i) && i.code_used_at.is_none());
     if let Some(inv) = inv {
         let reason = FailureReason::SystemBusy;
-        repo::record_failure(conn, &inv.id, AssociationStatus::Failed, reason, false, now)?;
+        record_failure(conn, &inv, AssociationStatus::Failed, reason, false, now)?;
     }
     Ok(())
 }

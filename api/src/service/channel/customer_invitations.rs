@@ -3,10 +3,12 @@
 
 use super::outbox::enqueue;
 use super::scope::{acting_partner, partner_type};
+use crate::service::delivery::events::emit;
 use crate::service::not_found;
 use crate::service::Failure;
 use crate::wire;
 use domain::association::{self, AssociationStatus, AssociationType, FailureReason};
+use domain::events::EventType;
 use domain::identity::PartnerType;
 use domain::{codes, Violation};
 use persistence::repo::customer_invitations::{self as repo, CustomerInvitationRow, ListFilter};
@@ -110,7 +112,24 @@ pub fn invite(
         });
     }
     let email = mail(conn, &partner, customer.as_ref(), &row, now)?;
+    sent(conn, &row, now)?;
     Ok(Issued { row, email })
+}
+
+/// `customer_invitation.sent` to the inviting partner; the invitee's name or address stays out.
+fn sent(conn: &mut DbConnection, row: &CustomerInvitationRow, now: i64) -> Result<(), Failure> {
+    let mut subjects = vec![("invitation_id", row.id.as_str())];
+    if let Some(c) = &row.customer_id {
+        subjects.push(("customer_id", c.as_str()));
+    }
+    emit(
+        conn,
+        &row.partner_id,
+        EventType::CustomerInvitationSent,
+        &subjects,
+        now,
+    )?;
+    Ok(())
 }
 
 fn pending_exists() -> Failure {
@@ -217,6 +236,7 @@ pub fn resend(
         None => None,
     };
     let email = mail(conn, &partner, customer.as_ref(), &row, now)?;
+    sent(conn, &row, now)?;
     Ok(Issued { row, email })
 }
 

@@ -4,10 +4,12 @@
 //! one of two racing distributors win. Accepting one invitation expires every other pending
 //! invitation to the same reseller at once.
 
+use crate::service::delivery::events::emit;
 use crate::service::not_found;
 use crate::service::partners::{self as link, facts};
 use crate::service::Failure;
 use domain::channel::link_violations;
+use domain::events::EventType;
 use domain::invitation::{self, InvitationStatus};
 use domain::{codes, Violation};
 use persistence::repo::reseller_invitations::{self as repo, InvitationRow, ListFilter};
@@ -66,9 +68,27 @@ pub fn invite(
         answered_by: None,
     };
     match repo::insert(conn, &row) {
-        Err(StoreError::Duplicate(_)) => Err(Failure::Refused(invitation::pending_exists())),
-        other => Ok(other.map(|()| row)?),
+        Err(StoreError::Duplicate(_)) => {
+            return Err(Failure::Refused(invitation::pending_exists()))
+        }
+        other => other?,
     }
+    emit(
+        conn,
+        &row.reseller_id,
+        EventType::ResellerInvitationCreated,
+        &subjects(&row),
+        now,
+    )?;
+    Ok(row)
+}
+
+fn subjects(row: &InvitationRow) -> [(&'static str, &str); 3] {
+    [
+        ("invitation_id", row.id.as_str()),
+        ("distributor_id", row.distributor_id.as_str()),
+        ("reseller_id", row.reseller_id.as_str()),
+    ]
 }
 
 fn stored_status(row: &InvitationRow) -> Result<InvitationStatus, Failure> {
@@ -118,6 +138,13 @@ pub fn answer(
         // In the same transaction: every other distributor's pending invitation expires.
         repo::expire_others_to(conn, &inv.reseller_id, &inv.id)?;
     }
+    // The other side hears of it.
+    let (to_partner, kind) = match answer {
+        Answer::Accept => (&inv.distributor_id, EventType::ResellerInvitationAccepted),
+        Answer::Reject => (&inv.distributor_id, EventType::ResellerInvitationRejected),
+        Answer::Cancel => (&inv.reseller_id, EventType::ResellerInvitationCancelled),
+    };
+    emit(conn, to_partner, kind, &subjects(&inv), now)?;
     Ok(())
 }
 

@@ -1,8 +1,10 @@
 //! S13 business opportunities: create, update and close inside the caller's scope. A foreign
 //! or invisible id answers exactly like a missing one.
 
+use crate::service::delivery::events::emit;
 use crate::service::not_found;
 use crate::service::Failure;
+use domain::events::EventType;
 use domain::identity::Roles;
 use domain::opportunities::visibility::{may_own, may_write, owner_invalid, OwnerFacts, Scope};
 use domain::opportunities::{ensure_open, Stage};
@@ -124,8 +126,25 @@ pub fn update(
         changes.owner_user_id = Some(owner(conn, scope, &row.partner_id, login)?);
     }
     changes.updated_at = Some(now);
+    let assigned = changes
+        .owner_user_id
+        .clone()
+        .filter(|o| row.owner_user_id.as_deref() != Some(o.as_str()));
     if !repo::update_open(conn, id, &changes)? {
         return Err(closed_meanwhile());
+    }
+    if let Some(owner) = assigned {
+        let subjects = [
+            ("opportunity_id", id),
+            ("account_manager_id", owner.as_str()),
+        ];
+        emit(
+            conn,
+            &row.partner_id,
+            EventType::OpportunityAssigned,
+            &subjects,
+            now,
+        )?;
     }
     repo::find_visible(conn, scope, id)?.ok_or_else(|| not_found(WHAT))
 }

@@ -3,14 +3,16 @@
 
 use super::{payment, visible, Outcome};
 use crate::auth::Principal;
+use crate::service::delivery::events::emit;
 use domain::association::AssociationType;
+use domain::events::EventType;
 use domain::orders::{self, AgentPayStatus, Payer};
 use domain::payment::PayRequest;
 use persistence::repo::customers;
 use persistence::repo::orders as repo;
 use persistence::DbConnection;
 
-pub fn ask(conn: &mut DbConnection, who: &Principal, order_id: &str) -> Outcome<()> {
+pub fn ask(conn: &mut DbConnection, who: &Principal, order_id: &str, now: i64) -> Outcome<()> {
     let o = visible(conn, who, order_id, None)?;
     let association = customers::find(conn, &o.customer_id)?
         .filter(|c| c.partner_id.is_some())
@@ -20,6 +22,13 @@ pub fn ask(conn: &mut DbConnection, who: &Principal, order_id: &str) -> Outcome<
     let open = [None, Some(AgentPayStatus::Rejected)];
     if !repo::set_agent_pay(conn, &o.id, &open, AgentPayStatus::Pending, None)? {
         return Err(orders::already_asked().into());
+    }
+    if let Some(p) = &o.partner_id {
+        let subjects = [
+            ("order_id", o.id.as_str()),
+            ("customer_id", o.customer_id.as_str()),
+        ];
+        emit(conn, p, EventType::PaymentRequested, &subjects, now)?;
     }
     Ok(())
 }
@@ -41,7 +50,12 @@ pub fn pay(
     {
         return Err(orders::not_asked_of_you().into());
     }
-    payment::pay(conn, &o, &Payer::Partner(payer), request, now)
+    let subjects = [
+        ("order_id", o.id.as_str()),
+        ("customer_id", o.customer_id.as_str()),
+    ];
+    emit(conn, &payer, EventType::PaymentPaid, &subjects, now)?;
+    payment::pay(conn, &o, &Payer::Partner(payer.clone()), request, now)
 }
 
 pub fn reject(
@@ -49,11 +63,19 @@ pub fn reject(
     who: &Principal,
     order_id: &str,
     reason: &str,
+    now: i64,
 ) -> Outcome<()> {
     let o = visible(conn, who, order_id, None)?;
     let asked = [Some(AgentPayStatus::Pending)];
     if !repo::set_agent_pay(conn, &o.id, &asked, AgentPayStatus::Rejected, Some(reason))? {
         return Err(orders::not_asked_of_you().into());
+    }
+    if let Some(p) = &o.partner_id {
+        let subjects = [
+            ("order_id", o.id.as_str()),
+            ("customer_id", o.customer_id.as_str()),
+        ];
+        emit(conn, p, EventType::PaymentRejected, &subjects, now)?;
     }
     Ok(())
 }

@@ -3,6 +3,8 @@
 //! cash then credit is debited, and every balance change writes its ledger row.
 
 use super::{existing, Failure, Outcome};
+use crate::service::delivery::events::emit;
+use domain::events::EventType;
 use domain::ledger::TradeDetail;
 use domain::orders::{self, Order, OrderStatus, Payer, Refund};
 use domain::payment::{self, CouponFacts, OrderFacts, PayRequest};
@@ -150,6 +152,13 @@ pub fn pay(
     }
     // A paid new purchase creates its resources; a paid renewal extends them (issue 22).
     crate::service::consumption::subscriptions::on_paid(conn, order, now)?;
+    if let Some(p) = &order.partner_id {
+        let subjects = [
+            ("order_id", order.id.as_str()),
+            ("customer_id", order.customer_id.as_str()),
+        ];
+        emit(conn, p, EventType::OrderPaid, &subjects, now)?;
+    }
     Ok(())
 }
 
@@ -264,6 +273,14 @@ pub fn refund(
     }
     repo::add_refunded(conn, &o.id, amount.cents())?;
     refunds::insert(conn, &row)?;
+    if let Some(p) = &o.partner_id {
+        let subjects = [
+            ("order_id", o.id.as_str()),
+            ("refund_order_id", row.id.as_str()),
+            ("customer_id", o.customer_id.as_str()),
+        ];
+        emit(conn, p, EventType::OrderRefunded, &subjects, now)?;
+    }
     Ok(Refund {
         id: row.id,
         order_id: row.order_id,

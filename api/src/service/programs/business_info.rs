@@ -98,6 +98,14 @@ pub fn review(
     if !repo::decide(conn, id, &d)? {
         return Err(status_changed());
     }
+    crate::service::delivery::events::review_decided(
+        conn,
+        &row.partner_id,
+        "business_info",
+        id,
+        r.decision == domain::programs::review::Decision::Approve,
+        now,
+    )?;
     Ok(repo::find(conn, id)?
         .ok_or_else(|| StoreError::Internal("certification vanished".into()))?)
 }

@@ -129,6 +129,14 @@ pub fn review(
     if !repo::decide(conn, id, &d, granted)? {
         return Err(status_changed());
     }
+    crate::service::delivery::events::review_decided(
+        conn,
+        &row.partner_id,
+        "certification",
+        id,
+        approve,
+        now,
+    )?;
     if approve {
         let stage = Stage::CapabilityDifferentiated.as_str();
         path_repo::set_stage(conn, &row.partner_id, &row.path_type, stage, now)?;

@@ -109,6 +109,14 @@ pub fn review(
     if !repo::decide(conn, id, &d)? {
         return Err(status_changed());
     }
+    crate::service::delivery::events::review_decided(
+        conn,
+        &row.partner_id,
+        "fh",
+        id,
+        r.decision == domain::programs::review::Decision::Approve,
+        now,
+    )?;
     Ok(repo::find(conn, id)?
         .ok_or_else(|| StoreError::Internal("qualification vanished".into()))?)
 }

@@ -121,5 +121,13 @@ pub fn review(
     if !repo::decide(conn, id, &d, incentive.as_ref().map(|i| i.id.as_str()))? {
         return Err(status_changed());
     }
+    crate::service::delivery::events::review_decided(
+        conn,
+        &row.partner_id,
+        "subsidy",
+        id,
+        r.decision == Verdict::Approve,
+        now,
+    )?;
     Ok(repo::find(conn, id)?.ok_or_else(|| StoreError::Internal("application vanished".into()))?)
 }

@@ -3,7 +3,9 @@
 //! (and recorded) per item; the quota is debited once for all coupons issued.
 
 use super::{acting_partner, facts, limits_of, record, rule, ItemFailure, Record};
+use crate::service::delivery::events::emit;
 use crate::service::Failure;
+use domain::events::EventType;
 use domain::payment::COUPON_USABLE;
 use domain::vouchers::issue::{self, IssueTerms};
 use domain::vouchers::{self as v, join_list};
@@ -121,6 +123,14 @@ pub fn issue(
     // The row is locked, so this cannot fail; if it did, nothing is committed.
     if spent > 0 && !quotas::debit(conn, &quota.id, spent, now)? {
         return Err(StoreError::Retryable.into());
+    }
+    for (customer_id, coupon_id) in &out.coupons {
+        let subjects = [
+            ("coupon_id", coupon_id.as_str()),
+            ("customer_id", customer_id.as_str()),
+            ("quota_id", quota.id.as_str()),
+        ];
+        emit(conn, &partner.id, EventType::CouponIssued, &subjects, now)?;
     }
     Ok(out)
 }

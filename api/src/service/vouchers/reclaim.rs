@@ -2,8 +2,10 @@
 //! returns to the quota it came from, with a record, in one transaction.
 
 use super::{acting_partner, record, rule, Record};
+use crate::service::delivery::events::emit;
 use crate::service::Failure;
 use domain::codes;
+use domain::events::EventType;
 use domain::vouchers::reclaim::{self, CouponState};
 use domain::vouchers::{self as v};
 use persistence::repo::coupons::CouponRow;
@@ -66,5 +68,11 @@ pub fn give_back(
             remark: None,
         },
         now,
-    )
+    )?;
+    let subjects = [
+        ("coupon_id", c.id.as_str()),
+        ("customer_id", c.customer_id.as_str()),
+    ];
+    emit(conn, partner_id, EventType::CouponReclaimed, &subjects, now)?;
+    Ok(())
 }

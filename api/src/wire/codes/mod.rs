@@ -13,11 +13,13 @@ macro_rules! codes {
 }
 
 mod consumption;
+mod delivery;
 mod orders;
 mod pce;
 mod realname;
 
 pub use consumption::*;
+pub use delivery::*;
 pub use orders::*;
 pub use pce::*;
 pub use realname::*;
