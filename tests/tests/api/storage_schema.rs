@@ -9,7 +9,7 @@ use persistence::{Backend, DbConnection, StoreError};
 use std::collections::BTreeMap;
 use tests::both_backends;
 
-const SCHEMA_FILES: [&str; 7] = [
+const SCHEMA_FILES: [&str; 8] = [
     include_str!("../../../persistence/src/schema.rs"),
     include_str!("../../../persistence/src/schema_audit.rs"),
     include_str!("../../../persistence/src/schema_consumption.rs"),
