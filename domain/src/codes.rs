@@ -132,6 +132,8 @@ pub const RESOURCE_NOT_SUBSCRIPTION: &str = "CBC.99100160";
 pub const RESOURCE_CLOSED: &str = "CBC.99100161";
 /// Ours: unsubscribing only renewed terms, but the resource has none that has not begun.
 pub const NO_RENEWAL_TO_UNSUBSCRIBE: &str = "CBC.99100162";
+/// Ours: a renewal in years covers at most 3 (the schema allows 11, the months' maximum).
+pub const RENEW_TERM: &str = "CBC.99100163";
 
 // Programs and incentives (S4, S5, S7, S12, S14, S18). 21–23, 31–34 and 41 are the codes
 // SEED-TO-API proposes; the others are from 99100040–50 (51 and 52 stay free for S15, 61–63 are S19's).

@@ -132,10 +132,13 @@ pub fn check_renew_term(period: RenewPeriod, n: i32) -> Result<(), Violation> {
         RenewPeriod::Year => MAX_RENEW_YEARS,
     };
     if !(1..=max).contains(&n) {
-        return Err(Violation::param(format!(
-            "period_num must be 1 to {max} for period_type {}",
-            period.int()
-        )));
+        return Err(Violation::new(
+            crate::codes::RENEW_TERM,
+            format!(
+                "period_num must be 1 to {max} for period_type {}",
+                period.int()
+            ),
+        ));
     }
     Ok(())
 }

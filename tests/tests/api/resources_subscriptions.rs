@@ -104,8 +104,16 @@ both_backends!(
         assert_eq!(c.client.post(PAY, plain(&p)).await.status, 204);
         assert_eq!(cash(&srv, "customer", &c.id).await, 8_000);
         assert!(unix(&resource(&c, &id).await["expire_time"]) - after >= MONTH);
-        // A year is at most 3; a month at most 11.
-        for (t, n) in [(3, 4), (2, 12), (4, 1)] {
+        // A year is at most 3 (a business rule the schema's 11 does not state).
+        c.client
+            .post(
+                RENEW,
+                json!({"resource_ids": [id], "period_type": 3, "period_num": 4}),
+            )
+            .await
+            .expect(400, "CBC.99100163");
+        // A month at most 11; no other period.
+        for (t, n) in [(2, 12), (4, 1)] {
             c.client
                 .post(
                     RENEW,
