@@ -247,7 +247,7 @@ pub const LEAD_STATUS: &str = "CBC.99100130";
 /// Ours (S16): the lead has no phone number to call.
 pub const LEAD_NO_PHONE: &str = "CBC.99100131";
 
-// Real-name authentication (S11, #22): ours, 99100170–99100172.
+// Real-name authentication (S11, #22): ours, 99100170–99100173.
 /// Ours: the customer's real-name status does not allow this application (one is under
 /// review, it is already authenticated, or it is not an individual that can change).
 pub const REALNAME_STATUS: &str = "CBC.99100170";
@@ -255,6 +255,8 @@ pub const REALNAME_STATUS: &str = "CBC.99100170";
 pub const REALNAME_FILES: &str = "CBC.99100171";
 /// Ours: only a resale customer is authenticated by its partner.
 pub const REALNAME_NOT_RESALE: &str = "CBC.99100172";
+/// Ours: the verification method (`identify_type`) needs a field the application lacks.
+pub const REALNAME_FIELDS: &str = "CBC.99100173";
 /// Ours: the sandbox clock is moved only forward.
 pub const CLOCK_BACKWARDS: &str = "CBC.99100165";
 /// Ours: money does not move between accounts held in different currencies.

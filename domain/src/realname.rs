@@ -216,10 +216,12 @@ pub fn individual_fields(
     bank_card: bool,
 ) -> Result<(), Violation> {
     match method {
-        IndividualMethod::Document if !document => Err(Violation::param(
+        IndividualMethod::Document if !document => Err(Violation::new(
+            codes::REALNAME_FIELDS,
             "verified_type is required when identify_type is 0",
         )),
-        IndividualMethod::BankCard if !bank_card => Err(Violation::param(
+        IndividualMethod::BankCard if !bank_card => Err(Violation::new(
+            codes::REALNAME_FIELDS,
             "bank_card_info is required when identify_type is 4",
         )),
         _ => Ok(()),

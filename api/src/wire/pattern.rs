@@ -19,7 +19,7 @@ pub fn min_length(min: usize) -> Option<usize> {
 /// ```
 #[macro_export]
 macro_rules! pattern_type {
-    ($(#[doc = $doc:literal])* $name:ident, $ok:expr, $rule:literal, $pattern:expr, $min:literal ..= $max:expr, $example:literal) => {
+    ($(#[doc = $doc:literal])* $name:ident, $ok:expr, $rule:expr, $pattern:expr, $min:literal ..= $max:expr, $example:literal) => {
         $(#[doc = $doc])*
         #[derive(Debug, Clone, PartialEq, Eq)]
         pub struct $name(String);
@@ -37,6 +37,10 @@ macro_rules! pattern_type {
 
             pub fn as_str(&self) -> &str {
                 &self.0
+            }
+
+            pub fn into_inner(self) -> String {
+                self.0
             }
         }
 

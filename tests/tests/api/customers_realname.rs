@@ -175,7 +175,9 @@ both_backends!(
         // card and one photo.
         let mut no_type = passport(&cust.id);
         no_type.as_object_mut().map(|o| o.remove("verified_type"));
-        c.post(INDIVIDUAL, no_type).await.expect(400, "CBC.0100");
+        c.post(INDIVIDUAL, no_type)
+            .await
+            .expect(400, "CBC.99100173");
         c.post(
             INDIVIDUAL,
             with(passport(&cust.id), "verified_file_url", json!(["a.jpg"])),
@@ -189,7 +191,7 @@ both_backends!(
         );
         c.post(INDIVIDUAL, card.clone())
             .await
-            .expect(400, "CBC.0100");
+            .expect(400, "CBC.99100173");
         let card_info = json!({"bank_account": "6222-0202", "areacode": "0086", "mobile": "13800000000", "verification_code": "123456"});
         for (k, v) in [
             ("bank_account", json!("-622")),

@@ -134,7 +134,14 @@ both_backends!(
             .client()
             .get(EVENTS, &[("after", walked[0].as_str())])
             .await;
-        theirs.expect(400, "CBC.0100");
+        // Another partner's event answers exactly like one that does not exist.
+        let theirs = theirs.expect(404, "CBC.99100002");
+        let missing = d
+            .client()
+            .get(EVENTS, &[("after", "evt_0f1e2d3c4b5a69788796a5b4c3d2e1f0")])
+            .await
+            .expect(404, "CBC.99100002");
+        assert_eq!(theirs, missing);
         r.client()
             .get(EVENTS, &[("types", "order.lost")])
             .await

@@ -12,7 +12,7 @@ use actix_web::web::Data;
 use actix_web::{get, HttpResponse};
 
 /// The caller's partner's events (admins).
-#[utoipa::path(tag = "events", params(EventsQuery), responses((status = 200, body = EventPage), (status = 400, body = openapi::ErrorBody)))]
+#[utoipa::path(tag = "events", params(EventsQuery), responses((status = 200, body = EventPage), (status = 400, body = openapi::ErrorBody), (status = 404, description = "CBC.99100002: `after` names no event of this partner", body = openapi::ErrorBody)))]
 #[get("/v2/partners/events")]
 pub async fn list_partner_events(
     state: Data<AppState>,

@@ -104,8 +104,9 @@ pub fn feed(
 ) -> Outcome<Vec<Event>> {
     let after_seq = match after {
         Some(id) => repo::seq_of(conn, partner_id, id)?.ok_or_else(|| {
-            Failure::Refused(domain::Violation::param(
-                "after: not an event of this partner",
+            Failure::Refused(domain::Violation::new(
+                domain::codes::NOT_FOUND,
+                "after names no event of this partner",
             ))
         })?,
         None => 0,
