@@ -30,9 +30,7 @@ pub struct InviteCustomerFields {
     account_name: Option<String>,
     /// An e-mail address (`local@domain`); give this or `account_name`. The invitation is
     /// e-mailed there; someone who is not yet a customer registers through it.
-    #[validate(length(min = 1, max = 254))]
-    #[schema(min_length = 1, max_length = 254, example = "it@acme.example")]
-    email: Option<String>,
+    email: Option<crate::wire::EmailAddress>,
     /// `"1"` referral or `"2"` resale.
     #[schema(schema_with = association_type_schema)]
     association_type: String,
@@ -123,10 +121,7 @@ pub async fn invite_customer(
                 .map_err(|v| Violation::param(v.message.replace("domain_name", "account_name")))?;
             Invitee::AccountName(n)
         }
-        (None, Some(e)) => {
-            domain::leads::parse_email("email", &e)?;
-            Invitee::Email(e)
-        }
+        (None, Some(e)) => Invitee::Email(e.into_inner()),
         _ => {
             return Err(ApiError::param(
                 "give exactly one of account_name and email",
