@@ -5,12 +5,7 @@
 use crate::association::AssociationType;
 use crate::{Money, Violation};
 
-pub mod codes {
-    /// Ours: the reseller still holds money or coupon quota this distributor allocated.
-    pub const UNBIND_BLOCKED: &str = "CBC.99100210";
-    /// Ours: the resale customer still holds money this partner allocated.
-    pub const DISASSOCIATE_BLOCKED: &str = "CBC.99100211";
-}
+pub mod codes;
 
 /// What one side may still take back: the smaller of what the other holds and what the
 /// taker gave it net of what it took back (money from elsewhere is not the taker's).

@@ -3,6 +3,7 @@
 pub mod arrears;
 pub mod ingest;
 pub mod new_tags;
+pub mod provisioning;
 pub mod reads;
 pub mod resources;
 pub mod subscription_reads;

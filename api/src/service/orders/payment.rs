@@ -151,7 +151,7 @@ pub fn pay(
         )?;
     }
     // A paid new purchase creates its resources; a paid renewal extends them (issue 22).
-    crate::service::consumption::subscriptions::on_paid(conn, order, now)?;
+    crate::service::consumption::provisioning::on_paid(conn, order, now)?;
     if let Some(p) = &order.partner_id {
         let subjects = [
             ("order_id", order.id.as_str()),
