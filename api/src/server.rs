@@ -37,6 +37,8 @@ pub fn bind_managed(
     shutdown_secs: u64,
 ) -> std::io::Result<(Server, SocketAddr)> {
     let state = Data::new(state);
+    // Expiry and auto-renewal follow time even when nobody calls.
+    tokio::spawn(crate::service::time_driven::every(state.clone()));
     let doc = Arc::new(openapi_document());
     let server = HttpServer::new(move || build_app(state.clone(), doc.clone()))
         .workers(workers.max(1))

@@ -24,6 +24,13 @@ crate::coded_enum! {
         ReviewDecided = "review.decided",
         LeadDispatched = "lead.dispatched",
         OpportunityAssigned = "opportunity.assigned",
+        ResourceAutoRenewalFailed = "resource.auto_renewal_failed",
+        IncentiveGranted = "incentive.granted",
+        PayoutPaid = "payout.paid",
+        PayoutRejected = "payout.rejected",
+        CouponQuotaGranted = "coupon_quota.granted",
+        CouponQuotaAdjusted = "coupon_quota.adjusted",
+        CouponQuotaReclaimed = "coupon_quota.reclaimed",
     }
 }
 

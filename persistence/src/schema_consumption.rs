@@ -86,6 +86,7 @@ diesel::table! {
         term_amount_cents -> Nullable<BigInt>,
         auto_renew_times -> Nullable<Integer>,
         updated_at -> Nullable<BigInt>,
+        auto_renew_period -> Nullable<Text>,
     }
 }
 

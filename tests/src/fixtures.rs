@@ -1,7 +1,7 @@
 //! Builders for the parties a test needs, created through the operator API.
 
 use crate::{Client, TestServer};
-use serde_json::json;
+use serde_json::{json, Value};
 
 pub fn unique(prefix: &str) -> String {
     format!(
@@ -179,4 +179,26 @@ pub async fn cash(srv: &TestServer, kind: &str, id: &str) -> i64 {
     .expect("join")
     .expect("read")
     .map_or(0, |a| a.balance_cents)
+}
+
+/// The events of `partner` (read by a new admin of it), oldest first, as `(type, data)`.
+pub async fn events_of(srv: &TestServer, partner: &Party) -> Vec<(String, Value)> {
+    let admin = user(srv, partner, &["admin"]).await;
+    let page = admin
+        .client
+        .get("/v2/partners/events", &[("limit", "100")])
+        .await
+        .expect(200, "");
+    page["events"]
+        .as_array()
+        .cloned()
+        .unwrap_or_default()
+        .into_iter()
+        .map(|e| {
+            (
+                e["type"].as_str().unwrap_or_default().to_owned(),
+                e["data"].clone(),
+            )
+        })
+        .collect()
 }

@@ -19,6 +19,7 @@ pub mod partners;
 pub mod people;
 pub mod programs;
 pub mod realname;
+pub mod time_driven;
 pub mod transfers;
 pub mod users;
 pub mod vouchers;

@@ -9,6 +9,7 @@ use domain::events::EventType;
 use domain::ledger::TradeDetail;
 use domain::{codes, Amount, Violation};
 use persistence::repo::accounts::{self, Posting};
+use persistence::repo::customers;
 use persistence::repo::partners::{self, PartnerRow};
 use persistence::{ids, DbConnection};
 
@@ -85,6 +86,8 @@ pub fn to_customer(
     now: i64,
 ) -> Result<String, Failure> {
     let partner = acting::partner(conn, caller_partner, indirect)?;
+    // The lock disassociate takes: the link cannot end between this check and the commit.
+    customers::lock(conn, customer_id)?;
     let customer = acting::own_customer(conn, &partner.id, customer_id)?;
     let trans_id = transfer(
         conn,
@@ -126,6 +129,8 @@ pub fn from_customer(
     now: i64,
 ) -> Result<String, Failure> {
     let partner = acting::partner(conn, caller_partner, indirect)?;
+    // The lock disassociate takes: the link cannot end between this check and the commit.
+    customers::lock(conn, customer_id)?;
     let customer = acting::own_customer(conn, &partner.id, customer_id)?;
     if accounts::find(conn, accounts::CUSTOMER, &customer.id, accounts::CASH)?.is_none() {
         return Err(Failure::Refused(Violation::new(
@@ -169,6 +174,8 @@ pub fn to_reseller(
     amount: Amount,
     now: i64,
 ) -> Result<String, Failure> {
+    // The lock unbind takes: the link cannot end between this check and the commit.
+    partners::lock(conn, &[reseller_id])?;
     let reseller = acting::own_reseller(conn, distributor, reseller_id)?;
     let (ours, theirs) = channel_currencies(conn, distributor, &reseller)?;
     currency::may_move(ours, theirs)?;
@@ -210,6 +217,8 @@ pub fn from_reseller(
     amount: Amount,
     now: i64,
 ) -> Result<String, Failure> {
+    // The lock unbind takes: the link cannot end between this check and the commit.
+    partners::lock(conn, &[reseller_id])?;
     let reseller = acting::own_reseller(conn, distributor, reseller_id)?;
     let (ours, theirs) = channel_currencies(conn, distributor, &reseller)?;
     currency::may_move(theirs, ours)?;

@@ -18,6 +18,14 @@ crate::coded_enum! {
 /// At most this many resources in one `POST /v2/operator/on-demand-resources`.
 pub const MAX_RESOURCE_BATCH: usize = 1000;
 
+crate::coded_enum! {
+    /// `period_type` of AutoRenewalResources: `MONTH` or `YEAR`.
+    pub enum AutoRenewPeriod: text {
+        Month = "MONTH",
+        Year = "YEAR",
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Resource {
     pub id: String,
@@ -38,6 +46,8 @@ pub struct Resource {
     pub term: Option<Term>,
     /// How many more times it renews itself (0 or none: no limit), when `auto_renew`.
     pub auto_renew_times: Option<i32>,
+    /// The term each automatic renewal buys; none: the resource's own term.
+    pub auto_renew_period: Option<AutoRenewPeriod>,
     pub updated_at: Option<i64>,
 }
 
@@ -93,6 +103,7 @@ mod tests {
             status: ResourceStatus::Normal,
             term: None,
             auto_renew_times: None,
+            auto_renew_period: None,
             updated_at: None,
         };
         let cases: [(Option<i64>, Option<&str>, bool); 5] = [

@@ -44,13 +44,7 @@ crate::coded_enum! {
     }
 }
 
-crate::coded_enum! {
-    /// `period_type` of AutoRenewalResources: `MONTH` or `YEAR`.
-    pub enum AutoRenewPeriod: text {
-        Month = "MONTH",
-        Year = "YEAR",
-    }
-}
+pub use super::resources::AutoRenewPeriod;
 
 /// At most this many resource ids in one renewal or unsubscription.
 pub const MAX_RESOURCES_PER_CHANGE: usize = 10;
@@ -173,6 +167,49 @@ pub fn check_distinct(ids: &[&str]) -> Result<(), Violation> {
     Ok(())
 }
 
+/// Renewals one sweep makes of a single resource to catch up with a clock moved far ahead.
+pub const MAX_AUTO_RENEWALS_AT_ONCE: usize = 36;
+
+/// The resource renews itself now: auto-renewal is on, it is yearly/monthly and open, and its
+/// term has ended.
+pub fn auto_renew_due(r: &Resource, now: i64) -> bool {
+    r.auto_renew
+        && check_open(0, r).is_ok()
+        && r.term.is_some()
+        && r.expire_time.is_some_and(|e| e <= now)
+}
+
+/// The term one automatic renewal buys: a month or a year when the customer chose one, else
+/// the resource's own term (at most what a renewal may run). None: nothing renewable.
+pub fn auto_renew_term(r: &Resource) -> Option<(RenewPeriod, i32)> {
+    match r.auto_renew_period {
+        Some(AutoRenewPeriod::Month) => Some((RenewPeriod::Month, 1)),
+        Some(AutoRenewPeriod::Year) => Some((RenewPeriod::Year, 1)),
+        None => {
+            let t = r.term?;
+            match t.period_type {
+                PeriodType::Month => {
+                    Some((RenewPeriod::Month, t.period_num.clamp(1, MAX_RENEW_MONTHS)))
+                }
+                PeriodType::Year => {
+                    Some((RenewPeriod::Year, t.period_num.clamp(1, MAX_RENEW_YEARS)))
+                }
+                _ => None,
+            }
+        }
+    }
+}
+
+/// Renewals left after one more: 0 (or none) stays unlimited, 1 turns auto-renewal off
+/// (`None`), n leaves n - 1.
+pub fn auto_renew_times_after(times: Option<i32>) -> Option<i32> {
+    match times.unwrap_or(0) {
+        t if t <= 0 => Some(0),
+        1 => None,
+        t => Some(t - 1),
+    }
+}
+
 /// The price of renewing for `renew_months` a resource whose bought term of `term_months`
 /// cost `term_price`: the same price per month.
 pub fn renewal_price(term_price: Money, term_months: i32, renew_months: i32) -> Option<Money> {
@@ -221,8 +258,53 @@ mod tests {
             status: ResourceStatus::Normal,
             term: None,
             auto_renew_times: None,
+            auto_renew_period: None,
             updated_at: None,
         }
+    }
+
+    #[test]
+    fn auto_renewal_is_due_at_the_end_of_an_open_term() {
+        let mut r = resource();
+        r.charging_mode = ChargingMode::YearlyMonthly;
+        r.term = Some(super::super::resources::Term {
+            period_type: PeriodType::Month,
+            period_num: 3,
+            amount: Money::from_cents(300),
+        });
+        assert!(!auto_renew_due(&r, 100), "auto-renewal is off");
+        r.auto_renew = true;
+        assert!(!auto_renew_due(&r, 99), "the term has not ended");
+        assert!(auto_renew_due(&r, 100));
+        r.status = ResourceStatus::Closed;
+        assert!(!auto_renew_due(&r, 100), "a closed resource is not renewed");
+    }
+
+    #[test]
+    fn an_automatic_renewal_buys_the_chosen_or_own_term() {
+        let mut r = resource();
+        assert_eq!(auto_renew_term(&r), None, "no term: nothing to renew");
+        r.term = Some(super::super::resources::Term {
+            period_type: PeriodType::Year,
+            period_num: 5,
+            amount: Money::from_cents(500),
+        });
+        assert_eq!(
+            auto_renew_term(&r),
+            Some((RenewPeriod::Year, MAX_RENEW_YEARS))
+        );
+        r.auto_renew_period = Some(AutoRenewPeriod::Month);
+        assert_eq!(auto_renew_term(&r), Some((RenewPeriod::Month, 1)));
+        r.auto_renew_period = Some(AutoRenewPeriod::Year);
+        assert_eq!(auto_renew_term(&r), Some((RenewPeriod::Year, 1)));
+    }
+
+    #[test]
+    fn renewal_counts_run_down_to_off() {
+        assert_eq!(auto_renew_times_after(None), Some(0));
+        assert_eq!(auto_renew_times_after(Some(0)), Some(0));
+        assert_eq!(auto_renew_times_after(Some(1)), None);
+        assert_eq!(auto_renew_times_after(Some(3)), Some(2));
     }
 
     #[test]

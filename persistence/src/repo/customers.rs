@@ -36,6 +36,20 @@ pub fn insert(conn: &mut DbConnection, row: &CustomerRow) -> Result<(), StoreErr
         .map_err(StoreError::from)
 }
 
+/// Locks the customer's row for the rest of the transaction (PostgreSQL; on SQLite the writer
+/// turn is the lock): taken before its link to a partner is checked by whoever may end the
+/// link (disassociate) or move money across it, so the two never interleave.
+pub fn lock(conn: &mut DbConnection, id: &str) -> Result<(), StoreError> {
+    if let DbConnection::Pg(pg) = conn {
+        customers::table
+            .find(id)
+            .select(customers::id)
+            .for_update()
+            .load::<String>(pg)?;
+    }
+    Ok(())
+}
+
 pub fn find(conn: &mut DbConnection, id: &str) -> Result<Option<CustomerRow>, StoreError> {
     Ok(customers::table
         .find(id)

@@ -31,6 +31,25 @@ pub fn insert(conn: &mut DbConnection, row: &PartnerRow) -> Result<(), StoreErro
         .map_err(StoreError::from)
 }
 
+/// Locks the partners' rows for the rest of the transaction (PostgreSQL; on SQLite the writer
+/// turn is the lock), in id order so two lockers never deadlock. Taken before a link between
+/// partners is checked by whoever may change it or move something across it, so a change to
+/// the link (unbind) and a move across it (allocation, quota) never interleave.
+pub fn lock(conn: &mut DbConnection, ids: &[&str]) -> Result<(), StoreError> {
+    let mut sorted = ids.to_vec();
+    sorted.sort_unstable();
+    sorted.dedup();
+    if let DbConnection::Pg(pg) = conn {
+        partners::table
+            .filter(partners::id.eq_any(sorted))
+            .order(partners::id.asc())
+            .select(partners::id)
+            .for_update()
+            .load::<String>(pg)?;
+    }
+    Ok(())
+}
+
 pub fn find(conn: &mut DbConnection, id: &str) -> Result<Option<PartnerRow>, StoreError> {
     Ok(partners::table
         .find(id)

@@ -62,12 +62,7 @@ pub fn update(conn: &mut DbConnection, id: &str, c: &PersonChanges) -> Result<()
 /// Locks the partner's row for the rest of the transaction (PostgreSQL), so two admins
 /// removing each other cannot both pass the last-admin check.
 pub fn lock_partner(conn: &mut DbConnection, partner_id: &str) -> Result<(), StoreError> {
-    if let DbConnection::Pg(pg) = conn {
-        diesel::sql_query("SELECT id FROM partners WHERE id = $1 FOR UPDATE")
-            .bind::<diesel::sql_types::Text, _>(partner_id)
-            .execute(pg)?;
-    }
-    Ok(())
+    super::partners::lock(conn, &[partner_id])
 }
 
 /// When the partner was suspended, if it is.

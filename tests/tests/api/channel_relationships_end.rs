@@ -186,7 +186,7 @@ both_backends!(
             .await
             .expect(200, "");
         let q = quota(&srv, p.id(), "100", json!({})).await;
-        let coupons = coupon_ids(&issue(p.client(), &q, &[c.id.clone()], "10").await);
+        let coupons = coupon_ids(&issue(p.client(), &q, std::slice::from_ref(&c.id), "10").await);
         let o = order(&srv, &c.id, "25", json!({})).await;
         let ask = format!("/v2/orders/customer-orders/{o}/partner-payment-requests");
         assert_eq!(c.client.post(&ask, json!({})).await.status, 204);
@@ -267,5 +267,46 @@ both_backends!(
             .await
             .expect(404, "CBC.99100002");
         invite_customer(&p, &c, "2").await;
+    }
+);
+
+both_backends!(
+    an_allocation_racing_an_unbind_never_lands_on_an_unbound_reseller,
+    |srv: tests::TestServer| async move {
+        let d = org(&srv, "DISTRIBUTOR").await;
+        recharge(&srv, &d.party, "100").await;
+        let (mut unbound, mut funded) = (0, 0);
+        for _ in 0..6 {
+            let r = org(&srv, "RESELLER").await;
+            link_to(&srv, &d.party, &r.party).await;
+            let (a, b, path) = (d.client(), d.client(), unbind(r.id()));
+            let (unbind_res, alloc) = tokio::join!(
+                a.post(&path, why()),
+                b.post(
+                    TO_RESELLER,
+                    json!({"indirect_partner_id": r.id(), "amount": 1}),
+                )
+            );
+            // Exactly one wins: an unbind after the allocation sees the money as a blocker;
+            // an allocation after the unbind finds no reseller of this distributor.
+            match (unbind_res.status, alloc.status) {
+                (204, 400) => {
+                    alloc.expect(400, "CBC.99000037");
+                    assert_eq!(cash(&srv, "partner", r.id()).await, 0);
+                    unbound += 1;
+                }
+                (400, 200) => {
+                    unbind_res.expect(400, "CBC.99100210");
+                    assert_eq!(cash(&srv, "partner", r.id()).await, 100);
+                    funded += 1;
+                }
+                other => panic!(
+                    "both or neither won: {other:?} {} / {}",
+                    unbind_res.text, alloc.text
+                ),
+            }
+        }
+        assert_eq!(unbound + funded, 6);
+        assert_ledger(&srv).await;
     }
 );

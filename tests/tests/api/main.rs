@@ -61,6 +61,7 @@ mod programs_subsidy;
 mod programs_subsidy_clock;
 mod replicas_flow;
 mod replicas_read;
+mod resources_auto_renewal;
 mod resources_subscriptions;
 mod sandbox_clock;
 mod security_authz;

@@ -193,6 +193,21 @@ both_backends!(
             .expect(200, "");
         assert_eq!(v["review_status"], "APPROVED");
         assert_eq!(v["estimated_revenue"].to_string(), "90000.00");
+        // The partner heard of both decisions.
+        let decided: Vec<(String, String)> = tests::fixtures::events_of(&srv, &p)
+            .await
+            .into_iter()
+            .filter(|(t, d)| t == "review.decided" && d["subject"] == "po_opportunity")
+            .map(|(_, d)| {
+                let s = |k: &str| d[k].as_str().unwrap_or_default().to_owned();
+                (s("application_id"), s("decision"))
+            })
+            .collect();
+        let want = [
+            (id.to_string(), "REJECTED".to_owned()),
+            (id.to_string(), "APPROVED".to_owned()),
+        ];
+        assert_eq!(decided, want);
         am.client
             .put(&format!("{PO}/{id}"), po_body())
             .await

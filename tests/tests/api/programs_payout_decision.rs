@@ -4,7 +4,7 @@
 
 use serde_json::json;
 use tests::both_backends;
-use tests::fixtures::{partner, user};
+use tests::fixtures::{events_of, partner, user};
 use tests::fixtures_programs::{certified_business_info, incentive, refused};
 use tests::{Client, TestServer};
 
@@ -93,6 +93,16 @@ both_backends!(
         assert_eq!(seen["paid_amount"].to_string(), "800.50");
         assert_eq!(seen["paid_currency"], "CNY");
         assert!(seen["decided_on"].is_string());
+        // The partner heard of the grant and of the one payment, never of the losing one.
+        let heard: Vec<(String, serde_json::Value)> = events_of(&srv, &p)
+            .await
+            .into_iter()
+            .filter(|(t, _)| t.starts_with("incentive.") || t.starts_with("payout."))
+            .collect();
+        let kinds: Vec<&str> = heard.iter().map(|(t, _)| t.as_str()).collect();
+        assert_eq!(kinds, ["incentive.granted", "payout.paid"], "{heard:?}");
+        assert_eq!(heard[0].1["incentive_id"], inc.as_str());
+        assert_eq!(heard[1].1["application_id"], id.as_str());
         // Paid is final: no rejection, no second payment.
         op.post(
             &path(&id, "reject"),
@@ -135,6 +145,13 @@ both_backends!(
         assert_eq!(seen["reason_codes"], json!(["BANK_ACCOUNT_CLOSED"]));
         assert_eq!(seen["reason"], "The account was closed");
         assert!(seen.get("bank_reference").is_none(), "{seen}");
+        let kinds: Vec<String> = events_of(&srv, &p)
+            .await
+            .into_iter()
+            .map(|(t, _)| t)
+            .filter(|t| t.starts_with("payout."))
+            .collect();
+        assert_eq!(kinds, ["payout.rejected"]);
         op.post(
             &path(&id, "pay"),
             json!({"bank_reference": "BOC-1", "paid_amount": "10", "currency": "CNY"}),

@@ -212,6 +212,29 @@ both_backends!(
             .await
             .expect(200, "");
         assert_ne!(fresh["simple_quota_infos"][0]["quota_id"], c1.as_str());
+        // Each reseller hears of every move of its quota; the stranger of none.
+        let quota_events = |all: Vec<(String, Value)>| -> Vec<(String, Value)> {
+            all.into_iter()
+                .filter(|(t, _)| t.starts_with("coupon_quota."))
+                .collect()
+        };
+        let seen = quota_events(tests::fixtures::events_of(&srv, &r1.party).await);
+        let kinds: Vec<&str> = seen.iter().map(|(t, _)| t.as_str()).collect();
+        assert_eq!(kinds.first(), Some(&"coupon_quota.granted"), "{seen:?}");
+        assert_eq!(kinds.get(1), Some(&"coupon_quota.adjusted"), "{seen:?}");
+        assert_eq!(seen[0].1["quota_id"], c1.as_str());
+        assert_eq!(seen[0].1["amount"], "300.00");
+        assert_eq!(seen[1].1["amount"], "200.00");
+        assert!(kinds.contains(&"coupon_quota.reclaimed"), "{seen:?}");
+        assert_eq!(
+            kinds.last(),
+            Some(&"coupon_quota.granted"),
+            "the fresh child"
+        );
+        let r2_seen = quota_events(tests::fixtures::events_of(&srv, &r2.party).await);
+        assert_eq!(r2_seen[0].0, "coupon_quota.granted");
+        assert_eq!(r2_seen[0].1["quota_id"], c2.as_str());
+        assert!(quota_events(tests::fixtures::events_of(&srv, &stranger.party).await).is_empty());
         d.client
             .post(RECLAIM_QUOTAS, json!({"quota_ids": []}))
             .await

@@ -124,6 +124,16 @@ both_backends!(
         assert_eq!(ok["status"], "APPROVED");
         assert_eq!(ok["approved_amount"].to_string(), "12000.00");
         assert_eq!(ok["review_reason_codes"][0], "OK");
+        let heard: Vec<Value> = tests::fixtures::events_of(&srv, &sp.party)
+            .await
+            .into_iter()
+            .filter(|(t, _)| t == "review.decided")
+            .map(|(_, d)| d)
+            .collect();
+        assert_eq!(
+            heard,
+            [json!({"subject": "test_voucher", "application_id": app_id, "decision": "APPROVED"})]
+        );
         let coupon_id = ok["coupon_id"].as_str().unwrap().to_owned();
         op.post(&review(&app_id, "reject"), json!({}))
             .await

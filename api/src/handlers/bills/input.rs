@@ -317,6 +317,7 @@ impl OnDemandResourcesBody {
                 status: r.status.map_or(ResourceStatus::Normal, |s| s.get()),
                 term: None,
                 auto_renew_times: None,
+                auto_renew_period: None,
                 updated_at: None,
             })
             .collect()

@@ -60,7 +60,7 @@ pub async fn show_clock(state: Data<AppState>, caller: Caller) -> Result<HttpRes
 }
 
 /// Moves the sandbox clock forward: coupon and quota expiry, invitation expiry and bill cycles
-/// follow it from now on.
+/// follow it from now on; what fell due meanwhile (expiry, auto-renewal) runs before the answer.
 #[utoipa::path(tag = "operator", request_body = MoveClock, responses((status = 200, body = ClockView), (status = 404, description = "the sandbox clock is off", body = openapi::ErrorBody)))]
 #[put("/v2/operator/clock")]
 pub async fn move_clock(
@@ -81,5 +81,6 @@ pub async fn move_clock(
         .write(move |_| moving.move_to(to).map_err(Failure::Refused))
         .await?;
     tracing::warn!(now = %to, "sandbox clock moved");
+    crate::service::time_driven::run(&state).await?;
     Ok(view(&state, &clock))
 }

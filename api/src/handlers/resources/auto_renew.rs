@@ -20,10 +20,13 @@ pub async fn auto_renewal_resources(
 ) -> Result<HttpResponse, ApiError> {
     let customer_id = caller.customer()?.customer_id.clone();
     let (id, b, now) = (resource_id.into_inner()?, body.into_inner()?, state.now());
-    let times = b.auto_renew_times.map(|t| t.get_i32());
+    let on = (
+        b.auto_renew_times.map(|t| t.get_i32()),
+        b.period_type.map(|p| p.get()),
+    );
     state
         .write(move |conn| {
-            subscriptions::set_auto_renew(conn, &customer_id, id.as_str(), Some(times), now)
+            subscriptions::set_auto_renew(conn, &customer_id, id.as_str(), Some(on), now)
         })
         .await?;
     Ok(HttpResponse::NoContent().finish())

@@ -37,6 +37,9 @@ pub fn unbind(
     reason: &str,
     now: i64,
 ) -> Outcome<()> {
+    // Allocations and quota moves to the reseller take the same lock before they check the
+    // link: none lands between the holdings read below and the unbind.
+    partners::lock(conn, &[reseller_id])?;
     let reseller = partners::find(conn, reseller_id)?
         .filter(|r| r.parent_id.as_deref() == Some(distributor))
         .ok_or_else(|| Failure::not_found("indirect_partner_id"))?;
@@ -72,6 +75,8 @@ pub fn disassociate(
     reason: &str,
     now: i64,
 ) -> Outcome<()> {
+    // Allocations to the customer take the same lock before they check the link.
+    customers::lock(conn, customer_id)?;
     let customer = customers::find(conn, customer_id)?
         .filter(|c| c.partner_id.as_deref() == Some(partner))
         .ok_or_else(|| Failure::not_found("customer_id"))?;

@@ -52,6 +52,7 @@ fn create_resources(conn: &mut DbConnection, order: &Order, now: i64) -> Outcome
             created_at: now,
             term_amount_cents: Some(line.amount.cents()),
             auto_renew_times: None,
+            auto_renew_period: None,
             updated_at: Some(now),
         };
         repo::insert_resource(conn, &row)?;

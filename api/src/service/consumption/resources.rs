@@ -52,6 +52,7 @@ pub fn register(conn: &mut DbConnection, batch: &[Resource], now: i64) -> Outcom
             created_at: now,
             term_amount_cents: None,
             auto_renew_times: None,
+            auto_renew_period: None,
             updated_at: Some(now),
         };
         repo::save(conn, &row, exists)?;

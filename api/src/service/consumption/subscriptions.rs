@@ -7,7 +7,7 @@ use crate::service::orders::{create, payment};
 use crate::service::{Failure, Outcome};
 use domain::consumption::resources::{Resource, Term};
 use domain::consumption::subscriptions::{
-    self as rules, OrderResource, RenewPeriod, UnsubscribeType,
+    self as rules, AutoRenewPeriod, OrderResource, RenewPeriod, UnsubscribeType,
 };
 use domain::orders::{NewLine, NewOrder, OrderStatus, OrderType, Payer, PeriodType};
 use domain::payment::PayRequest;
@@ -184,28 +184,26 @@ pub fn unsubscribe(
     Ok(refund_orders)
 }
 
-/// Turns auto-renewal on (`times`: how many renewals, 0 no limit; kept when already on and
-/// not given) or off.
+/// Turns auto-renewal on (`times`: how many renewals, 0 no limit, kept when already on and
+/// not given; `period`: the term each buys, none the resource's own) or off.
 pub fn set_auto_renew(
     conn: &mut DbConnection,
     customer_id: &str,
     id: &str,
-    on: Option<Option<i32>>,
+    on: Option<(Option<i32>, Option<AutoRenewPeriod>)>,
     now: i64,
 ) -> Outcome<()> {
     let r = owned(conn, customer_id, &[id])?
         .pop()
         .ok_or_else(|| Failure::internal("an owned resource vanished"))?;
-    match on {
-        Some(times) => {
-            let times = match (times, r.auto_renew) {
-                (Some(t), _) => Some(t),
-                (None, true) => r.auto_renew_times,
-                (None, false) => Some(0),
-            };
-            repo::set_auto_renew(conn, &r.id, true, times, now)?;
-        }
-        None => repo::set_auto_renew(conn, &r.id, false, None, now)?,
-    }
+    let on = on.map(|(times, period)| {
+        let times = match (times, r.auto_renew) {
+            (Some(t), _) => Some(t),
+            (None, true) => r.auto_renew_times,
+            (None, false) => Some(0),
+        };
+        (times, period)
+    });
+    repo::set_auto_renew(conn, &r.id, on, now)?;
     Ok(())
 }

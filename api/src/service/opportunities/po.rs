@@ -197,5 +197,14 @@ pub fn review(conn: &mut DbConnection, id: &str, r: &Review, now: i64) -> Result
     if !repo::decide(conn, id, &d)? {
         return Err(crate::service::programs::status_changed());
     }
+    let subject = "po_opportunity";
+    crate::service::delivery::events::review_decided(
+        conn,
+        &row.partner_id,
+        subject,
+        id,
+        approve,
+        now,
+    )?;
     repo::find(conn, id)?.ok_or_else(|| not_found(WHAT))
 }

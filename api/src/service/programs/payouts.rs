@@ -2,9 +2,11 @@
 
 use super::Review;
 use super::{business_info, Decided};
+use crate::service::delivery::events::emit;
 use crate::service::not_found;
 use crate::service::Failure;
 use domain::code::Coded;
+use domain::events::EventType;
 use domain::programs::business_info::{already_applied, payout, CertStatus, PayoutFacts};
 use domain::programs::payout::{self, PayoutStatus};
 use domain::{Amount, Money};
@@ -40,6 +42,17 @@ pub fn grant(
         created_at: now,
     };
     repo::insert(conn, &row)?;
+    let subjects = [
+        ("incentive_id", row.id.as_str()),
+        ("incentive_type", row.incentive_type.as_str()),
+    ];
+    emit(
+        conn,
+        partner_id,
+        EventType::IncentiveGranted,
+        &subjects,
+        now,
+    )?;
     Ok(row)
 }
 
@@ -179,5 +192,14 @@ fn decide(
             .map(Failure::Refused)
             .unwrap_or_else(|| StoreError::Retryable.into()));
     }
+    let kind = match d {
+        PayoutDecision::Paid { .. } => EventType::PayoutPaid,
+        PayoutDecision::Rejected { .. } => EventType::PayoutRejected,
+    };
+    let subjects = [
+        ("application_id", row.id.as_str()),
+        ("incentive_id", row.incentive_id.as_str()),
+    ];
+    emit(conn, &row.partner_id, kind, &subjects, now)?;
     repo::find_payout(conn, &row.id)?.ok_or_else(|| Failure::internal("decided payout vanished"))
 }

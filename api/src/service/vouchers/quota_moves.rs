@@ -3,7 +3,9 @@
 //! order first; each move writes its record ("10" grant, "11" reclaim).
 
 use super::{facts, limits_of, rule, ItemFailure};
+use crate::service::delivery::events::emit;
 use crate::service::Failure;
+use domain::events::EventType;
 use domain::vouchers::issue::{quota_usable, take};
 use domain::vouchers::{self as v};
 use domain::{codes, Amount, Money, Violation};
@@ -68,6 +70,21 @@ fn write_record(
     )?)
 }
 
+/// The reseller hears of a move of its quota (`amount` in minor units).
+fn tell(
+    conn: &mut DbConnection,
+    reseller: &str,
+    kind: EventType,
+    quota_id: &str,
+    cents: i64,
+    now: i64,
+) -> Result<(), Failure> {
+    let amount = Money::from_cents(cents).to_string();
+    let subjects = [("quota_id", quota_id), ("amount", amount.as_str())];
+    emit(conn, reseller, kind, &subjects, now)?;
+    Ok(())
+}
+
 fn child_of(parent: &QuotaRow, reseller: &str, amount: i64, now: i64) -> QuotaRow {
     QuotaRow {
         id: ids::new_id(),
@@ -92,6 +109,9 @@ pub fn pass(
     amount: Amount,
     now: i64,
 ) -> Result<Moved, Failure> {
+    // The lock unbind takes: no reseller's link ends between this check and the commit.
+    let named: Vec<&str> = resellers.iter().map(String::as_str).collect();
+    partners::lock(conn, &named)?;
     let mut mine = Vec::new();
     for r in resellers {
         if partners::find(conn, r)?.is_some_and(|p| p.parent_id.as_deref() == Some(a.partner_id)) {
@@ -160,17 +180,19 @@ pub fn pass(
                 let active = locked.iter().find(|q| {
                     q.partner_id == *reseller && q.id != quota_id && q.status == v::QUOTA_NORMAL
                 });
-                let (child, after) = match active {
+                let (child, after, kind) = match active {
                     Some(c) => {
                         quotas::grant_more(conn, &c.id, amount.cents(), now)?;
-                        (c.id.clone(), c.balance_cents + amount.cents())
+                        let after = c.balance_cents + amount.cents();
+                        (c.id.clone(), after, EventType::CouponQuotaAdjusted)
                     }
                     None => {
                         let c = child_of(parent, reseller, amount.cents(), now);
                         quotas::insert(conn, &c)?;
-                        (c.id, amount.cents())
+                        (c.id, amount.cents(), EventType::CouponQuotaGranted)
                     }
                 };
+                tell(conn, reseller, kind, &child, amount.cents(), now)?;
                 write_record(
                     conn,
                     a,
@@ -245,6 +267,15 @@ pub fn reclaim(
             remark,
         };
         write_record(conn, a, &m, now)?;
+        let kind = EventType::CouponQuotaReclaimed;
+        tell(
+            conn,
+            &child.partner_id,
+            kind,
+            &child.id,
+            child.balance_cents,
+            now,
+        )?;
         out.items.push((id.clone(), child.id.clone(), 0));
     }
     Ok(out)

@@ -226,6 +226,16 @@ fn decide(
     if !repo::decide(conn, &app.id, &d)? {
         return Err(decided());
     }
+    let approved = status == repo::APPROVED;
+    let subject = "test_voucher";
+    crate::service::delivery::events::review_decided(
+        conn,
+        &app.partner_id,
+        subject,
+        &app.id,
+        approved,
+        now,
+    )?;
     repo::find_application(conn, &app.id)?.ok_or_else(|| not_found("test-coupon application"))
 }
 

@@ -35,6 +35,7 @@ pub struct ResourceRow {
     pub term_amount_cents: Option<i64>,
     pub auto_renew_times: Option<i32>,
     pub updated_at: Option<i64>,
+    pub auto_renew_period: Option<String>,
 }
 
 impl TryFrom<ResourceRow> for Resource {
@@ -52,6 +53,11 @@ impl TryFrom<ResourceRow> for Resource {
         Ok(Resource {
             term,
             auto_renew_times: r.auto_renew_times,
+            auto_renew_period: r
+                .auto_renew_period
+                .as_deref()
+                .map(coded::from_text)
+                .transpose()?,
             updated_at: r.updated_at,
             charging_mode: coded::from_int(r.charging_mode)?,
             status: coded::from_int(r.status)?,

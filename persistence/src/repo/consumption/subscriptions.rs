@@ -6,7 +6,7 @@ use crate::coded;
 use crate::schema_consumption::{cloud_resources as r, order_resources as t};
 use crate::{DbConnection, StoreError};
 use diesel::prelude::*;
-use domain::consumption::resources::{Resource, ResourceStatus};
+use domain::consumption::resources::{AutoRenewPeriod, Resource, ResourceStatus};
 use domain::consumption::subscriptions::OrderResource;
 use domain::Money;
 
@@ -149,21 +149,62 @@ pub fn set_expire(
     Ok(())
 }
 
+/// Auto-renewal on with its count and term (`Some`), or off (`None`).
 pub fn set_auto_renew(
     conn: &mut DbConnection,
     id: &str,
-    on: bool,
-    times: Option<i32>,
+    on: Option<(Option<i32>, Option<AutoRenewPeriod>)>,
     now: i64,
 ) -> Result<(), StoreError> {
+    let (times, period) = on.unwrap_or((None, None));
     diesel::update(r::table.find(id))
         .set((
-            r::auto_renew.eq(on),
+            r::auto_renew.eq(on.is_some()),
             r::auto_renew_times.eq(times),
+            r::auto_renew_period.eq(period.map(coded::text)),
             r::updated_at.eq(now),
         ))
         .execute(conn)?;
     Ok(())
+}
+
+/// The resource, locked for the rest of the transaction (on SQLite the writer turn is the
+/// lock), so two replicas' sweeps never renew it twice.
+pub fn lock_resource(conn: &mut DbConnection, id: &str) -> Result<Option<Resource>, StoreError> {
+    let row = match conn {
+        DbConnection::Pg(pg) => r::table
+            .find(id)
+            .select(ResourceRow::as_select())
+            .for_update()
+            .first(pg)
+            .optional()?,
+        DbConnection::Sqlite(_) => r::table
+            .find(id)
+            .select(ResourceRow::as_select())
+            .first(conn)
+            .optional()?,
+    };
+    row.map(Resource::try_from).transpose()
+}
+
+/// Ids of resources set to renew themselves whose term ended by `now`, oldest first.
+pub fn auto_renew_due(
+    conn: &mut DbConnection,
+    now: i64,
+    limit: i64,
+) -> Result<Vec<String>, StoreError> {
+    let open = [
+        coded::int(ResourceStatus::Closed),
+        coded::int(ResourceStatus::Closing),
+    ];
+    Ok(r::table
+        .filter(r::auto_renew.eq(true))
+        .filter(r::expire_time.le(now))
+        .filter(r::status.ne_all(open))
+        .order((r::expire_time.asc(), r::id.asc()))
+        .limit(limit)
+        .select(r::id)
+        .load(conn)?)
 }
 
 /// Closes an open resource; false if it was closed meanwhile.
