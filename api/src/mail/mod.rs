@@ -115,6 +115,7 @@ pub fn render(notice: Notice, lang: Language, ctx: &impl Serialize) -> Result<Re
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
 

@@ -55,7 +55,7 @@ pub fn enqueue_mail(
     ctx: &impl Serialize,
     now: i64,
 ) -> Result<OutboxRow, Failure> {
-    let r = mail::render(notice, lang, ctx).map_err(|e| Failure::internal(e))?;
+    let r = mail::render(notice, lang, ctx).map_err(Failure::internal)?;
     let mut row = row(outbox::EMAIL, to, purpose, r.text, now);
     row.subject = Some(r.subject);
     row.html = Some(r.html);
