@@ -38,6 +38,9 @@ pub struct ApiConfig {
     /// The sandbox clock (`BSS_SANDBOX_CLOCK`): the operator moves business time forward
     /// (`PUT /v2/operator/clock`). For test environments only, never in production.
     pub sandbox_clock: bool,
+    /// Outbox channels a delivery worker sends (`EMAIL` with `BSS_SMTP_URL`); the operator's
+    /// outbox view shows the others' messages as `UNSENT` with the reason.
+    pub outbox_channels: Vec<&'static str>,
 }
 
 impl Default for ApiConfig {
@@ -59,6 +62,7 @@ impl Default for ApiConfig {
             redis_prefix: "partner-bss".to_owned(),
             audit: true,
             sandbox_clock: false,
+            outbox_channels: Vec::new(),
         }
     }
 }

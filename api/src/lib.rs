@@ -14,6 +14,7 @@ pub mod handlers;
 pub mod head_limits;
 pub mod idempotency;
 pub mod lifecycle;
+pub mod mail;
 pub mod metrics;
 pub mod notify;
 pub mod ratelimit;

@@ -20,6 +20,7 @@ pub mod money;
 pub mod names;
 pub mod opportunities;
 pub mod orders;
+pub mod outbox;
 pub mod paging;
 pub mod payment;
 mod payment_tests;

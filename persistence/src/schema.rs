@@ -39,6 +39,7 @@ diesel::table! {
         active -> Bool,
         email -> Nullable<Text>,
         mobile_phone -> Nullable<Text>,
+        language -> Text,
     }
 }
 
@@ -291,5 +292,14 @@ diesel::table! {
         purpose -> Text,
         content -> Text,
         created_at -> BigInt,
+        subject -> Nullable<Text>,
+        html -> Nullable<Text>,
+        status -> Text,
+        attempts -> Integer,
+        next_attempt_at -> BigInt,
+        lease_until -> Nullable<BigInt>,
+        last_attempt_at -> Nullable<BigInt>,
+        last_error -> Nullable<Text>,
+        sent_at -> Nullable<BigInt>,
     }
 }

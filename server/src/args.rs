@@ -94,14 +94,48 @@ pub struct DeliveryArgs {
     /// Seconds one webhook request may take.
     #[arg(long, env = "BSS_WEBHOOK_TIMEOUT_SECS", default_value_t = 10)]
     pub webhook_timeout_secs: u64,
+    /// SMTP server for e-mail: `smtp://127.0.0.1:2525` (plain), `smtp://host?tls=required`
+    /// (STARTTLS), `smtps://user:pass@host` (TLS). Unset: e-mails stay in the outbox.
+    #[arg(long, env = "BSS_SMTP_URL", hide_env_values = true)]
+    pub smtp_url: Option<String>,
+    /// The sender of e-mails, `Name <address>` or an address.
+    #[arg(
+        long,
+        env = "BSS_MAIL_FROM",
+        default_value = "Partner BSS <no-reply@localhost>"
+    )]
+    pub mail_from: String,
+    /// The address links in e-mails point to (default: `http://` and the listen address).
+    #[arg(long, env = "BSS_PUBLIC_URL")]
+    pub public_url: Option<String>,
 }
 
 impl DeliveryArgs {
-    pub fn worker_config(&self) -> api::delivery::WorkerConfig {
-        api::delivery::WorkerConfig {
+    pub fn worker_config(&self) -> Result<api::delivery::WorkerConfig, String> {
+        let smtp = match self.smtp_url.as_deref().map(str::trim) {
+            Some(url) if !url.is_empty() => Some(api::delivery::smtp::SmtpSettings {
+                url: url.to_owned(),
+                from: self.mail_from.clone(),
+            }),
+            _ => None,
+        };
+        if let Some(s) = &smtp {
+            // A bad URL or sender stops the start, not the first mail.
+            api::delivery::smtp::SmtpSender::new(s, std::time::Duration::from_secs(1))?;
+        }
+        Ok(api::delivery::WorkerConfig {
             allow_private: self.webhook_allow_private,
             timeout: std::time::Duration::from_secs(self.webhook_timeout_secs.clamp(1, 60)),
+            smtp,
             ..api::delivery::WorkerConfig::default()
+        })
+    }
+
+    /// Sets where links in e-mails point.
+    pub fn set_public_url(&self, listen: &str) {
+        match &self.public_url {
+            Some(u) => api::mail::set_public_url(u),
+            None => api::mail::set_public_url(&format!("http://{listen}")),
         }
     }
 }

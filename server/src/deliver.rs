@@ -10,6 +10,7 @@ use std::sync::Arc;
 
 pub fn run(args: DeliverArgs) -> Result<(), String> {
     logs::init(args.log_json);
+    args.delivery.set_public_url("127.0.0.1:8080");
     let db = database::open(&args.db, false)?;
     database::migrate(&db)?;
     let sealed = db
@@ -32,7 +33,7 @@ pub fn run(args: DeliverArgs) -> Result<(), String> {
             db,
             Arc::new(SystemClock),
             vault,
-            args.delivery.worker_config(),
+            args.delivery.worker_config()?,
         )?;
         tokio::select! {
             () = worker.run() => Ok(()),

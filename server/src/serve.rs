@@ -16,6 +16,7 @@ pub fn run(args: ServeArgs) -> Result<(), String> {
     logs::init(args.log_json);
     tracing::info!(version = VERSION, "partner-bss starting");
     let config = api_config(&args)?;
+    args.delivery.set_public_url(&args.listen);
     let env_cred = operator_credential(&args)?;
     let db = database::open(&args.db, true)?;
     let applied = database::migrate(&db)?;
@@ -116,7 +117,7 @@ pub fn run(args: ServeArgs) -> Result<(), String> {
                 db.clone(),
                 Arc::new(SystemClock),
                 vault.clone(),
-                args.delivery.worker_config(),
+                args.delivery.worker_config()?,
             )?;
             tokio::spawn(worker.run());
         }
@@ -149,6 +150,7 @@ fn api_config(args: &ServeArgs) -> Result<ApiConfig, String> {
         max_body_bytes: args.max_body_bytes.max(1024),
         auth_failures_per_ip_per_sec: args.auth_failures_per_ip.max(1),
         sandbox_clock: args.sandbox_clock,
+        outbox_channels: args.delivery.worker_config()?.channels(),
         cors_allowed_origins: args
             .cors_origins
             .split(',')

@@ -18,6 +18,7 @@ pub mod invitations;
 pub mod log_capture;
 pub mod openapi_walk;
 pub mod server;
+pub mod smtp_sink;
 pub mod webhook_receiver;
 
 pub use client::{Client, Response};

@@ -1,12 +1,15 @@
-//! The delivery worker (#21): drains webhook deliveries. It runs inside `partner-bss serve`
+//! The delivery worker (#21): drains webhook deliveries and the outbox (e-mail over SMTP;
+//! other channels through their [`outbox::Sender`]). It runs inside `partner-bss serve`
 //! and alone as `partner-bss deliver`; replicas over one PostgreSQL share the work through
 //! leases taken with `FOR UPDATE SKIP LOCKED`, so no delivery is sent by two at once. A
 //! delivery is committed with its event, so one whose worker died before sending is sent
 //! when its lease runs out. Receivers de-duplicate by `webhook-id` (the event id).
 
 pub mod guard;
+pub mod outbox;
 pub mod send;
 pub mod sign;
+pub mod smtp;
 
 use crate::auth::Vault;
 use crate::service::delivery::worker::{self, Attempt, Job};
@@ -26,6 +29,19 @@ pub struct WorkerConfig {
     pub batch: i64,
     /// How long one request may take.
     pub timeout: Duration,
+    /// E-mail over SMTP (`BSS_SMTP_URL`, `BSS_MAIL_FROM`); none: e-mails stay in the outbox.
+    pub smtp: Option<smtp::SmtpSettings>,
+}
+
+impl WorkerConfig {
+    /// The outbox channels this configuration can send.
+    pub fn channels(&self) -> Vec<&'static str> {
+        let mut c = Vec::new();
+        if self.smtp.is_some() {
+            c.push(persistence::repo::outbox::EMAIL);
+        }
+        c
+    }
 }
 
 impl Default for WorkerConfig {
@@ -35,6 +51,7 @@ impl Default for WorkerConfig {
             poll: Duration::from_millis(500),
             batch: 32,
             timeout: Duration::from_secs(10),
+            smtp: None,
         }
     }
 }
@@ -46,6 +63,7 @@ pub struct Worker {
     vault: Vault,
     config: WorkerConfig,
     client: reqwest::Client,
+    outbox: outbox::OutboxWorker,
 }
 
 impl Worker {
@@ -56,7 +74,13 @@ impl Worker {
         config: WorkerConfig,
     ) -> Result<Self, String> {
         let client = send::client(config.allow_private, config.timeout)?;
+        let mut senders: Vec<Arc<dyn outbox::Sender>> = Vec::new();
+        if let Some(s) = &config.smtp {
+            senders.push(Arc::new(smtp::SmtpSender::new(s, config.timeout)?));
+        }
+        let outbox = outbox::OutboxWorker::new(db.clone(), clock.clone(), senders);
         Ok(Worker {
+            outbox,
             db,
             clock,
             vault,
@@ -73,16 +97,27 @@ impl Worker {
     pub async fn run(self) {
         tracing::info!(
             allow_private = self.config.allow_private,
-            "webhook delivery worker started"
+            outbox_channels = ?self.outbox.channels(),
+            "delivery worker started"
         );
         loop {
-            match self.drain_once().await {
-                Ok(n) if n > 0 => continue,
-                Ok(_) => {}
-                Err(e) => tracing::warn!(error = %e, "webhook delivery round failed"),
+            let hooks = self.drain_once().await.unwrap_or_else(|e| {
+                tracing::warn!(error = %e, "webhook delivery round failed");
+                0
+            });
+            let messages = self.outbox.drain_once().await.unwrap_or_else(|e| {
+                tracing::warn!(error = %e, "outbox delivery round failed");
+                0
+            });
+            if hooks + messages == 0 {
+                tokio::time::sleep(self.config.poll).await;
             }
-            tokio::time::sleep(self.config.poll).await;
         }
+    }
+
+    /// The outbox half, to drain it alone.
+    pub fn outbox(&self) -> &outbox::OutboxWorker {
+        &self.outbox
     }
 
     /// Leases one batch, sends it, records the outcomes; returns how many were sent.

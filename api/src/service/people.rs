@@ -6,6 +6,7 @@ use crate::service::users::{self, NewUser};
 use crate::service::{not_found, Failure, Outcome};
 use domain::identity::{Role, Roles};
 use domain::lifecycle;
+use domain::outbox::Language;
 use persistence::repo::credentials::PARTNER_USER;
 use persistence::repo::key_lifecycle;
 use persistence::repo::people::{self as repo, PersonChanges, PersonRow};
@@ -16,6 +17,8 @@ use persistence::DbConnection;
 pub struct Contacts {
     pub email: Option<String>,
     pub mobile_phone: Option<String>,
+    /// The notices' language; none: the default (zh-CN).
+    pub language: Option<Language>,
 }
 
 pub fn create(
@@ -32,6 +35,7 @@ pub fn create(
         &PersonChanges {
             email: Some(contacts.email.clone()),
             mobile_phone: Some(contacts.mobile_phone.clone()),
+            language: contacts.language.map(|l| l.as_str().to_owned()),
             ..PersonChanges::default()
         },
     )?;
@@ -72,6 +76,7 @@ pub struct Update {
     pub supervisor_user_id: Option<Option<String>>,
     pub email: Option<Option<String>>,
     pub mobile_phone: Option<Option<String>>,
+    pub language: Option<Language>,
 }
 
 pub fn update(
@@ -109,6 +114,7 @@ pub fn update(
             supervisor_user_id: u.supervisor_user_id.clone(),
             email: u.email.clone(),
             mobile_phone: u.mobile_phone.clone(),
+            language: u.language.map(|l| l.as_str().to_owned()),
         },
     )?;
     // Roles travel in cached principals: the next request must see the new ones.

@@ -17,6 +17,8 @@ pub struct PersonRow {
     pub active: bool,
     pub email: Option<String>,
     pub mobile_phone: Option<String>,
+    /// `zh-CN` or `en`: the language of the notices the user gets.
+    pub language: String,
 }
 
 pub fn find(conn: &mut DbConnection, id: &str) -> Result<Option<PersonRow>, StoreError> {
@@ -44,6 +46,7 @@ pub struct PersonChanges {
     pub supervisor_user_id: Option<Option<String>>,
     pub email: Option<Option<String>>,
     pub mobile_phone: Option<Option<String>>,
+    pub language: Option<String>,
 }
 
 pub fn update(conn: &mut DbConnection, id: &str, c: &PersonChanges) -> Result<(), StoreError> {
@@ -52,6 +55,7 @@ pub fn update(conn: &mut DbConnection, id: &str, c: &PersonChanges) -> Result<()
         && c.supervisor_user_id.is_none()
         && c.email.is_none()
         && c.mobile_phone.is_none()
+        && c.language.is_none()
     {
         return Ok(());
     }

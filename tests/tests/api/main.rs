@@ -17,6 +17,7 @@ mod customers_create;
 mod customers_list;
 mod customers_realname;
 mod customers_verification;
+mod delivery_mail;
 mod delivery_webhooks;
 mod docs_page;
 mod errors;

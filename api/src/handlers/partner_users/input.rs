@@ -4,7 +4,8 @@ use crate::service::people::{Contacts, Update};
 use crate::wire::{EmailAddress, Phone, UserId};
 use crate::ApiError;
 use domain::identity::Roles;
-use serde::Deserialize;
+use domain::outbox::Language;
+use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
 crate::text_type!(
@@ -38,6 +39,33 @@ impl RoleName {
     }
 }
 
+/// The language of the notices (e-mails) the user gets; `zh-CN` unless set.
+#[derive(Debug, Clone, Copy, Deserialize, Serialize, ToSchema)]
+#[schema(example = "zh-CN")]
+pub enum NoticeLanguage {
+    #[serde(rename = "zh-CN")]
+    ZhCn,
+    #[serde(rename = "en")]
+    En,
+}
+crate::register!(NoticeLanguage);
+
+impl NoticeLanguage {
+    pub fn domain(self) -> Language {
+        match self {
+            Self::ZhCn => Language::ZhCn,
+            Self::En => Language::En,
+        }
+    }
+
+    pub fn of(l: Language) -> Self {
+        match l {
+            Language::ZhCn => Self::ZhCn,
+            Language::En => Self::En,
+        }
+    }
+}
+
 fn roles(names: &[RoleName]) -> Result<Roles, ApiError> {
     Ok(Roles::parse(names.iter().map(|r| r.as_str()))?)
 }
@@ -58,6 +86,8 @@ pub struct NewPartnerUser {
     pub password: Option<String>,
     pub email: Option<EmailAddress>,
     pub mobile_phone: Option<Phone>,
+    /// Default `zh-CN`.
+    pub language: Option<NoticeLanguage>,
 }
 
 impl NewPartnerUser {
@@ -80,6 +110,7 @@ impl NewPartnerUser {
             Contacts {
                 email: self.email.clone().map(EmailAddress::into_inner),
                 mobile_phone: self.mobile_phone.clone().map(Phone::into_inner),
+                language: self.language.map(NoticeLanguage::domain),
             },
         ))
     }
@@ -103,6 +134,7 @@ pub struct PartnerUserChanges {
     #[serde(default, deserialize_with = "some")]
     #[schema(value_type = Option<Phone>)]
     pub mobile_phone: Option<Option<Phone>>,
+    pub language: Option<NoticeLanguage>,
 }
 
 /// A present field (even `null`) is `Some`.
@@ -123,6 +155,7 @@ impl PartnerUserChanges {
             supervisor_user_id: self.supervisor_user_id.map(|s| s.map(UserId::into_inner)),
             email: self.email.map(|e| e.map(EmailAddress::into_inner)),
             mobile_phone: self.mobile_phone.map(|m| m.map(Phone::into_inner)),
+            language: self.language.map(NoticeLanguage::domain),
         })
     }
 }

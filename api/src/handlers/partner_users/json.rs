@@ -1,7 +1,9 @@
 //! A partner's user as its admin sees it.
 
+use super::input::NoticeLanguage;
 use crate::wire;
 use domain::identity::Roles;
+use domain::outbox::Language;
 use persistence::repo::people::PersonRow;
 use serde::Serialize;
 use utoipa::ToSchema;
@@ -18,6 +20,7 @@ pub struct PartnerUser {
     supervisor_user_id: Option<String>,
     email: Option<String>,
     mobile_phone: Option<String>,
+    language: NoticeLanguage,
     /// `ACTIVE` or `DEACTIVATED`.
     #[schema(example = "ACTIVE")]
     status: &'static str,
@@ -35,6 +38,7 @@ impl From<&PersonRow> for PartnerUser {
             supervisor_user_id: p.supervisor_user_id.clone(),
             email: p.email.clone(),
             mobile_phone: p.mobile_phone.clone(),
+            language: NoticeLanguage::of(Language::from_stored(&p.language)),
             status: if p.active { "ACTIVE" } else { "DEACTIVATED" },
             created_at: wire::utc(p.created_at),
         }

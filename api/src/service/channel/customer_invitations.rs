@@ -1,8 +1,9 @@
 //! S11, partner side: invite a customer (or someone who may become one), list invitations by
 //! status, re-send.
 
-use super::outbox::enqueue;
+use super::outbox::enqueue_mail;
 use super::scope::{acting_partner, partner_type};
+use crate::mail::Notice as MailNotice;
 use crate::service::delivery::events::emit;
 use crate::service::not_found;
 use crate::service::Failure;
@@ -10,11 +11,13 @@ use crate::wire;
 use domain::association::{self, AssociationStatus, AssociationType, FailureReason};
 use domain::events::EventType;
 use domain::identity::PartnerType;
+use domain::outbox::Language;
 use domain::{codes, Violation};
 use persistence::repo::customer_invitations::{self as repo, CustomerInvitationRow, ListFilter};
 use persistence::repo::customers::{self, CustomerRow};
 use persistence::repo::outbox::{self, OutboxRow};
 use persistence::repo::partners::{self, PartnerRow};
+use persistence::repo::people;
 use persistence::repo::sub_customers;
 use persistence::{ids, DbConnection, StoreError};
 use std::collections::HashMap;
@@ -155,27 +158,34 @@ fn mail(
     let Some(to) = to else {
         return Ok(None);
     };
-    let mode = match inv.association_type.as_str() {
-        "1" => "referral",
-        _ => "resale",
-    };
-    let text = format!(
-        "{} invites {} to associate with it ({mode}). Invitation code: {} (valid until {}). With a customer account, accept it with POST /v2/customers/invitations/{}/accept; without one, register with POST /v2/customer-registrations giving this invitation_code.",
-        partner.name,
-        inv.invitee,
-        inv.code,
-        wire::utc(inv.expire_at),
-        inv.code,
-    );
-    enqueue(
+    let code_path = format!("/v2/customers/invitations/{}/accept", inv.code);
+    let ctx = serde_json::json!({
+        "partner_name": partner.name,
+        "invitee": inv.invitee,
+        "referral": inv.association_type == "1",
+        "code": inv.code,
+        "expire": wire::utc(inv.expire_at),
+        "accept_link": crate::mail::link(&code_path),
+        "register_link": crate::mail::link("/v2/customer-registrations"),
+    });
+    let lang = language_of(conn, &inv.invited_by)?;
+    enqueue_mail(
         conn,
-        outbox::EMAIL,
         to,
         outbox::CUSTOMER_INVITATION,
-        text,
+        MailNotice::CustomerInvitation,
+        lang,
+        &ctx,
         now,
     )
     .map(Some)
+}
+
+/// The inviting user's language: the invitation reads as the partner writes to its customers.
+fn language_of(conn: &mut DbConnection, user_id: &str) -> Result<Language, Failure> {
+    Ok(people::find(conn, user_id)?
+        .map(|p| Language::from_stored(&p.language))
+        .unwrap_or_default())
 }
 
 /// The invitation if the caller's partner, or a reseller of the calling distributor, sent it.

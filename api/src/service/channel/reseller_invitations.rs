@@ -4,14 +4,18 @@
 //! one of two racing distributors win. Accepting one invitation expires every other pending
 //! invitation to the same reseller at once.
 
+use super::outbox::mail_role;
+use crate::mail::Notice as MailNotice;
 use crate::service::delivery::events::emit;
 use crate::service::not_found;
 use crate::service::partners::{self as link, facts};
 use crate::service::Failure;
 use domain::channel::link_violations;
 use domain::events::EventType;
+use domain::identity::Role;
 use domain::invitation::{self, InvitationStatus};
 use domain::{codes, Violation};
+use persistence::repo::outbox;
 use persistence::repo::reseller_invitations::{self as repo, InvitationRow, ListFilter};
 use persistence::repo::{channel, partners};
 use persistence::{ids, DbConnection, StoreError};
@@ -57,8 +61,8 @@ pub fn invite(
     repo::expire_stale(conn, &distributor.id, &reseller.id, now)?;
     let row = InvitationRow {
         id: ids::new_id(),
-        distributor_id: distributor.id,
-        reseller_id: reseller.id,
+        distributor_id: distributor.id.clone(),
+        reseller_id: reseller.id.clone(),
         status: InvitationStatus::Pending.as_str().to_owned(),
         remark: n.remark.clone(),
         invited_by: n.invited_by.clone(),
@@ -78,6 +82,22 @@ pub fn invite(
         &row.reseller_id,
         EventType::ResellerInvitationCreated,
         &subjects(&row),
+        now,
+    )?;
+    let ctx = serde_json::json!({
+        "distributor_name": distributor.name,
+        "reseller_name": reseller.name,
+        "invitation_id": row.id,
+        "expire": crate::wire::utc(row.expire_at),
+        "answer_link": crate::mail::link(&format!("/v2/partners/indirect-partners/invitations/{}", row.id)),
+    });
+    mail_role(
+        conn,
+        &row.reseller_id,
+        Role::Admin,
+        outbox::RESELLER_INVITATION,
+        MailNotice::ResellerInvitation,
+        &ctx,
         now,
     )?;
     Ok(row)

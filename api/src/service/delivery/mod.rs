@@ -2,6 +2,7 @@
 
 pub mod deliveries;
 pub mod events;
+pub mod outbox;
 pub mod views;
 pub mod webhooks;
 pub mod worker;

@@ -3,12 +3,16 @@
 //! Sending happens between the two, outside any transaction.
 
 use super::events::{self, Event};
+use crate::mail::Notice as MailNotice;
+use crate::service::channel::outbox::mail_role;
 use crate::service::Outcome;
+use domain::identity::Role;
 use domain::webhooks::{next_attempt, should_disable};
 use persistence::repo::delivery::deliveries::{
     self, Outcome as Recorded, FAILED, PENDING, SUCCEEDED,
 };
 use persistence::repo::delivery::webhooks;
+use persistence::repo::outbox;
 use persistence::DbConnection;
 
 /// One leased delivery, ready to send.
@@ -119,8 +123,45 @@ pub fn finish(
     match hook {
         Some(h) if h.enabled && should_disable(h.failing_since, now) => {
             webhooks::disable(conn, &h.id, now)?;
+            tell_admins(conn, &h.id, &h.partner_id, &h.url, now)?;
             Ok(true)
         }
         _ => Ok(false),
     }
+}
+
+/// The partner's admins hear that its webhook was disabled (in the transaction that disables
+/// it). The address is shown without credentials, query or fragment, which may hold a token.
+fn tell_admins(
+    conn: &mut DbConnection,
+    webhook_id: &str,
+    partner_id: &str,
+    url: &str,
+    now: i64,
+) -> Outcome<()> {
+    let shown = match url::Url::parse(url) {
+        Ok(mut u) => {
+            let _ = u.set_username("");
+            let _ = u.set_password(None);
+            u.set_query(None);
+            u.set_fragment(None);
+            u.to_string()
+        }
+        Err(_) => String::new(),
+    };
+    let ctx = serde_json::json!({
+        "webhook_id": webhook_id,
+        "url": shown,
+        "webhook_link": crate::mail::link(&format!("/v2/partners/webhooks/{webhook_id}")),
+    });
+    mail_role(
+        conn,
+        partner_id,
+        Role::Admin,
+        outbox::WEBHOOK_DISABLED,
+        MailNotice::WebhookDisabled,
+        &ctx,
+        now,
+    )?;
+    Ok(())
 }

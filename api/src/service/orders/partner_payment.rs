@@ -3,13 +3,18 @@
 
 use super::{payment, visible, Outcome};
 use crate::auth::Principal;
+use crate::mail::Notice as MailNotice;
+use crate::service::channel::outbox::mail_role;
 use crate::service::delivery::events::emit;
 use domain::association::AssociationType;
+use domain::currency::Currency;
 use domain::events::EventType;
+use domain::identity::Role;
 use domain::orders::{self, AgentPayStatus, Payer};
 use domain::payment::PayRequest;
 use persistence::repo::customers;
 use persistence::repo::orders as repo;
+use persistence::repo::outbox;
 use persistence::DbConnection;
 
 pub fn ask(conn: &mut DbConnection, who: &Principal, order_id: &str, now: i64) -> Outcome<()> {
@@ -29,6 +34,27 @@ pub fn ask(conn: &mut DbConnection, who: &Principal, order_id: &str, now: i64) -
             ("customer_id", o.customer_id.as_str()),
         ];
         emit(conn, p, EventType::PaymentRequested, &subjects, now)?;
+        let customer = customers::find(conn, &o.customer_id)?;
+        let partner_country = persistence::repo::partners::find(conn, p)?.map(|x| x.country_code);
+        let currency = customer.as_ref().map_or(Currency::Cny, |c| {
+            Currency::of_customer(&c.country_code, partner_country.as_deref())
+        });
+        let ctx = serde_json::json!({
+            "order_id": o.id,
+            "customer_name": customer.map(|c| c.domain_name).unwrap_or_default(),
+            "amount": o.amount.to_string(),
+            "currency": currency.as_str(),
+            "pay_link": crate::mail::link(&format!("/v2/partners/sub-customers/orders/{}/pay", o.id)),
+        });
+        mail_role(
+            conn,
+            p,
+            Role::Finance,
+            outbox::PAYMENT_REQUEST,
+            MailNotice::PaymentRequest,
+            &ctx,
+            now,
+        )?;
     }
     Ok(())
 }

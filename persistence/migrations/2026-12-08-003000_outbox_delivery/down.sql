@@ -1,0 +1,11 @@
+ALTER TABLE partner_users DROP COLUMN language;
+DROP INDEX outbox_messages_due;
+ALTER TABLE outbox_messages DROP COLUMN sent_at;
+ALTER TABLE outbox_messages DROP COLUMN last_error;
+ALTER TABLE outbox_messages DROP COLUMN last_attempt_at;
+ALTER TABLE outbox_messages DROP COLUMN lease_until;
+ALTER TABLE outbox_messages DROP COLUMN next_attempt_at;
+ALTER TABLE outbox_messages DROP COLUMN attempts;
+ALTER TABLE outbox_messages DROP COLUMN status;
+ALTER TABLE outbox_messages DROP COLUMN html;
+ALTER TABLE outbox_messages DROP COLUMN subject;
