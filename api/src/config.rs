@@ -38,6 +38,9 @@ pub struct ApiConfig {
     /// The sandbox clock (`BSS_SANDBOX_CLOCK`): the operator moves business time forward
     /// (`PUT /v2/operator/clock`). For test environments only, never in production.
     pub sandbox_clock: bool,
+    /// The SMS and voice gateways (`BSS_SMS_GATEWAY_URL`, `BSS_VOICE_GATEWAY_URL`,
+    /// `BSS_GATEWAY_SECRET`); none configured: no call is placed and no SMS leaves.
+    pub gateway: crate::delivery::gateway::GatewayConfig,
 }
 
 impl Default for ApiConfig {
@@ -59,6 +62,7 @@ impl Default for ApiConfig {
             redis_prefix: "partner-bss".to_owned(),
             audit: true,
             sandbox_clock: false,
+            gateway: Default::default(),
         }
     }
 }

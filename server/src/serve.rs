@@ -149,6 +149,7 @@ fn api_config(args: &ServeArgs) -> Result<ApiConfig, String> {
         max_body_bytes: args.max_body_bytes.max(1024),
         auth_failures_per_ip_per_sec: args.auth_failures_per_ip.max(1),
         sandbox_clock: args.sandbox_clock,
+        gateway: args.gateway.config()?,
         cors_allowed_origins: args
             .cors_origins
             .split(',')
@@ -168,6 +169,11 @@ fn api_config(args: &ServeArgs) -> Result<ApiConfig, String> {
     if config.redis_url.is_some() {
         tracing::info!("flow control shared through Redis");
     }
+    tracing::info!(
+        sms = config.gateway.sms_url.is_some(),
+        voice = config.gateway.voice_url.is_some(),
+        "SMS/voice gateway"
+    );
     Ok(config)
 }
 

@@ -4,6 +4,7 @@
 //! delivery is committed with its event, so one whose worker died before sending is sent
 //! when its lease runs out. Receivers de-duplicate by `webhook-id` (the event id).
 
+pub mod gateway;
 pub mod guard;
 pub mod send;
 pub mod sign;
