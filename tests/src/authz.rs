@@ -397,9 +397,7 @@ async fn outbound_call(srv: &TestServer, partner_id: &str, lead_id: &str) -> Str
     };
     let (db, id) = (srv.db.clone(), call.id.clone());
     tokio::task::spawn_blocking(move || {
-        db.write(|c| {
-            Ok::<_, persistence::StoreError>(persistence::repo::outbound_calls::insert(c, &call)?)
-        })
+        db.write(|c| persistence::repo::outbound_calls::insert(c, &call))
     })
     .await
     .unwrap_or_else(|e| panic!("join: {e}"))
