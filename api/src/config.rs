@@ -41,6 +41,9 @@ pub struct ApiConfig {
     /// Outbox channels a delivery worker sends (`EMAIL` with `BSS_SMTP_URL`); the operator's
     /// outbox view shows the others' messages as `UNSENT` with the reason.
     pub outbox_channels: Vec<&'static str>,
+    /// The SMS and voice gateways (`BSS_SMS_GATEWAY_URL`, `BSS_VOICE_GATEWAY_URL`,
+    /// `BSS_GATEWAY_SECRET`); none configured: no call is placed and no SMS leaves.
+    pub gateway: crate::delivery::gateway::GatewayConfig,
 }
 
 impl Default for ApiConfig {
@@ -63,6 +66,7 @@ impl Default for ApiConfig {
             audit: true,
             sandbox_clock: false,
             outbox_channels: Vec::new(),
+            gateway: Default::default(),
         }
     }
 }

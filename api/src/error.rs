@@ -148,7 +148,7 @@ fn rule_status(code: &str) -> StatusCode {
             StatusCode::FORBIDDEN
         }
         codes::NOT_FOUND => StatusCode::NOT_FOUND,
-        codes::IDEMPOTENCY_CONFLICT => StatusCode::CONFLICT,
+        codes::IDEMPOTENCY_CONFLICT | codes::CALL_OUTCOME_CONFLICT => StatusCode::CONFLICT,
         codes::TOKEN_INVALID => StatusCode::UNAUTHORIZED,
         _ => StatusCode::BAD_REQUEST,
     }

@@ -172,6 +172,8 @@ fn opportunities(cfg: &mut ServiceConfig) {
         .service(l::follow_ups::add_lead_follow_up)
         .service(l::follow_ups::list_lead_follow_ups)
         .service(l::calls::call_lead)
+        .service(l::calls::show_outbound_call)
+        .service(crate::handlers::callbacks::voice::report_voice_call)
         .service(operator::po_reviews::list_po_opportunities_to_review)
         .service(operator::po_reviews::approve_po_opportunity)
         .service(operator::po_reviews::reject_po_opportunity)

@@ -4,6 +4,7 @@ use crate::auth::credentials::CredentialCache;
 use crate::auth::ip_budget::FailureBudget;
 use crate::auth::lockout::Lockout;
 use crate::auth::Vault;
+use crate::delivery::gateway::Gateway;
 use crate::notify::{LogNotifier, Notifier};
 use crate::ratelimit::RateLimits;
 use crate::service::Outcome;
@@ -37,6 +38,8 @@ pub struct AppState {
     pub read_replica: Option<Db>,
     /// Delivers outbox messages after commit; logs only, unless replaced.
     pub notifier: Arc<dyn Notifier>,
+    /// The SMS and voice gateway client (`config.gateway`); none if it could not be built.
+    pub gateway: Option<Arc<Gateway>>,
 }
 
 impl AppState {
@@ -54,6 +57,10 @@ impl AppState {
                     .ok()
                     .map(Arc::new)
             }),
+            gateway: Gateway::new(config.gateway.clone())
+                .map_err(|e| tracing::error!(error = %e, "the SMS/voice gateway is not usable"))
+                .ok()
+                .map(Arc::new),
             lifecycle: Arc::default(),
             read_replica: None,
             config,

@@ -261,6 +261,14 @@ pub const REALNAME_FIELDS: &str = "CBC.99100173";
 pub const CLOCK_BACKWARDS: &str = "CBC.99100165";
 /// Ours: money does not move between accounts held in different currencies.
 pub const CURRENCY_MISMATCH: &str = "CBC.99100166";
+// SMS/voice gateway and outbound calls (#21, S16): ours, 99100260–99100269.
+/// Ours (S16): no voice gateway is configured (`BSS_VOICE_GATEWAY_URL`, `BSS_GATEWAY_SECRET`),
+/// so no call can be placed.
+pub const VOICE_GATEWAY_OFF: &str = "CBC.99100260";
+/// Ours (S16): the calling partner user has no phone number to be bridged with the lead.
+pub const CALLER_NO_PHONE: &str = "CBC.99100261";
+/// Ours (S16): the gateway reports an outcome that contradicts the one already recorded.
+pub const CALL_OUTCOME_CONFLICT: &str = "CBC.99100262";
 // Events and webhooks (#21): ours, 99100240–99100249.
 /// Ours (#21): the partner already holds the most webhooks allowed.
 pub const WEBHOOK_LIMIT: &str = "CBC.99100240";

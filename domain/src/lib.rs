@@ -2,6 +2,7 @@
 //! Nothing here does I/O; every rule is a function over plain data.
 
 pub mod association;
+pub mod calls;
 pub mod channel;
 pub mod clock;
 pub mod code;

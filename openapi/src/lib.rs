@@ -55,6 +55,7 @@ pub struct RuleFailure {
         (name = "vouchers", description = "Coupon quotas, issuing and reclaiming coupons, operation records and export (S9), test vouchers (S15)"),
         (name = "opportunities", description = "Business opportunities with visibility by role, filters, keyset paging and CSV export (S13); PO opportunities reviewed with BANT completeness and reasonableness, every failing rule at once (S6); the partner co-expansion plan (PCE): membership by configurable join conditions, benefits, opportunities shared with members (S2)"),
         (name = "leads", description = "Leads dispatched by the platform or created by the partner, follow-ups, status, outbound calls and CSV export; contacts masked for partners on marketing plan 2.0 (S16)"),
+        (name = "callbacks", description = "Signed callbacks of the platform's SMS/voice gateway (docs/gateway.md); not for partners"),
     )
 )]
 struct Base;
@@ -86,6 +87,13 @@ pub fn base() -> OpenApi {
             SecurityScheme::ApiKey(ApiKey::Header(ApiKeyValue::with_description(
                 "X-Auth-Token",
                 "JWT from POST /v2/auth/tokens, valid 24 h (also accepted as Authorization: Bearer).",
+            ))),
+        )
+        .security_scheme(
+            "gateway",
+            SecurityScheme::ApiKey(ApiKey::Header(ApiKeyValue::with_description(
+                "X-Bss-Signature",
+                "Callbacks of the platform's SMS/voice gateway only (docs/gateway.md): `v1,` and base64 of HMAC-SHA256 over `<X-Bss-Timestamp>.<body>`, keyed by BSS_GATEWAY_SECRET; the timestamp within 300 s of the server's clock.",
             ))),
         )
         .build();

@@ -148,3 +148,17 @@ diesel::table! {
 // The visibility scope of S13 is a subquery on partners (resellers) and partner_users (team).
 diesel::allow_tables_to_appear_in_same_query!(business_opportunities, partners);
 diesel::allow_tables_to_appear_in_same_query!(business_opportunities, partner_users);
+
+diesel::table! {
+    outbound_calls (id) {
+        id -> Text,
+        lead_id -> Text,
+        partner_id -> Text,
+        user_id -> Text,
+        status -> Text,
+        duration_secs -> BigInt,
+        created_at -> BigInt,
+        ended_at -> Nullable<BigInt>,
+        updated_at -> BigInt,
+    }
+}

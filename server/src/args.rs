@@ -80,6 +80,49 @@ pub struct ServeArgs {
     pub production: crate::production::ProductionArgs,
     #[command(flatten)]
     pub delivery: DeliveryArgs,
+    #[command(flatten)]
+    pub gateway: GatewayArgs,
+}
+
+/// The SMS and voice gateways (#21, docs/gateway.md).
+#[derive(Args, Clone)]
+pub struct GatewayArgs {
+    /// URL the SMS gateway adapter listens on (signed JSON POST, docs/gateway.md).
+    #[arg(long, env = "BSS_SMS_GATEWAY_URL")]
+    pub sms_gateway_url: Option<String>,
+    /// URL the voice gateway adapter listens on: bridges S16 outbound calls.
+    #[arg(long, env = "BSS_VOICE_GATEWAY_URL")]
+    pub voice_gateway_url: Option<String>,
+    /// Shared secret (at least 16 characters) signing requests to the gateways and their
+    /// callbacks (`POST /v2/callbacks/voice/{call_id}`).
+    #[arg(long, env = "BSS_GATEWAY_SECRET", hide_env_values = true)]
+    pub gateway_secret: Option<String>,
+    /// Seconds one gateway request may take.
+    #[arg(long, env = "BSS_GATEWAY_TIMEOUT_SECS", default_value_t = 10)]
+    pub gateway_timeout_secs: u64,
+}
+
+impl GatewayArgs {
+    /// The checked settings: a URL needs the secret, and the URLs must be http or https.
+    pub fn config(&self) -> Result<api::delivery::gateway::GatewayConfig, String> {
+        use api::delivery::gateway::{Gateway, GatewayConfig, GatewaySecret};
+        let nonempty = |s: &Option<String>| s.clone().filter(|v| !v.trim().is_empty());
+        let config = GatewayConfig {
+            sms_url: nonempty(&self.sms_gateway_url),
+            voice_url: nonempty(&self.voice_gateway_url),
+            secret: nonempty(&self.gateway_secret)
+                .map(|s| GatewaySecret::new(&s))
+                .transpose()?,
+            timeout: std::time::Duration::from_secs(self.gateway_timeout_secs.clamp(1, 60)),
+        };
+        if (config.sms_url.is_some() || config.voice_url.is_some()) && config.secret.is_none() {
+            return Err(
+                "BSS_SMS_GATEWAY_URL / BSS_VOICE_GATEWAY_URL need BSS_GATEWAY_SECRET".to_owned(),
+            );
+        }
+        Gateway::new(config.clone())?;
+        Ok(config)
+    }
 }
 
 /// The webhook delivery worker (#21).
@@ -111,7 +154,13 @@ pub struct DeliveryArgs {
 }
 
 impl DeliveryArgs {
-    pub fn worker_config(&self) -> Result<api::delivery::WorkerConfig, String> {
+    /// The worker's configuration: webhooks, e-mail, and SMS when `gateway` has an SMS
+    /// gateway with its secret.
+    pub fn worker_config(
+        &self,
+        gateway: &GatewayArgs,
+    ) -> Result<api::delivery::WorkerConfig, String> {
+        let sms = Some(gateway.config()?).filter(|g| g.sms_url.is_some() && g.secret.is_some());
         let smtp = match self.smtp_url.as_deref().map(str::trim) {
             Some(url) if !url.is_empty() => Some(api::delivery::smtp::SmtpSettings {
                 url: url.to_owned(),
@@ -127,6 +176,7 @@ impl DeliveryArgs {
             allow_private: self.webhook_allow_private,
             timeout: std::time::Duration::from_secs(self.webhook_timeout_secs.clamp(1, 60)),
             smtp,
+            sms,
             ..api::delivery::WorkerConfig::default()
         })
     }
@@ -156,4 +206,6 @@ pub struct DeliverArgs {
     pub log_json: bool,
     #[command(flatten)]
     pub delivery: DeliveryArgs,
+    #[command(flatten)]
+    pub gateway: GatewayArgs,
 }

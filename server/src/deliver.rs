@@ -33,7 +33,7 @@ pub fn run(args: DeliverArgs) -> Result<(), String> {
             db,
             Arc::new(SystemClock),
             vault,
-            args.delivery.worker_config()?,
+            args.delivery.worker_config(&args.gateway)?,
         )?;
         tokio::select! {
             () = worker.run() => Ok(()),

@@ -117,7 +117,7 @@ pub fn run(args: ServeArgs) -> Result<(), String> {
                 db.clone(),
                 Arc::new(SystemClock),
                 vault.clone(),
-                args.delivery.worker_config()?,
+                args.delivery.worker_config(&args.gateway)?,
             )?;
             tokio::spawn(worker.run());
         }
@@ -150,7 +150,8 @@ fn api_config(args: &ServeArgs) -> Result<ApiConfig, String> {
         max_body_bytes: args.max_body_bytes.max(1024),
         auth_failures_per_ip_per_sec: args.auth_failures_per_ip.max(1),
         sandbox_clock: args.sandbox_clock,
-        outbox_channels: args.delivery.worker_config()?.channels(),
+        outbox_channels: args.delivery.worker_config(&args.gateway)?.channels(),
+        gateway: args.gateway.config()?,
         cors_allowed_origins: args
             .cors_origins
             .split(',')
@@ -170,6 +171,11 @@ fn api_config(args: &ServeArgs) -> Result<ApiConfig, String> {
     if config.redis_url.is_some() {
         tracing::info!("flow control shared through Redis");
     }
+    tracing::info!(
+        sms = config.gateway.sms_url.is_some(),
+        voice = config.gateway.voice_url.is_some(),
+        "SMS/voice gateway"
+    );
     Ok(config)
 }
 

@@ -10,6 +10,7 @@ use crate::fixtures_opportunities::{
 use crate::fixtures_orders::{coupon, order};
 use crate::fixtures_programs::{incentive, project, set_stage};
 use crate::fixtures_vouchers::{coupon_ids, issue, quota, ADJUST};
+use crate::server::NowTs;
 use crate::{Client, TestServer};
 use serde_json::{json, Value};
 use std::collections::BTreeMap;
@@ -100,6 +101,9 @@ pub const REGISTRY: &[(&str, &str, Fixture)] = &[
         Fixture::Object("shared_opportunity"),
     ),
     ("lead_id", "", Fixture::Object("lead")),
+    // The voice gateway's callback is signed by the gateway, not called by partners.
+    ("call_id", "/v2/callbacks/", Fixture::NotAnObject),
+    ("call_id", "", Fixture::Object("outbound_call")),
     ("payment_channel_id", "", Fixture::NotAnObject),
     ("promotion_plan_id", "", Fixture::NotAnObject),
     ("source_id", "", Fixture::NotAnObject),
@@ -357,7 +361,9 @@ async fn opportunities(
         .expect(201, "");
     ids.insert("po_opportunity", str_of(&po["opportunity_id"]));
     let (phone, email) = contact();
-    ids.insert("lead", dispatch_lead(srv, d, &phone, &email).await);
+    let lead = dispatch_lead(srv, d, &phone, &email).await;
+    ids.insert("outbound_call", outbound_call(srv, &d.id, &lead).await);
+    ids.insert("lead", lead);
     admin
         .post(
             "/v2/partners/programs/pce/join",
@@ -375,6 +381,28 @@ async fn opportunities(
         .await
         .expect(201, "");
     ids.insert("shared_opportunity", str_of(&shared["opportunity_id"]));
+}
+
+/// A call on the lead as the voice gateway left it (the test server has no gateway).
+async fn outbound_call(srv: &TestServer, partner_id: &str, lead_id: &str) -> String {
+    let call = domain::calls::Call {
+        id: uuid::Uuid::new_v4().simple().to_string(),
+        lead_id: lead_id.to_owned(),
+        partner_id: partner_id.to_owned(),
+        user_id: "authz-caller".to_owned(),
+        status: domain::calls::CallStatus::Answered,
+        duration_secs: 42,
+        created_at: srv.clock.now_ts(),
+        ended_at: Some(srv.clock.now_ts()),
+    };
+    let (db, id) = (srv.db.clone(), call.id.clone());
+    tokio::task::spawn_blocking(move || {
+        db.write(|c| persistence::repo::outbound_calls::insert(c, &call))
+    })
+    .await
+    .unwrap_or_else(|e| panic!("join: {e}"))
+    .unwrap_or_else(|e| panic!("insert call: {e}"));
+    id
 }
 
 fn str_of(v: &Value) -> String {

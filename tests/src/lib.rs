@@ -14,6 +14,7 @@ pub mod fixtures_opportunities;
 pub mod fixtures_orders;
 pub mod fixtures_programs;
 pub mod fixtures_vouchers;
+pub mod gateway_stub;
 pub mod invitations;
 pub mod log_capture;
 pub mod openapi_walk;

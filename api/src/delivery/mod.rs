@@ -5,6 +5,7 @@
 //! delivery is committed with its event, so one whose worker died before sending is sent
 //! when its lease runs out. Receivers de-duplicate by `webhook-id` (the event id).
 
+pub mod gateway;
 pub mod guard;
 pub mod outbox;
 pub mod send;
@@ -31,6 +32,9 @@ pub struct WorkerConfig {
     pub timeout: Duration,
     /// E-mail over SMTP (`BSS_SMTP_URL`, `BSS_MAIL_FROM`); none: e-mails stay in the outbox.
     pub smtp: Option<smtp::SmtpSettings>,
+    /// SMS through the gateway (`BSS_SMS_GATEWAY_URL` with `BSS_GATEWAY_SECRET`); none: SMS
+    /// stay in the outbox.
+    pub sms: Option<gateway::GatewayConfig>,
 }
 
 impl WorkerConfig {
@@ -39,6 +43,9 @@ impl WorkerConfig {
         let mut c = Vec::new();
         if self.smtp.is_some() {
             c.push(persistence::repo::outbox::EMAIL);
+        }
+        if self.sms.is_some() {
+            c.push(persistence::repo::outbox::SMS);
         }
         c
     }
@@ -52,6 +59,7 @@ impl Default for WorkerConfig {
             batch: 32,
             timeout: Duration::from_secs(10),
             smtp: None,
+            sms: None,
         }
     }
 }
@@ -77,6 +85,9 @@ impl Worker {
         let mut senders: Vec<Arc<dyn outbox::Sender>> = Vec::new();
         if let Some(s) = &config.smtp {
             senders.push(Arc::new(smtp::SmtpSender::new(s, config.timeout)?));
+        }
+        if let Some(g) = &config.sms {
+            senders.push(Arc::new(gateway::SmsSender::new(g.clone())?));
         }
         let outbox = outbox::OutboxWorker::new(db.clone(), clock.clone(), senders);
         Ok(Worker {

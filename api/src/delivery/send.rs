@@ -80,7 +80,7 @@ pub async fn attempt(
 }
 
 /// A short reason without the URL (which may hold a token in its query).
-fn describe(e: &reqwest::Error) -> String {
+pub(crate) fn describe(e: &reqwest::Error) -> String {
     let kind = if e.is_timeout() {
         "timed out"
     } else if e.is_connect() {

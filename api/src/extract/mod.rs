@@ -10,7 +10,7 @@ pub mod query;
 mod strict;
 
 use crate::ApiError;
-pub use body::read_body;
+pub use body::{body_of, read_body};
 pub use json::{Json, LegacyJson};
 pub use path::Path;
 pub use query::{LegacyQuery, Query};

@@ -4,6 +4,7 @@ pub mod access_keys;
 pub mod accounts;
 pub mod audit_events;
 pub mod bills;
+pub mod callbacks;
 pub mod channel;
 pub mod events;
 pub mod leads;

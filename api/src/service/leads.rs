@@ -77,7 +77,7 @@ pub fn own(conn: &mut DbConnection, partner_id: &str, id: &str) -> Result<LeadRo
     repo::find_own(conn, partner_id, id)?.ok_or_else(|| not_found("lead"))
 }
 
-fn status_of(r: &LeadRow) -> Result<LeadStatus, Failure> {
+pub(crate) fn status_of(r: &LeadRow) -> Result<LeadStatus, Failure> {
     stored(LeadStatus::parse("status", &r.status))
 }
 
@@ -115,7 +115,7 @@ pub fn set_status(
     own(conn, partner_id, id)
 }
 
-fn record(
+pub(crate) fn record(
     conn: &mut DbConnection,
     row: &LeadRow,
     user_id: &str,
@@ -150,35 +150,4 @@ pub fn follow_up(
 ) -> Result<FollowUpRow, Failure> {
     let row = own(conn, partner_id, id)?;
     record(conn, &row, user_id, NOTE, Some(content.to_owned()), now)
-}
-
-/// Places an outbound call to the lead's phone through the platform: the call is recorded
-/// as a follow-up; the number is never returned nor logged.
-pub fn call(
-    conn: &mut DbConnection,
-    partner_id: &str,
-    user_id: &str,
-    id: &str,
-    now: i64,
-) -> Result<(FollowUpRow, Contact), Failure> {
-    let row = own(conn, partner_id, id)?;
-    let phone = row
-        .mobile_phone
-        .clone()
-        .map(Contact::Phone)
-        .ok_or_else(|| {
-            Failure::Refused(Violation::new(
-                codes::LEAD_NO_PHONE,
-                "the lead has no phone number to call",
-            ))
-        })?;
-    let f = record(conn, &row, user_id, OUTBOUND_CALL, None, now)?;
-    tracing::info!(
-        lead.id = %row.id,
-        call.id = %f.id,
-        partner.id = %partner_id,
-        mobile_phone = %phone,
-        "outbound call placed"
-    );
-    Ok((f, phone))
 }

@@ -3,6 +3,7 @@
 pub mod access_keys;
 pub mod acting;
 pub mod bootstrap;
+pub mod calls;
 pub mod channel;
 pub mod consumption;
 pub mod credentials_life;

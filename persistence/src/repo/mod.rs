@@ -18,6 +18,7 @@ pub mod ledger;
 pub mod ledger_query;
 pub mod opportunities;
 pub mod orders;
+pub mod outbound_calls;
 pub mod outbox;
 pub mod partner_coupons;
 pub mod partners;

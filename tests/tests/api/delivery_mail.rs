@@ -274,3 +274,62 @@ mod a_failing_smtp_server_is_retried {
         run(Backend::Postgres).await;
     }
 }
+
+/// SMS go through the gateway: a verification code reaches the stub signed, and the outbox
+/// shows it sent once.
+mod verification_codes_over_the_sms_gateway {
+    use super::*;
+    use api::delivery::gateway::{GatewayConfig, GatewaySecret, SmsSender};
+    use tests::gateway_stub::{verify, GatewayStub};
+
+    const SECRET: &str = "test-gateway-secret-0123456789";
+
+    async fn run(backend: Backend) {
+        let mut opts = Options::default();
+        opts.config = ApiConfig {
+            outbox_channels: vec!["SMS"],
+            ..opts.config
+        };
+        let srv = TestServer::start_with(backend, opts).await;
+        let stub = GatewayStub::start().await;
+        let config = GatewayConfig {
+            sms_url: Some(format!("{}/sms", stub.base)),
+            secret: Some(GatewaySecret::new(SECRET).unwrap()),
+            ..GatewayConfig::default()
+        };
+        let sms: Arc<dyn Sender> = Arc::new(SmsSender::new(config).unwrap());
+        let w = OutboxWorker::new(srv.db.clone(), Arc::new(srv.clock.clone()), vec![sms]);
+        let p = org(&srv, "RESELLER").await;
+        let mobile = phone();
+        let code = code_for(&srv, p.client(), &mobile).await;
+        assert_eq!(outbox_of(&srv, &mobile).await["status"], "PENDING");
+        assert_eq!(drain(&w).await, 1);
+        assert_eq!(drain(&w).await, 0, "sent once");
+        let seen = stub.seen();
+        assert_eq!(seen.len(), 1);
+        assert!(verify(SECRET, &seen[0]), "bad signature: {:?}", seen[0]);
+        assert_eq!(seen[0].path, "/sms");
+        assert!(
+            seen[0].body.contains(&mobile) && seen[0].body.contains(&code),
+            "{}",
+            seen[0].body
+        );
+        let msg = outbox_of(&srv, &mobile).await;
+        assert_eq!(
+            (msg["status"].as_str(), msg["attempts"].as_i64()),
+            (Some("SENT"), Some(1)),
+            "{msg}"
+        );
+        stub.stop().await;
+        srv.stop().await;
+    }
+
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn sqlite() {
+        run(Backend::Sqlite).await;
+    }
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn postgres() {
+        run(Backend::Postgres).await;
+    }
+}

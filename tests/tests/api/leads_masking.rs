@@ -112,11 +112,12 @@ both_backends!(
             assert!(r.status < 500, "{method} {path}: {}", r.text);
             seen.push(shown(&r));
         }
-        let v = c
+        // The outbound call's masked callee is checked with a voice gateway in leads_calls.rs.
+        let r = c
             .post(&format!("{LEADS}/{own}/outbound-calls"), json!({}))
-            .await
-            .expect(201, "");
-        assert_eq!(v["callee"], format!("{}****{}", &phone2[..3], &phone2[7..]));
+            .await;
+        r.expect(400, "CBC.99100261");
+        seen.push(shown(&r));
         let csv = c.post(&format!("{LEADS}/export"), json!({})).await;
         assert_eq!(csv.text.lines().count(), 3, "{}", csv.text);
         assert!(csv.text.contains("****"));
@@ -144,10 +145,7 @@ both_backends!(
             log.contains(&format!("lead.id={dispatched}")),
             "lead creation was not logged"
         );
-        assert!(
-            log.contains("outbound call placed"),
-            "the call was not logged"
-        );
+        // (Placed calls, and their log lines, need a voice gateway: leads_calls.rs.)
         seen.push(log);
         for raw in [&phone, &email, &phone2, &email2] {
             for (i, text) in seen.iter().enumerate() {
@@ -175,12 +173,14 @@ both_backends!(
         assert_eq!(v["mobile_phone"], phone.as_str());
         assert_eq!(v["email"], email.as_str());
         assert_eq!(v["contacts_masked"], false);
-        let v = am
+        // Calls go through the voice gateway (leads_calls.rs checks their masked callee); a
+        // caller without a phone is refused without the number.
+        let r = am
             .client
             .post(&format!("{LEADS}/{id}/outbound-calls"), json!({}))
-            .await
-            .expect(201, "");
-        assert_ne!(v["callee"], phone.as_str());
+            .await;
+        r.expect(400, "CBC.99100261");
+        assert!(!r.text.contains(&phone));
         let csv = am.client.post(&format!("{LEADS}/export"), json!({})).await;
         assert!(csv.text.contains(&phone));
     }

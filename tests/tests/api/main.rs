@@ -22,6 +22,7 @@ mod delivery_webhooks;
 mod docs_page;
 mod errors;
 mod idempotency;
+mod leads_calls;
 mod leads_flow;
 mod leads_masking;
 mod lifecycle_credentials;

@@ -12,12 +12,14 @@ macro_rules! codes {
     };
 }
 
+mod calls;
 mod consumption;
 mod delivery;
 mod orders;
 mod pce;
 mod realname;
 
+pub use calls::*;
 pub use consumption::*;
 pub use delivery::*;
 pub use orders::*;
