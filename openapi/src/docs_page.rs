@@ -2,7 +2,8 @@
 //! SDK suite, Schemathesis and code generators; the browser gets a copy in which
 //! - optional parameters carry their example in the description instead of an `example` that
 //!   Swagger UI would pre-fill on "Try it out" (a first Execute would then filter by made-up ids);
-//! - only the token scheme is offered, with how to get a token (a browser cannot sign AK/SK).
+//! - only the token scheme is offered, with how to get a token (a browser cannot sign AK/SK,
+//!   nor a gateway's callback).
 
 use serde_json::Value;
 use utoipa::openapi::OpenApi;
@@ -12,6 +13,9 @@ pub const BROWSER_DOCUMENT_PATH: &str = "/docs/openapi.json";
 
 /// How to get a token, shown in the Authorize dialog.
 pub const TOKEN_HOW_TO: &str = "Get a token with POST /v2/auth/tokens (under \"auth\" below: Try it out) and paste its `token` here. With `serve --demo`: {\"user_name\": \"demo-dist-admin\", \"password\": \"Demo-Passw0rd\"}; other demo users: demo-dist-manager, demo-reseller-1-admin, demo-reseller-2-admin, and the customers demo-customer-a, demo-customer-b (same password). The token is valid 24 h.";
+
+/// Schemes a browser cannot use: AK/SK signing, and the gateways' HMAC on their callbacks.
+const NOT_IN_A_BROWSER: [&str; 2] = ["aksk", "gateway"];
 
 pub fn browser_document(doc: &OpenApi) -> Value {
     for_browser(serde_json::to_value(doc).unwrap_or(Value::Null))
@@ -25,7 +29,7 @@ fn for_browser(mut v: Value) -> Value {
                     params.iter_mut().for_each(unfill);
                 }
                 if let Some(security) = op.get_mut("security").and_then(Value::as_array_mut) {
-                    security.retain(|req| req.get("aksk").is_none());
+                    security.retain(|req| NOT_IN_A_BROWSER.iter().all(|s| req.get(s).is_none()));
                 }
             }
         }
@@ -34,7 +38,9 @@ fn for_browser(mut v: Value) -> Value {
         .pointer_mut("/components/securitySchemes")
         .and_then(Value::as_object_mut)
     {
-        schemes.remove("aksk");
+        for s in NOT_IN_A_BROWSER {
+            schemes.remove(s);
+        }
         if let Some(token) = schemes.get_mut("token").and_then(Value::as_object_mut) {
             token.insert("description".into(), Value::String(TOKEN_HOW_TO.into()));
         }

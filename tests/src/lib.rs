@@ -13,6 +13,7 @@ pub mod fixtures;
 pub mod fixtures_opportunities;
 pub mod fixtures_orders;
 pub mod fixtures_programs;
+pub mod fixtures_resources;
 pub mod fixtures_vouchers;
 pub mod gateway_stub;
 pub mod invitations;

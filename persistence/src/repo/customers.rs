@@ -44,7 +44,7 @@ pub fn lock(conn: &mut DbConnection, id: &str) -> Result<(), StoreError> {
         customers::table
             .find(id)
             .select(customers::id)
-            .for_update()
+            .for_no_key_update()
             .load::<String>(pg)?;
     }
     Ok(())

@@ -34,7 +34,9 @@ pub fn insert(conn: &mut DbConnection, row: &PartnerRow) -> Result<(), StoreErro
 /// Locks the partners' rows for the rest of the transaction (PostgreSQL; on SQLite the writer
 /// turn is the lock), in id order so two lockers never deadlock. Taken before a link between
 /// partners is checked by whoever may change it or move something across it, so a change to
-/// the link (unbind) and a move across it (allocation, quota) never interleave.
+/// the link (unbind) and a move across it (allocation, quota) never interleave. `FOR NO KEY
+/// UPDATE`: it conflicts with itself and with the unbind's update, not with the key-share
+/// locks foreign keys take when rows naming the partner are written.
 pub fn lock(conn: &mut DbConnection, ids: &[&str]) -> Result<(), StoreError> {
     let mut sorted = ids.to_vec();
     sorted.sort_unstable();
@@ -44,7 +46,7 @@ pub fn lock(conn: &mut DbConnection, ids: &[&str]) -> Result<(), StoreError> {
             .filter(partners::id.eq_any(sorted))
             .order(partners::id.asc())
             .select(partners::id)
-            .for_update()
+            .for_no_key_update()
             .load::<String>(pg)?;
     }
     Ok(())

@@ -5,18 +5,12 @@
 
 use serde_json::{json, Value};
 use tests::fixtures::{assert_ledger, cash, partner, sub_customer, user, Customer};
-use tests::fixtures_orders::{order, plain, recharge_customer, PAY};
+use tests::fixtures_orders::recharge_customer;
+use tests::fixtures_resources::{bought, resource, unix};
 use tests::server::Options;
 use tests::{Backend, TestServer};
 
-const QUERY: &str = "/v2/orders/suscriptions/resources/query";
 const CLOCK: &str = "/v2/operator/clock";
-
-fn unix(t: &Value) -> i64 {
-    chrono::DateTime::parse_from_rfc3339(t.as_str().unwrap_or_default())
-        .map(|d| d.timestamp())
-        .unwrap_or_default()
-}
 
 fn utc(t: i64) -> String {
     chrono::DateTime::from_timestamp(t, 0)
@@ -24,24 +18,9 @@ fn utc(t: i64) -> String {
         .unwrap_or_default()
 }
 
-async fn resource(c: &Customer, id: &str) -> Value {
-    c.client
-        .post(QUERY, json!({"resource_ids": [id]}))
-        .await
-        .expect(200, "")["data"][0]
-        .clone()
-}
-
 /// A one-month resource bought for `amount`; its id and expiry.
-async fn bought(srv: &TestServer, c: &Customer, amount: &str) -> (String, i64) {
-    let o = order(srv, &c.id, amount, json!({})).await;
-    assert_eq!(c.client.post(PAY, plain(&o)).await.status, 204);
-    let page = c
-        .client
-        .post(QUERY, json!({"order_id": o}))
-        .await
-        .expect(200, "");
-    let r = &page["data"][0];
+async fn bought_one(srv: &TestServer, c: &Customer, amount: &str) -> (String, i64) {
+    let (_, r) = bought(srv, c, amount).await;
     let id = r["resource_id"].as_str().unwrap_or_default().to_owned();
     (id, unix(&r["expire_time"]))
 }
@@ -58,7 +37,7 @@ async fn renews_at_expiry_as_often_as_allowed(srv: TestServer) {
     let admin = user(&srv, &p, &["admin"]).await;
     let c = sub_customer(&srv, &p, "1").await;
     recharge_customer(&srv, &c.id, "100").await;
-    let (id, expire) = bought(&srv, &c, "30").await;
+    let (id, expire) = bought_one(&srv, &c, "30").await;
     assert_eq!(cash(&srv, "customer", &c.id).await, 7_000);
     let autorenew = format!("/v2/orders/subscriptions/resources/autorenew/{id}");
     let set = c
@@ -102,7 +81,7 @@ async fn renews_at_expiry_as_often_as_allowed(srv: TestServer) {
 
     // A refused payment: a yearly term costs more than what is left; nothing is charged,
     // auto-renewal turns off and the partner hears why.
-    let (other, other_expire) = bought(&srv, &c, "5").await;
+    let (other, other_expire) = bought_one(&srv, &c, "5").await;
     assert_eq!(cash(&srv, "customer", &c.id).await, 500);
     let set = c
         .client

@@ -6,42 +6,15 @@ use serde_json::{json, Value};
 use tests::both_backends;
 use tests::fixtures::{assert_ledger, cash, customer, partner, sub_customer, user, Customer};
 use tests::fixtures_orders::{order, plain, recharge_customer, PAY};
+use tests::fixtures_resources::{bought, resource, unix, QUERY};
 use tests::TestServer;
 
-const QUERY: &str = "/v2/orders/suscriptions/resources/query";
 const RENEW: &str = "/v2/orders/subscriptions/resources/renew";
 const UNSUBSCRIBE: &str = "/v2/orders/subscriptions/resources/unsubscribe";
 const MONTH: i64 = 28 * 86_400;
 
 fn autorenew(id: &str) -> String {
     format!("/v2/orders/subscriptions/resources/autorenew/{id}")
-}
-
-fn unix(t: &Value) -> i64 {
-    chrono::DateTime::parse_from_rfc3339(t.as_str().unwrap_or_default())
-        .map(|d| d.timestamp())
-        .unwrap_or_default()
-}
-
-/// The customer's only resource, after paying an order of `amount` for one month.
-async fn bought(srv: &TestServer, c: &Customer, amount: &str) -> (String, Value) {
-    let o = order(srv, &c.id, amount, json!({})).await;
-    assert_eq!(c.client.post(PAY, plain(&o)).await.status, 204);
-    let page = c
-        .client
-        .post(QUERY, json!({"order_id": o}))
-        .await
-        .expect(200, "");
-    assert_eq!(page["total_count"], 1, "{page}");
-    (o, page["data"][0].clone())
-}
-
-async fn resource(c: &Customer, id: &str) -> Value {
-    c.client
-        .post(QUERY, json!({"resource_ids": [id]}))
-        .await
-        .expect(200, "")["data"][0]
-        .clone()
 }
 
 both_backends!(

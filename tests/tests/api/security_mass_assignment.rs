@@ -38,7 +38,9 @@ fn declared_on_purpose(path: &str, field: &str) -> bool {
     // roles a partner's admin gives its own users (the last active admin is kept).
     let key_status = path.contains("/access-keys/{access_key}") && field == "status";
     let admin_roles = path.starts_with("/v2/partners/users") && field == "roles";
-    (filter && !field.contains('.')) || transition || key_status || admin_roles
+    // The voice gateway (HMAC-signed, no partner or customer) reports a call's outcome.
+    let gateway_report = path.starts_with("/v2/callbacks/voice/") && field == "status";
+    (filter && !field.contains('.')) || transition || key_status || admin_roles || gateway_report
 }
 
 fn property_names(doc: &Value, s: &Value, prefix: &str, out: &mut Vec<String>, depth: u32) {
