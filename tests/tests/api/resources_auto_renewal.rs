@@ -3,7 +3,7 @@
 //! customer allowed; when the payment is refused auto-renewal turns off, nothing is charged,
 //! and the partner hears of it. Time is the sandbox clock, moved by the operator.
 
-use serde_json::{json, Value};
+use serde_json::json;
 use tests::fixtures::{assert_ledger, cash, partner, sub_customer, user, Customer};
 use tests::fixtures_orders::recharge_customer;
 use tests::fixtures_resources::{bought, resource, unix};

@@ -2,10 +2,10 @@
 //! (paid at once or later), unsubscription refunds whoever paid and closes them, auto-renewal
 //! is set and cancelled; a customer sees its own, a partner those of a customer it names.
 
-use serde_json::{json, Value};
+use serde_json::json;
 use tests::both_backends;
-use tests::fixtures::{assert_ledger, cash, customer, partner, sub_customer, user, Customer};
-use tests::fixtures_orders::{order, plain, recharge_customer, PAY};
+use tests::fixtures::{assert_ledger, cash, customer, partner, sub_customer, user};
+use tests::fixtures_orders::{plain, recharge_customer, PAY};
 use tests::fixtures_resources::{bought, resource, unix, QUERY};
 use tests::TestServer;
 
