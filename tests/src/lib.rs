@@ -26,6 +26,22 @@ pub mod webhook_receiver;
 pub use client::{Client, Response};
 pub use server::{Backend, TestServer};
 
+/// A `sqlite` and a `postgres` test that each call `run(backend)`, for tests that start their
+/// own server (with options) rather than take one from [`both_backends!`].
+#[macro_export]
+macro_rules! run_on_both_backends {
+    ($run:ident) => {
+        #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+        async fn sqlite() {
+            $run($crate::Backend::Sqlite).await;
+        }
+        #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+        async fn postgres() {
+            $run($crate::Backend::Postgres).await;
+        }
+    };
+}
+
 /// Runs an async test body once per backend: `both_backends!(name, |srv| async move { … });`
 #[macro_export]
 macro_rules! both_backends {

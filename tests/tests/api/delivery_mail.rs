@@ -159,14 +159,7 @@ mod invitation_mail_over_smtp {
         srv.stop().await;
     }
 
-    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-    async fn sqlite() {
-        run(Backend::Sqlite).await;
-    }
-    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-    async fn postgres() {
-        run(Backend::Postgres).await;
-    }
+    tests::run_on_both_backends!(run);
 }
 
 mod without_smtp_the_outbox_says_why {
@@ -196,14 +189,7 @@ mod without_smtp_the_outbox_says_why {
         srv.stop().await;
     }
 
-    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-    async fn sqlite() {
-        run(Backend::Sqlite).await;
-    }
-    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-    async fn postgres() {
-        run(Backend::Postgres).await;
-    }
+    tests::run_on_both_backends!(run);
 }
 
 mod a_failing_smtp_server_is_retried {
@@ -265,14 +251,7 @@ mod a_failing_smtp_server_is_retried {
         srv.stop().await;
     }
 
-    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-    async fn sqlite() {
-        run(Backend::Sqlite).await;
-    }
-    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-    async fn postgres() {
-        run(Backend::Postgres).await;
-    }
+    tests::run_on_both_backends!(run);
 }
 
 /// SMS go through the gateway: a verification code reaches the stub signed, and the outbox
@@ -324,12 +303,5 @@ mod verification_codes_over_the_sms_gateway {
         srv.stop().await;
     }
 
-    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-    async fn sqlite() {
-        run(Backend::Sqlite).await;
-    }
-    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-    async fn postgres() {
-        run(Backend::Postgres).await;
-    }
+    tests::run_on_both_backends!(run);
 }
